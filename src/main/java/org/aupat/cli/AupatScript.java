@@ -1,0 +1,53 @@
+package org.aupat.cli;
+
+import org.springframework.boot.CommandLineRunner;
+import org.springframework.boot.ExitCodeGenerator;
+import picocli.CommandLine.Option;
+
+/**
+ * Base of every script: a thin CommandLineRunner whose options are picocli fields and whose body,
+ * {@link #execute()}, calls one service. Running always goes through the common {@link ScriptRunner}.
+ */
+public abstract class AupatScript implements CommandLineRunner, ExitCodeGenerator {
+    private final ScriptRunner runner;
+    private int exitCode = -1;
+
+    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this script's options and exit.")
+    boolean help;
+
+    @Option(names = {"-q", "--quiet"}, description = "Print only errors and the final result.")
+    boolean quiet;
+
+    @Option(names = {"-v", "--verbose"}, description = "Print details of every step.")
+    boolean verbose;
+
+    protected AupatScript(ScriptRunner runner) {
+        this.runner = runner;
+    }
+
+    @Override
+    public final void run(String... args) {
+        exitCode = runner.run(this, args);
+    }
+
+    /** Does the script's work once its options are parsed; returns an exit code from ExitCode. */
+    protected abstract int execute() throws Exception;
+
+    /** Options that identify a run for resuming it (for db_import: source and location); empty by default. */
+    protected String runIdentity() {
+        return "";
+    }
+
+    @Override
+    public int getExitCode() {
+        return exitCode;
+    }
+
+    boolean quiet() {
+        return quiet;
+    }
+
+    boolean verbose() {
+        return verbose;
+    }
+}

@@ -1,0 +1,124 @@
+package org.aupat.cli;
+
+import java.io.PrintStream;
+import java.util.Arrays;
+import java.util.Optional;
+import org.aupat.foundation.error.AupatError;
+import org.aupat.foundation.error.ExitCode;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * Picks the script before Spring starts: a missing or unknown {@code --script} prints the catalog
+ * without paying for a Spring context; a known one starts Spring with only that script's runner.
+ */
+public final class Launcher {
+    private static final Logger log = LoggerFactory.getLogger(Launcher.class);
+    static final String USAGE = """
+            Usage: java -jar aupat.jar --script=NAME [options]
+                   java -jar aupat.jar --script=NAME --help     options of one script
+            Settings: --aupat.database=PATH --aupat.staging=DIR --aupat.archive=DIR --aupat.backups=DIR
+                      --aupat.logs=DIR --spring.profiles.active=dev|prod
+            Exit codes: 0 ok, 1 failed, 2 usage or configuration, 3 pre-flight failed,
+                        4 finished with skipped items (see logs/failure.log), 75 another run holds the lock.
+            """;
+
+    private final Class<?> application;
+    private final PrintStream out;
+    private final PrintStream err;
+
+    public Launcher(Class<?> application) {
+        this(application, System.out, System.err);
+    }
+
+    Launcher(Class<?> application, PrintStream out, PrintStream err) {
+        this.application = application;
+        this.out = out;
+        this.err = err;
+    }
+
+    /** Runs the chosen script and returns the process exit code. */
+    public int launch(String[] args) {
+        Optional<String> name = scriptName(args);
+        if (name.isEmpty()) {
+            boolean help = Arrays.asList(args).contains("--help") || Arrays.asList(args).contains("-h");
+            (help ? out : err).print((help ? "" : "No --script given.\n") + USAGE + ScriptCatalog.listing());
+            return help ? ExitCode.OK : ExitCode.USAGE;
+        }
+        if (ScriptCatalog.byName(name.get()).isEmpty()) {
+            err.print("Unknown script '" + name.get() + "'. Choose one of the scripts below.\n" + USAGE + ScriptCatalog.listing());
+            return ExitCode.USAGE;
+        }
+        return runSpring(args);
+    }
+
+    private int runSpring(String[] args) {
+        SpringApplication app = new SpringApplication(application);
+        app.setWebApplicationType(WebApplicationType.NONE);
+        app.setBannerMode(org.springframework.boot.Banner.Mode.OFF);
+        app.setLogStartupInfo(false);
+        ConfigurableApplicationContext context;
+        try {
+            context = app.run(normalised(args));
+        } catch (RuntimeException e) {
+            return startupFailure(e);
+        }
+        return SpringApplication.exit(context);
+    }
+
+    /** Spring could not start (bad settings, unreadable rule file...): one clear line, details in error.log. */
+    private int startupFailure(RuntimeException e) {
+        AupatError cause = rootAupatError(e);
+        log.error(org.aupat.foundation.logging.LogMarkers.FILE_ONLY, "AUPAT could not start", e);
+        if (cause != null) {
+            err.println(cause.getMessage());
+            return cause.exitCode();
+        }
+        Throwable root = e;
+        while (root.getCause() != null) {
+            root = root.getCause();
+        }
+        err.println("AUPAT could not start: " + root.getMessage());
+        err.println("Check the settings given with --aupat.* and the profile files; details are in the error log.");
+        return ExitCode.USAGE;
+    }
+
+    static AupatError rootAupatError(Throwable e) {
+        AupatError found = null;
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof AupatError a) {
+                found = a;
+            }
+        }
+        return found;
+    }
+
+    /** Spring reads only {@code --key=value}; turn {@code --script NAME} into that form. */
+    static String[] normalised(String[] args) {
+        java.util.List<String> out = new java.util.ArrayList<>();
+        for (int i = 0; i < args.length; i++) {
+            if (args[i].equals("--script") && i + 1 < args.length) {
+                out.add("--script=" + args[++i]);
+            } else {
+                out.add(args[i]);
+            }
+        }
+        return out.toArray(String[]::new);
+    }
+
+    /** The value of {@code --script=NAME} or {@code --script NAME}, if any. */
+    static Optional<String> scriptName(String[] args) {
+        for (int i = 0; i < args.length; i++) {
+            if (args[i].startsWith("--script=")) {
+                return Optional.of(args[i].substring("--script=".length()).trim());
+            }
+            if (args[i].equals("--script") && i + 1 < args.length) {
+                return Optional.of(args[i + 1].trim());
+            }
+        }
+        return Optional.empty();
+    }
+}

@@ -1,0 +1,84 @@
+package org.aupat.cli;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import org.aupat.foundation.config.AupatProperties;
+import org.aupat.foundation.error.FileSystemError;
+import org.aupat.foundation.error.LockHeldError;
+import org.springframework.stereotype.Component;
+
+/**
+ * One writing run at a time: an OS file lock on {@code <database>.lock}. The OS releases it when the
+ * process dies, so a stale lock file from a killed run never blocks; the file only names the holder.
+ */
+@Component
+public class RunLock {
+    private final Path lockFile;
+
+    public RunLock(AupatProperties properties) {
+        this.lockFile = properties.database().resolveSibling(properties.database().getFileName() + ".lock");
+    }
+
+    /** Takes the lock or throws LockHeldError naming the script and pid that hold it. */
+    public Held acquire(String script) {
+        try {
+            Files.createDirectories(lockFile.toAbsolutePath().getParent());
+            FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.READ,
+                    StandardOpenOption.WRITE);
+            FileLock lock;
+            try {
+                lock = channel.tryLock();
+            } catch (IOException | RuntimeException e) {
+                channel.close();
+                throw e;
+            }
+            if (lock == null) {
+                String holder = readHolder(channel);
+                channel.close();
+                throw new LockHeldError("another AUPAT run holds the lock on " + lockFile + " (" + holder
+                        + "). Wait for it to finish, then run again.");
+            }
+            channel.truncate(0);
+            channel.write(ByteBuffer.wrap((script + " pid " + ProcessHandle.current().pid() + "\n")
+                    .getBytes(StandardCharsets.UTF_8)), 0);
+            return new Held(channel, lock);
+        } catch (IOException e) {
+            throw new FileSystemError("cannot open the lock file " + lockFile + ": " + e.getMessage()
+                    + ". Check that its folder is writable.", e);
+        }
+    }
+
+    private static String readHolder(FileChannel channel) throws IOException {
+        ByteBuffer buffer = ByteBuffer.allocate(200);
+        channel.read(buffer, 0);
+        String text = new String(buffer.array(), 0, buffer.position(), StandardCharsets.UTF_8).trim();
+        return text.isEmpty() ? "unknown script" : text;
+    }
+
+    /** A held lock; closing releases it. */
+    public static final class Held implements AutoCloseable {
+        private final FileChannel channel;
+        private final FileLock lock;
+
+        Held(FileChannel channel, FileLock lock) {
+            this.channel = channel;
+            this.lock = lock;
+        }
+
+        @Override
+        public void close() {
+            try {
+                lock.release();
+                channel.close();
+            } catch (IOException ignored) {
+                // The OS drops the lock with the process anyway.
+            }
+        }
+    }
+}

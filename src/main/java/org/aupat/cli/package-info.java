@@ -1,0 +1,2 @@
+/** The command line: script catalog, launcher, the common runner every script goes through, and the run lock. */
+package org.aupat.cli;

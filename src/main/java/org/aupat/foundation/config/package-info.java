@@ -1,0 +1,2 @@
+/** Typed, validated settings under the {@code aupat.*} prefix. */
+package org.aupat.foundation.config;

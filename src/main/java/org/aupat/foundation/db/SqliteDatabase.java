@@ -1,0 +1,138 @@
+package org.aupat.foundation.db;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.Arrays;
+import org.aupat.foundation.error.DatabaseError;
+import org.aupat.foundation.error.ValidationError;
+import org.springframework.jdbc.datasource.AbstractDataSource;
+
+/**
+ * One SQLite file as a DataSource with a single connection (SQLite has one writer). Nothing touches
+ * the disk until the first connection: then a file that is not SQLite is refused untouched, the
+ * folder is created, and every connection gets WAL, foreign keys, synchronous NORMAL, a busy
+ * timeout and IMMEDIATE transactions, set as driver properties (an init SQL with several statements
+ * would run only the first).
+ */
+public class SqliteDatabase extends AbstractDataSource implements AutoCloseable {
+    private static final byte[] HEADER = "SQLite format 3\0".getBytes(StandardCharsets.US_ASCII);
+    static final int BUSY_TIMEOUT_MS = 10_000;
+
+    private final Path file;
+    private final String name;
+    private volatile HikariDataSource pool;
+
+    public SqliteDatabase(Path file, String name) {
+        this.file = file.toAbsolutePath().normalize();
+        this.name = name;
+    }
+
+    public Path file() {
+        return file;
+    }
+
+    /** Whether the database file exists yet (read-only scripts skip work when it does not). */
+    public boolean exists() {
+        return Files.isRegularFile(file);
+    }
+
+    @Override
+    public Connection getConnection() throws SQLException {
+        return pool().getConnection();
+    }
+
+    @Override
+    public Connection getConnection(String username, String password) throws SQLException {
+        return getConnection();
+    }
+
+    private HikariDataSource pool() {
+        HikariDataSource p = pool;
+        if (p == null) {
+            synchronized (this) {
+                if (pool == null) {
+                    requireSqliteOrAbsent(file, name);
+                    createParent();
+                    pool = open();
+                }
+                p = pool;
+            }
+        }
+        return p;
+    }
+
+    private HikariDataSource open() {
+        HikariConfig config = new HikariConfig();
+        config.setPoolName(name);
+        config.setJdbcUrl("jdbc:sqlite:" + file);
+        config.setMaximumPoolSize(1);
+        config.setMinimumIdle(1);
+        config.setConnectionTimeout(BUSY_TIMEOUT_MS * 3L);
+        config.addDataSourceProperty("journal_mode", "WAL");
+        config.addDataSourceProperty("foreign_keys", "true");
+        config.addDataSourceProperty("synchronous", "NORMAL");
+        config.addDataSourceProperty("busy_timeout", String.valueOf(BUSY_TIMEOUT_MS));
+        config.addDataSourceProperty("transaction_mode", "IMMEDIATE");
+        try {
+            return new HikariDataSource(config);
+        } catch (RuntimeException e) {
+            throw new DatabaseError("cannot open the " + name + " at " + file + ": " + rootMessage(e)
+                    + ". Check that the file is an AUPAT database and its folder is writable.", e);
+        }
+    }
+
+    private void createParent() {
+        try {
+            Files.createDirectories(file.getParent());
+        } catch (IOException e) {
+            throw new DatabaseError("cannot create the folder " + file.getParent() + " for the " + name + ": " + e, e);
+        }
+    }
+
+    /** Refuses, without writing a byte, an existing non-empty file that does not start with SQLite's header. */
+    public static void requireSqliteOrAbsent(Path file, String what) {
+        if (!Files.exists(file)) {
+            return;
+        }
+        if (!Files.isRegularFile(file)) {
+            throw new ValidationError(what, file, "is not a regular file. Point the setting at a database file.");
+        }
+        byte[] head = new byte[HEADER.length];
+        int read;
+        try (InputStream in = Files.newInputStream(file)) {
+            read = in.readNBytes(head, 0, head.length);
+        } catch (IOException e) {
+            throw new ValidationError(what, file, "cannot be read: " + e.getMessage());
+        }
+        if (read == 0) {
+            return;
+        }
+        if (read < HEADER.length || !Arrays.equals(head, HEADER)) {
+            throw new ValidationError(what, file, "is not an SQLite database; it was left untouched."
+                    + " Point the setting at an AUPAT database or at a path where a new one may be created.");
+        }
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null) {
+            t = t.getCause();
+        }
+        return t.getMessage();
+    }
+
+    @Override
+    public synchronized void close() {
+        if (pool != null) {
+            pool.close();
+            pool = null;
+        }
+    }
+}

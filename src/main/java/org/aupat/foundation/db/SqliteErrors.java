@@ -1,0 +1,54 @@
+package org.aupat.foundation.db;
+
+import java.util.Map;
+import org.aupat.foundation.error.AupatError;
+import org.aupat.foundation.error.DatabaseError;
+import org.aupat.foundation.error.ForeignKeyError;
+import org.aupat.foundation.error.TransientDatabaseError;
+import org.aupat.foundation.error.UniqueConstraintError;
+import org.sqlite.SQLiteErrorCode;
+import org.sqlite.SQLiteException;
+
+/**
+ * Turns SQLite's result codes into AUPAT's errors. Spring reports a foreign-key violation only as
+ * an UncategorizedSQLException; the code inside tells what really happened.
+ */
+public final class SqliteErrors {
+    private SqliteErrors() {
+    }
+
+    /** The AUPAT error for a failure from the database layer; AupatErrors pass through unchanged. */
+    public static RuntimeException translate(Throwable failure) {
+        if (failure instanceof AupatError a) {
+            return a;
+        }
+        SQLiteException sqlite = find(failure);
+        if (sqlite == null) {
+            return failure instanceof RuntimeException r ? r : new DatabaseError(failure.getMessage(), failure);
+        }
+        SQLiteErrorCode code = sqlite.getResultCode();
+        Map<String, Object> context = Map.of("sqlite_code", code.name());
+        String message = sqlite.getMessage();
+        return switch (code) {
+            case SQLITE_CONSTRAINT_FOREIGNKEY -> new ForeignKeyError(
+                    "a row refers to a missing parent row: " + message, false, context, failure);
+            case SQLITE_CONSTRAINT_UNIQUE, SQLITE_CONSTRAINT_PRIMARYKEY -> new UniqueConstraintError(
+                    "a row would duplicate a unique value: " + message, false, context, failure);
+            case SQLITE_BUSY, SQLITE_BUSY_RECOVERY, SQLITE_BUSY_SNAPSHOT, SQLITE_LOCKED,
+                    SQLITE_LOCKED_SHAREDCACHE -> new TransientDatabaseError(
+                    "the database is busy (another process is writing): " + message, true, context, failure);
+            case SQLITE_FULL -> new DatabaseError("the disk holding the database is full: " + message
+                    + ". Free some space and run again.", false, context, failure);
+            default -> new DatabaseError("database error: " + message, false, context, failure);
+        };
+    }
+
+    private static SQLiteException find(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof SQLiteException s) {
+                return s;
+            }
+        }
+        return null;
+    }
+}

@@ -1,0 +1,14 @@
+package org.aupat.foundation.error;
+
+/** The process exit codes AUPAT promises to users and to systemd (see README). */
+public final class ExitCode {
+    public static final int OK = 0;
+    public static final int FAILED = 1;
+    public static final int USAGE = 2;
+    public static final int PREFLIGHT = 3;
+    public static final int ITEM_FAILURES = 4;
+    public static final int LOCKED = 75;
+
+    private ExitCode() {
+    }
+}

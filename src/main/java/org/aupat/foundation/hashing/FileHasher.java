@@ -1,0 +1,65 @@
+package org.aupat.foundation.hashing;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.Map;
+import org.aupat.foundation.error.FileSystemError;
+import org.aupat.foundation.error.ValidationError;
+import org.springframework.stereotype.Component;
+
+/** Streaming SHA-256 of a file's bytes, as 64 lowercase hex characters. */
+@Component
+public class FileHasher {
+    /** Large reads let the JDK's SHA intrinsic run at disk speed. */
+    static final int BUFFER = 1 << 20;
+
+    /** SHA-256 of a regular file; clear errors for a missing, non-regular or unreadable file. */
+    public String sha256(Path file) {
+        if (!Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
+            throw new ValidationError("file", file, "does not exist. Check the path.");
+        }
+        if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
+            throw new ValidationError("file", file, "is not a regular file (a folder, link, pipe or device). Give a file.");
+        }
+        try (InputStream in = Files.newInputStream(file)) {
+            return sha256(in);
+        } catch (AccessDeniedException e) {
+            throw new ValidationError("file", file, "cannot be read (permission denied). Check its permissions.");
+        } catch (NoSuchFileException e) {
+            throw new ValidationError("file", file, "disappeared while it was being read.");
+        } catch (IOException e) {
+            throw new FileSystemError("cannot read " + file + ": " + e.getMessage(), true, Map.of("path", file.toString()), e);
+        }
+    }
+
+    /** SHA-256 of everything left in the stream. */
+    public String sha256(InputStream in) throws IOException {
+        MessageDigest digest = newDigest();
+        byte[] buffer = new byte[BUFFER];
+        int n;
+        while ((n = in.read(buffer)) > 0) {
+            digest.update(buffer, 0, n);
+        }
+        return hex(digest.digest());
+    }
+
+    public static MessageDigest newDigest() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java runtime has SHA-256", e);
+        }
+    }
+
+    public static String hex(byte[] digest) {
+        return HexFormat.of().formatHex(digest);
+    }
+}

@@ -1,0 +1,49 @@
+package org.aupat.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import org.aupat.AupatApplication;
+import org.aupat.foundation.error.ExitCode;
+import org.junit.jupiter.api.Test;
+
+class LauncherTest {
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+    private final Launcher launcher = new Launcher(AupatApplication.class,
+            new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+
+    @Test
+    void noScriptPrintsTheCatalogAndExits2() {
+        assertThat(launcher.launch(new String[0])).isEqualTo(ExitCode.USAGE);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("No --script given").contains("db_import")
+                .contains("gen_sha").contains("Exit codes");
+    }
+
+    @Test
+    void unknownScriptNamesItAndExits2() {
+        assertThat(launcher.launch(new String[] {"--script=db_imprt"})).isEqualTo(ExitCode.USAGE);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("Unknown script 'db_imprt'").contains("db_migrate");
+    }
+
+    @Test
+    void helpWithoutScriptPrintsTheCatalogAndExits0() {
+        assertThat(launcher.launch(new String[] {"--help"})).isEqualTo(ExitCode.OK);
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("Usage:").contains("folder");
+    }
+
+    @Test
+    void scriptNameMayBeASeparateArgument() {
+        assertThat(Launcher.scriptName(new String[] {"--script", "gen_uuid"})).contains("gen_uuid");
+        assertThat(Launcher.normalised(new String[] {"--script", "gen_uuid", "-q"}))
+                .containsExactly("--script=gen_uuid", "-q");
+    }
+
+    @Test
+    void springArgumentsAreHiddenFromTheScriptsOptions() {
+        assertThat(ScriptRunner.scriptArguments("--script=gen_sha", "--aupat.database=x.db", "--file=a",
+                "--spring.profiles.active=prod", "--script", "gen_sha")).containsExactly("--file=a");
+    }
+}

@@ -1,0 +1,72 @@
+package org.aupat.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The jar as users meet it: catalog, exit codes, the two utilities, no stack traces, logs on disk. */
+class CommandLineIT {
+    @TempDir
+    Path home;
+
+    @Test
+    void withoutAScriptTheCatalogIsPrintedAndTheExitCodeIs2() throws Exception {
+        JarRunner.Result r = new JarRunner(home).run();
+        assertThat(r.exit()).isEqualTo(2);
+        for (String name : new String[] {"db_migrate", "db_import", "db_organize", "db_folder", "db_ingest", "db_verify",
+                "db_identify", "db_cleanup", "backup", "gen_uuid", "gen_sha", "name", "folder"}) {
+            assertThat(r.err()).contains("  " + name + " ");
+        }
+    }
+
+    @Test
+    void genUuidPrintsAVersion4Uuid() throws Exception {
+        JarRunner.Result r = new JarRunner(home).run("--script=gen_uuid");
+        assertThat(r.exit()).isZero();
+        assertThat(r.out().trim()).matches("[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}");
+    }
+
+    @Test
+    void genShaHashesEachFileLikeSha256sum() throws Exception {
+        Files.writeString(home.resolve("a.txt"), "hello\n");
+        Files.write(home.resolve("empty"), new byte[0]);
+        JarRunner.Result r = new JarRunner(home).run("--script=gen_sha", "--file=a.txt", "--file=empty");
+        assertThat(r.exit()).isZero();
+        assertThat(r.out()).isEqualTo(
+                "5891b5b522d5df086d0ff0b110fbd9d21bb4fc7163af34d08286a2e846f6be03  a.txt\n"
+                + "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855  empty\n");
+        assertThat(home.resolve("logs/main.log")).exists();
+    }
+
+    @Test
+    void genShaOnAMissingFileFailsCleanly() throws Exception {
+        JarRunner.Result r = new JarRunner(home).run("--script=gen_sha", "--file=missing.jpg");
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.err()).contains("missing.jpg").contains("does not exist").doesNotContain("\tat ");
+        assertThat(r.out()).isEmpty();
+    }
+
+    @Test
+    void unknownOptionIsAUsageError() throws Exception {
+        JarRunner.Result r = new JarRunner(home).run("--script=gen_sha", "--fiel=a.txt");
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.err()).contains("--fiel").contains("--help").doesNotContain("\tat ");
+    }
+
+    @Test
+    void nestedFoldersInTheSettingsAreRefusedNamingBoth() throws Exception {
+        JarRunner.Result r = new JarRunner(home).run("--script=gen_uuid", "--aupat.staging=/tmp/a", "--aupat.archive=/tmp/a/b");
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.err()).contains("aupat.staging").contains("aupat.archive").doesNotContain("\tat ");
+    }
+
+    @Test
+    void scriptHelpListsItsOptions() throws Exception {
+        JarRunner.Result r = new JarRunner(home).run("--script=gen_sha", "--help");
+        assertThat(r.exit()).isZero();
+        assertThat(r.out()).contains("--file=PATH").contains("Exit status");
+    }
+}
