@@ -1,0 +1,137 @@
+package org.aupat.testing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+
+/**
+ * The "nothing lost" invariants of an AUPAT home after a run, read straight from disk and the SQLite
+ * file (not through AUPAT's code): every source file archived exactly once with its bytes intact,
+ * staging empty, no temporary files, a sound database.
+ */
+public final class ArchiveInvariants {
+    private final Path database;
+    private final Path staging;
+    private final Path archive;
+
+    public ArchiveInvariants(Path database, Path staging, Path archive) {
+        this.database = database;
+        this.staging = staging;
+        this.archive = archive;
+    }
+
+    /** The default layout of a home folder: data/aupat.db, data/staging, data/archive. */
+    public static ArchiveInvariants ofHome(Path home) {
+        return new ArchiveInvariants(home.resolve("data/aupat.db"), home.resolve("data/staging"), home.resolve("data/archive"));
+    }
+
+    /** SHA-256 of a file, computed independently of AUPAT. */
+    public static String sha256(Path file) {
+        try (InputStream in = Files.newInputStream(file)) {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            byte[] buffer = new byte[1 << 16];
+            int n;
+            while ((n = in.read(buffer)) > 0) {
+                digest.update(buffer, 0, n);
+            }
+            return HexFormat.of().formatHex(digest.digest());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Every regular file below a folder (empty list when it does not exist). */
+    public static List<Path> files(Path root) {
+        if (!Files.isDirectory(root)) {
+            return List.of();
+        }
+        try (Stream<Path> walk = Files.walk(root)) {
+            return walk.filter(Files::isRegularFile).sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Archive contents as sha -> number of archived files with those bytes. */
+    public Map<String, Integer> archivedContent() {
+        Map<String, Integer> bySha = new TreeMap<>();
+        for (Path file : files(archive)) {
+            if (!file.getFileName().toString().endsWith("_master.json")) {
+                bySha.merge(sha256(file), 1, Integer::sum);
+            }
+        }
+        return bySha;
+    }
+
+    /** Asserts that each given source file is archived exactly once, bytes intact, and recorded in the database. */
+    public void assertArchivedExactlyOnce(List<Path> sourceFiles) throws SQLException {
+        Map<String, Integer> archived = archivedContent();
+        Map<String, String> recorded = recordedFiles();
+        for (Path source : sourceFiles) {
+            String sha = sha256(source);
+            assertThat(archived.get(sha)).as("archive copies of %s", source).isEqualTo(1);
+            assertThat(recorded).as("row for %s", source).containsKey(sha);
+            Path recordedPath = Path.of(recorded.get(sha));
+            assertThat(recordedPath).as("recorded path of %s", source).startsWith(archive).exists();
+            assertThat(sha256(recordedPath)).isEqualTo(sha);
+        }
+    }
+
+    /** Asserts staging holds no file, nothing anywhere is an unfinished temporary file, and the database is sound. */
+    public void assertCleanAndSound() throws SQLException {
+        assertThat(files(staging)).as("files left in staging").isEmpty();
+        List<Path> temporary = new ArrayList<>();
+        for (Path root : List.of(staging, archive, database.getParent())) {
+            files(root).stream().filter(f -> f.getFileName().toString().endsWith(".aupat-tmp")).forEach(temporary::add);
+        }
+        assertThat(temporary).as("temporary files").isEmpty();
+        assertThat(query("PRAGMA integrity_check")).containsExactly("ok");
+        assertThat(query("PRAGMA foreign_key_check")).isEmpty();
+    }
+
+    /** sha -> recorded path, over images, videos and documents. */
+    public Map<String, String> recordedFiles() throws SQLException {
+        Map<String, String> rows = new TreeMap<>();
+        try (Connection c = connect(); Statement st = c.createStatement();
+             ResultSet rs = st.executeQuery("SELECT img_sha256, img_loc FROM images UNION ALL SELECT vid_sha256, vid_loc FROM videos"
+                     + " UNION ALL SELECT doc_sha256, doc_loc FROM documents")) {
+            while (rs.next()) {
+                assertThat(rows.put(rs.getString(1), rs.getString(2))).as("sha recorded twice: " + rs.getString(1)).isNull();
+            }
+        }
+        return rows;
+    }
+
+    /** First column of every row of a query. */
+    public List<String> query(String sql) throws SQLException {
+        List<String> values = new ArrayList<>();
+        try (Connection c = connect(); Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+            while (rs.next()) {
+                values.add(rs.getString(1));
+            }
+        }
+        return values;
+    }
+
+    private Connection connect() throws SQLException {
+        return DriverManager.getConnection("jdbc:sqlite:" + database);
+    }
+}
