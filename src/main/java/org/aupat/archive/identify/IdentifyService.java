@@ -1,0 +1,100 @@
+package org.aupat.archive.identify;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.aupat.foundation.error.FileSystemError;
+import org.aupat.foundation.error.ValidationError;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+
+/**
+ * db_identify: writes {@code <location folder>/documents/<uuidN>_master.json} for every location whose
+ * data changed since its last export (or the ones asked for), atomically: a temporary file beside the
+ * target, flushed, then renamed over it. One failing location does not stop the others.
+ */
+@Service
+public class IdentifyService {
+    private static final Logger log = LoggerFactory.getLogger(IdentifyService.class);
+    private final MasterJsonRepository repository;
+    private final MasterJsonWriter writer;
+    private final MasterJsonNaming naming;
+
+    public IdentifyService(MasterJsonRepository repository, ObjectMapper mapper, MasterJsonNaming naming) {
+        this.repository = repository;
+        this.writer = new MasterJsonWriter(mapper, repository);
+        this.naming = naming;
+    }
+
+    /** What one run did: files written and locations that failed, with the reason. */
+    public record Result(List<Path> written, Map<String, String> failed) {
+    }
+
+    /** Exports the stale locations, or all of them, or one. */
+    public Result identify(String onlyLocation, boolean all) {
+        List<String> locations;
+        if (onlyLocation != null) {
+            if (repository.locationFolder(onlyLocation) == null && !repository.allLocations().contains(onlyLocation)) {
+                throw new ValidationError("location", onlyLocation, "is not a location in this archive.");
+            }
+            locations = List.of(onlyLocation);
+        } else {
+            locations = all ? repository.allLocations() : repository.staleLocations();
+        }
+        List<Path> written = new ArrayList<>();
+        Map<String, String> failed = new java.util.LinkedHashMap<>();
+        for (String location : locations) {
+            try {
+                written.add(export(location));
+            } catch (IOException | RuntimeException e) {
+                log.error("master JSON of location {} failed: {}", location, e.getMessage(), e);
+                failed.put(location, e.getMessage());
+            }
+        }
+        return new Result(written, failed);
+    }
+
+    private Path export(String location) throws IOException {
+        String folder = repository.locationFolder(location);
+        if (folder == null) {
+            throw new FileSystemError("location " + location + " has no archive folder yet: run db_folder first.");
+        }
+        Path target = Path.of(folder).resolve("documents").resolve(naming.masterJsonName(location));
+        Files.createDirectories(target.getParent());
+        String now = naming.now();
+        Path temporary = target.resolveSibling(target.getFileName() + ".aupat-tmp");
+        try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                StandardOpenOption.TRUNCATE_EXISTING); OutputStream out = Channels.newOutputStream(channel)) {
+            writer.write(location, now, out);
+            out.flush();
+            channel.force(true);
+        } catch (IOException | RuntimeException e) {
+            Files.deleteIfExists(temporary);
+            throw e;
+        }
+        Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        repository.markExported(location, now);
+        log.info("wrote master JSON {}", target);
+        return target;
+    }
+
+    /** The two facts the export borrows from the rest of the archive: the file name and the clock. */
+    public interface MasterJsonNaming {
+        String masterJsonName(String locationUuid);
+
+        default String now() {
+            return Instant.now().toString();
+        }
+    }
+}

@@ -1,0 +1,127 @@
+package org.aupat.archive.media;
+
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Reads and writes the three media tables. State is implied by column values (spec §3.3); every
+ * selection of work walks an index by rowid in chunks, so the cost of a chunk does not grow with the
+ * size of the archive.
+ */
+@Repository
+public class MediaRepository {
+    private final JdbcTemplate jdbc;
+
+    public MediaRepository(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** A media row as the pipeline stages need it. */
+    public record MediaFile(MediaType type, long rowid, String sha, String name, String loc, String locationUuid,
+                            String subUuid, String originalFolder, String originalName, Integer film) {
+    }
+
+    /** What db_import records for a newly staged file. */
+    public record Staged(MediaType type, String sha, String name, String loc, String locationUuid, String subUuid,
+                         String originalFolder, String originalName, String author, String docExt, boolean film,
+                         String filmStock) {
+    }
+
+    public void insertStaged(Staged f, String now) {
+        String p = f.type().prefix();
+        switch (f.type()) {
+            case IMAGE -> jdbc.update("INSERT INTO images (img_sha256, img_name, img_loc, loc_uuid, sub_uuid, img_loco,"
+                            + " img_nameo, img_add, img_update, imp_author, film, film_stock) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
+                    f.sha(), f.name(), f.loc(), f.locationUuid(), f.subUuid(), f.originalFolder(), f.originalName(), now,
+                    now, f.author(), f.film() ? 1 : null, f.filmStock());
+            case VIDEO -> jdbc.update("INSERT INTO videos (vid_sha256, vid_name, vid_loc, loc_uuid, sub_uuid, vid_loco,"
+                            + " vid_nameo, vid_add, vid_update, imp_author) VALUES (?,?,?,?,?,?,?,?,?,?)",
+                    f.sha(), f.name(), f.loc(), f.locationUuid(), f.subUuid(), f.originalFolder(), f.originalName(), now,
+                    now, f.author());
+            case DOCUMENT -> jdbc.update("INSERT INTO documents (doc_sha256, doc_name, doc_loc, doc_ext, loc_uuid,"
+                            + " sub_uuid, doc_loco, doc_nameo, doc_add, doc_update, imp_author) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+                    f.sha(), f.name(), f.loc(), f.docExt(), f.locationUuid(), f.subUuid(), f.originalFolder(),
+                    f.originalName(), now, now, f.author());
+            default -> throw new IllegalArgumentException(p);
+        }
+    }
+
+    /** The location that owns these bytes in this table, if any (spec §6.6: one file, one location). */
+    public Optional<String> owner(MediaType type, String sha) {
+        String p = type.prefix();
+        return jdbc.queryForList("SELECT loc_uuid FROM " + type.table() + " WHERE " + p + "_sha256 = ?", String.class, sha)
+                .stream().findFirst();
+    }
+
+    /** The location that owns these bytes in any table. */
+    public Optional<String> ownerAnywhere(String sha) {
+        for (MediaType type : MediaType.values()) {
+            Optional<String> owner = owner(type, sha);
+            if (owner.isPresent()) {
+                return owner;
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Images or videos not organised yet (original IS NULL), after a rowid, in rowid order. */
+    public List<MediaFile> unorganized(MediaType type, long afterRowid, int limit) {
+        return select(type, "original IS NULL AND rowid > ?", afterRowid, limit);
+    }
+
+    /** Rows not verified yet (staged, organised or archived), after a rowid, in rowid order. */
+    public List<MediaFile> unverified(MediaType type, long afterRowid, int limit) {
+        return select(type, type.prefix() + "_verified IS NULL AND rowid > ?", afterRowid, limit);
+    }
+
+    /** Every row after a rowid, for a full audit. */
+    public List<MediaFile> all(MediaType type, long afterRowid, int limit) {
+        return select(type, "rowid > ?", afterRowid, limit);
+    }
+
+    public MediaFile bySha(MediaType type, String sha) {
+        return jdbc.queryForObject(selectSql(type, type.prefix() + "_sha256 = ?"), (rs, i) -> map(type, rs), sha);
+    }
+
+    /** Hardware flags of an image or video (flag column -> 0/1), read after organizing. */
+    public java.util.Map<String, Object> flags(MediaType type, String sha) {
+        return jdbc.queryForMap("SELECT * FROM " + type.table() + " WHERE " + type.prefix() + "_sha256 = ?", sha);
+    }
+
+    /** Records that the file now lives in the archive under this name. */
+    public void archived(MediaType type, String sha, String name, String loc, String now) {
+        String p = type.prefix();
+        jdbc.update("UPDATE " + type.table() + " SET " + p + "_name = ?, " + p + "_loc = ?, " + p + "_update = ? WHERE "
+                + p + "_sha256 = ?", name, loc, now, sha);
+    }
+
+    public void verified(MediaType type, String sha, String now) {
+        String p = type.prefix();
+        jdbc.update("UPDATE " + type.table() + " SET " + p + "_verified = ? WHERE " + p + "_sha256 = ?", now, sha);
+    }
+
+    /** Rows of a location that are not verified yet, for its all-or-nothing staging cleanup. */
+    public long unverifiedCount(MediaType type, String locationUuid) {
+        Long n = jdbc.queryForObject("SELECT count(*) FROM " + type.table() + " WHERE loc_uuid = ? AND "
+                + type.prefix() + "_verified IS NULL", Long.class, locationUuid);
+        return n == null ? 0 : n;
+    }
+
+    private List<MediaFile> select(MediaType type, String where, long afterRowid, int limit) {
+        return jdbc.query(selectSql(type, where) + " ORDER BY rowid LIMIT ?", (rs, i) -> map(type, rs), afterRowid, limit);
+    }
+
+    private static String selectSql(MediaType type, String where) {
+        String p = type.prefix();
+        return "SELECT rowid, " + p + "_sha256, " + p + "_name, " + p + "_loc, loc_uuid, sub_uuid, " + p + "_loco, "
+                + p + "_nameo, " + (type == MediaType.IMAGE ? "film" : "NULL") + " FROM " + type.table() + " WHERE " + where;
+    }
+
+    private static MediaFile map(MediaType type, java.sql.ResultSet rs) throws java.sql.SQLException {
+        Object film = rs.getObject(9);
+        return new MediaFile(type, rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
+                rs.getString(6), rs.getString(7), rs.getString(8), film == null ? null : ((Number) film).intValue());
+    }
+}
