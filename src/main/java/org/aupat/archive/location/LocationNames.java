@@ -22,6 +22,9 @@ public final class LocationNames {
         if (raw == null || raw.isBlank()) {
             throw new ValidationError(field, raw, "is empty. Give a name, for example --" + field + "=\"Richard Olmsted Complex\".");
         }
+        if (raw.codePoints().anyMatch(Character::isISOControl)) {
+            throw new ValidationError(field, raw, "contains control characters (a newline or tab?). Type the name on one line.");
+        }
         String ascii = SPACES.matcher(Ascii.transliterate(raw.strip())).replaceAll(" ").strip()
                 .replace('\u2019', '\'');
         if (ascii.isEmpty() || ascii.length() > MAX_LENGTH) {
