@@ -27,11 +27,18 @@ public class SqliteDatabase extends AbstractDataSource implements AutoCloseable 
 
     private final Path file;
     private final String name;
+    private final int busyTimeoutMs;
     private volatile HikariDataSource pool;
 
     public SqliteDatabase(Path file, String name) {
+        this(file, name, BUSY_TIMEOUT_MS);
+    }
+
+    /** With a shorter busy timeout, so that a test of a locked database need not wait ten seconds. */
+    SqliteDatabase(Path file, String name, int busyTimeoutMs) {
         this.file = file.toAbsolutePath().normalize();
         this.name = name;
+        this.busyTimeoutMs = busyTimeoutMs;
     }
 
     public Path file() {
@@ -78,7 +85,7 @@ public class SqliteDatabase extends AbstractDataSource implements AutoCloseable 
         config.addDataSourceProperty("journal_mode", "WAL");
         config.addDataSourceProperty("foreign_keys", "true");
         config.addDataSourceProperty("synchronous", "NORMAL");
-        config.addDataSourceProperty("busy_timeout", String.valueOf(BUSY_TIMEOUT_MS));
+        config.addDataSourceProperty("busy_timeout", String.valueOf(busyTimeoutMs));
         config.addDataSourceProperty("transaction_mode", "IMMEDIATE");
         try {
             return new HikariDataSource(config);

@@ -1,0 +1,67 @@
+package org.aupat.foundation.console;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+
+class ConsoleTest {
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+    private Console console(boolean terminal) {
+        return new Console(new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8), terminal);
+    }
+
+    private String out() {
+        return out.toString(StandardCharsets.UTF_8);
+    }
+
+    private String err() {
+        return err.toString(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void resultsGoToStandardOutputMessagesToStandardError() {
+        Console console = console(false);
+        console.out("abc123  /a.jpg");
+        console.info("hashed 1 file");
+        console.detail("hidden detail");
+        console.warn("careful");
+        console.error("failed");
+        assertThat(out()).isEqualTo("abc123  /a.jpg" + System.lineSeparator());
+        assertThat(err()).contains("hashed 1 file").contains("careful").contains("failed")
+                .doesNotContain("hidden detail").doesNotContain("\u001b[");
+        assertThat(console.isTerminal()).isFalse();
+        assertThat(console.progressStream()).isNotNull();
+    }
+
+    @Test
+    void quietHidesInfoButNeverErrors() {
+        Console console = console(false);
+        console.configure(true, true);
+        assertThat(console.isQuiet()).isTrue();
+        assertThat(console.isVerbose()).isFalse();
+        console.info("progress");
+        console.detail("detail");
+        console.error("failed");
+        console.out("result");
+        assertThat(err()).isEqualTo("failed" + System.lineSeparator());
+        assertThat(out()).contains("result");
+    }
+
+    @Test
+    void verboseShowsDetailsAndTerminalsGetColour() {
+        Console console = console(true);
+        console.configure(false, true);
+        assertThat(console.isVerbose()).isTrue();
+        console.detail("detail");
+        console.warn("careful");
+        console.error("failed");
+        assertThat(err()).contains("detail").contains("\u001b[33mcareful\u001b[0m").contains("\u001b[31mfailed\u001b[0m");
+        assertThat(new Console().isQuiet()).isFalse();
+    }
+}

@@ -1,0 +1,51 @@
+package org.aupat.foundation.hashing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.aupat.foundation.error.ValidationError;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class FileHasherTest {
+    /** SHA-256 of "abc" (FIPS 180-2 test vector). */
+    static final String ABC = "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad";
+    private final FileHasher hasher = new FileHasher();
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void hashesFilesAndStreams() throws IOException {
+        assertThat(hasher.sha256(Files.writeString(dir.resolve("abc.txt"), "abc"))).isEqualTo(ABC);
+        assertThat(hasher.sha256(new ByteArrayInputStream("abc".getBytes(StandardCharsets.US_ASCII)))).isEqualTo(ABC);
+        assertThat(hasher.sha256(Files.createFile(dir.resolve("empty"))))
+                .isEqualTo("e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
+    }
+
+    @Test
+    void largeFilesSpanSeveralBuffers() throws IOException {
+        byte[] big = new byte[FileHasher.BUFFER * 2 + 7];
+        big[big.length - 1] = 1;
+        Path file = Files.write(dir.resolve("big.bin"), big);
+        var digest = FileHasher.newDigest();
+        assertThat(hasher.sha256(file)).isEqualTo(FileHasher.hex(digest.digest(big))).hasSize(64);
+    }
+
+    @Test
+    void refusesMissingFoldersAndLinks() throws IOException {
+        assertThatThrownBy(() -> hasher.sha256(dir.resolve("missing.jpg"))).isInstanceOf(ValidationError.class)
+                .hasMessageContaining("does not exist");
+        assertThatThrownBy(() -> hasher.sha256(dir)).isInstanceOf(ValidationError.class)
+                .hasMessageContaining("is not a regular file");
+        Path target = Files.writeString(dir.resolve("t"), "abc");
+        Path link = Files.createSymbolicLink(dir.resolve("link"), target);
+        assertThatThrownBy(() -> hasher.sha256(link)).isInstanceOf(ValidationError.class)
+                .hasMessageContaining("is not a regular file");
+    }
+}
