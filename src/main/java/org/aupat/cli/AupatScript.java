@@ -21,6 +21,9 @@ public abstract class AupatScript implements CommandLineRunner, ExitCodeGenerato
     @Option(names = {"-v", "--verbose"}, description = "Print details of every step.")
     boolean verbose;
 
+    @Option(names = "--restart", description = "Discard the checkpoint of an interrupted identical run and start over.")
+    boolean restart;
+
     protected AupatScript(ScriptRunner runner) {
         this.runner = runner;
     }
@@ -49,5 +52,9 @@ public abstract class AupatScript implements CommandLineRunner, ExitCodeGenerato
 
     boolean verbose() {
         return verbose;
+    }
+
+    boolean restart() {
+        return restart;
     }
 }

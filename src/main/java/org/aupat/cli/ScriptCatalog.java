@@ -17,7 +17,8 @@ public enum ScriptCatalog {
     GEN_UUID("gen_uuid", "Print a new UUID v4 whose 12-character prefix is unused.", false),
     GEN_SHA("gen_sha", "Print the SHA-256 of each given file.", false),
     NAME("name", "Print the standard archive name for a file or master JSON.", false),
-    FOLDER("folder", "Create the archive folder template of one location.", true);
+    FOLDER("folder", "Create the archive folder template of one location.", true),
+    FAILURES("failures", "Show the failure log as a table (read-only).", false);
 
     private final String scriptName;
     private final String description;

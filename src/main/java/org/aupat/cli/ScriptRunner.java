@@ -3,12 +3,15 @@ package org.aupat.cli;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.aupat.foundation.checkpoint.RunIdentity;
 import org.aupat.foundation.config.AupatProperties;
 import org.aupat.foundation.console.Console;
 import org.aupat.foundation.error.AupatError;
 import org.aupat.foundation.error.ExitCode;
+import org.aupat.foundation.failure.FailureLog;
 import org.aupat.foundation.logging.LogMarkers;
 import org.aupat.foundation.logging.RunContext;
+import org.aupat.foundation.rollback.FileTransactions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -25,11 +28,18 @@ public class ScriptRunner {
     private final Console console;
     private final RunLock runLock;
     private final Path errorLog;
+    private final RunIdentity runIdentity;
+    private final FailureLog failureLog;
+    private final FileTransactions fileTransactions;
 
-    public ScriptRunner(Console console, RunLock runLock, AupatProperties properties) {
+    public ScriptRunner(Console console, RunLock runLock, AupatProperties properties, RunIdentity runIdentity,
+            FailureLog failureLog, FileTransactions fileTransactions) {
         this.console = console;
         this.runLock = runLock;
         this.errorLog = properties.logs().resolve("error.log");
+        this.runIdentity = runIdentity;
+        this.failureLog = failureLog;
+        this.fileTransactions = fileTransactions;
     }
 
     /** Parses the options into the script, runs it, and returns the exit code. */
@@ -46,10 +56,14 @@ public class ScriptRunner {
                 return ExitCode.OK;
             }
             console.configure(script.quiet(), script.verbose());
+            runIdentity.set(script.runIdentity(), script.restart());
+            failureLog.reset();
             if (!entry.writes()) {
                 return execute(script, name);
             }
             try (RunLock.Held held = runLock.acquire(name)) {
+                // Before anything else: undo the file operations a killed run left half done.
+                fileTransactions.recoverUnfinished();
                 return execute(script, name);
             }
         } catch (CommandLine.ParameterException e) {
@@ -77,6 +91,11 @@ public class ScriptRunner {
             console.error(name + " stopped on an unexpected error: " + e);
             console.error("Nothing more was changed. Details are in the error log (" + errorLog + ").");
             return ExitCode.FAILED;
+        }
+        if (code == ExitCode.OK && failureLog.skippedCount() > 0) {
+            console.warn(name + " finished but skipped " + failureLog.skippedCount() + " item(s); see logs/failure.log"
+                    + " or run --script=failures --for=" + name + ".");
+            code = ExitCode.ITEM_FAILURES;
         }
         log.info(LogMarkers.FILE_ONLY, "{} finished with exit code {} in {} ms", name, code,
                 (System.nanoTime() - started) / 1_000_000);

@@ -1,0 +1,90 @@
+package org.aupat.foundation.checkpoint;
+
+import java.time.Instant;
+import java.util.Optional;
+import org.aspectj.lang.ProceedingJoinPoint;
+import org.aspectj.lang.annotation.Around;
+import org.aspectj.lang.annotation.Aspect;
+import org.aupat.foundation.AdviceOrder;
+import org.aupat.foundation.checkpoint.Checkpoint.Status;
+import org.aupat.foundation.console.Console;
+import org.aupat.foundation.logging.RunContext;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+
+/** Supplies a {@link Checkpointed} method with its ChunkedRun: resumed, fresh or restarted on request. */
+@Aspect
+@Component
+@Order(AdviceOrder.CHECKPOINT)
+class CheckpointAspect {
+    private static final Logger log = LoggerFactory.getLogger(CheckpointAspect.class);
+    private final CheckpointStore store;
+    private final RunIdentity identity;
+    private final Console console;
+
+    CheckpointAspect(CheckpointStore store, RunIdentity identity, Console console) {
+        this.store = store;
+        this.identity = identity;
+        this.console = console;
+    }
+
+    @Around("@annotation(checkpointed)")
+    public Object around(ProceedingJoinPoint call, Checkpointed checkpointed) throws Throwable {
+        Object[] args = call.getArgs();
+        int slot = runParameter(args, call);
+        ChunkedRun run = begin(script(), checkpointed.value());
+        args[slot] = run;
+        Object result;
+        try {
+            result = call.proceed(args);
+        } catch (Throwable failure) {
+            run.failed(failure);
+            throw failure;
+        }
+        run.completed();
+        return result;
+    }
+
+    private ChunkedRun begin(String script, String operation) {
+        String options = identity.options();
+        Optional<Checkpoint> found = Optional.empty();
+        try {
+            if (identity.restart() && store.discard(script, operation, options)) {
+                console.info("--restart: discarded the checkpoint of " + script + " (" + operation + "); starting over");
+            }
+            found = store.find(script, operation, options).filter(Checkpoint::resumable);
+        } catch (RuntimeException e) {
+            log.warn("Cannot read checkpoints from {} ({}); this run starts from the data.", store.file(),
+                    e.getMessage());
+        }
+        Instant now = Instant.now();
+        Checkpoint start = found
+                .map(c -> new Checkpoint(c.id(), script, operation, options, Status.IN_PROGRESS, c.current(), c.total(),
+                        c.lastItem(), c.counts(), c.chunksCommitted(), c.rollbacks(), c.startedAt(), now, null, null))
+                .orElseGet(() -> new Checkpoint(CheckpointStore.id(script, operation, options), script, operation,
+                        options, Status.IN_PROGRESS, 0, 0, null, ChunkCounts.NONE, 0, 0, now, now, null, null));
+        ChunkedRun run = new ChunkedRun(store, start);
+        if (run.resumed()) {
+            console.info("resuming " + script + " from " + start.current() + "/" + start.total()
+                    + (start.lastItem() == null ? "" : " (last done: " + start.lastItem() + ")"));
+        }
+        run.write();
+        return run;
+    }
+
+    private static String script() {
+        String script = RunContext.script();
+        return script == null ? "unnamed" : script;
+    }
+
+    private static int runParameter(Object[] args, ProceedingJoinPoint call) {
+        for (int i = 0; i < args.length; i++) {
+            if (args[i] == ChunkedRun.SUPPLIED) {
+                return i;
+            }
+        }
+        throw new IllegalStateException(call.getSignature() + " is @Checkpointed but was not given ChunkedRun.SUPPLIED");
+    }
+}

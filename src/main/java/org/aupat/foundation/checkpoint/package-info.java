@@ -1,0 +1,2 @@
+/** Resume checkpoints of chunked runs, kept in their own SQLite file and written after each committed chunk. */
+package org.aupat.foundation.checkpoint;

@@ -1,0 +1,294 @@
+package org.aupat.foundation.rollback;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.aupat.foundation.error.ChecksumMismatchError;
+import org.aupat.foundation.error.FileSystemError;
+import org.aupat.foundation.hashing.FileHasher;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A group of file operations that all happen or are all undone. Each operation is written ahead to the
+ * journal before it starts. {@link #commit()} keeps them; {@link #close()} without a commit undoes them
+ * in reverse order. Use with try-with-resources. Undo never deletes a file it did not create and never
+ * the only copy of a file's bytes.
+ */
+public final class FileTransaction implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(FileTransaction.class);
+    static final String TEMP_SUFFIX = ".aupat-tmp";
+    static final String BACKUP_SUFFIX = ".aupat-deleted";
+    private static final int BUFFER = 1 << 20;
+
+    private final Journal journal;
+    private final FileSystemCalls fs;
+    private boolean finished;
+
+    FileTransaction(Journal journal, FileSystemCalls fs) {
+        this.journal = journal;
+        this.fs = fs;
+    }
+
+    /**
+     * Copies a file, hashing it in the same read, into {@code <target>.aupat-tmp}, flushes it, checks its
+     * size and SHA-256, then renames it to the target. An identical target counts as done; a different
+     * one is refused. With {@code expectedSha} (may be null) a source whose bytes changed is refused.
+     */
+    public CopyResult copy(Path source, Path target, String expectedSha) {
+        requireOpen();
+        try {
+            if (Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
+                return identicalOrRefuse(source, target);
+            }
+            mkdirs(target.getParent());
+            Path temp = temp(target);
+            if (Files.exists(temp, LinkOption.NOFOLLOW_LINKS)) {
+                log.warn("removing {} left by an interrupted run", temp);
+                fs.delete(temp);
+            }
+            journal.append(new JournalEntry(JournalEntry.COPY, source.toString(), target.toString()));
+            MessageDigest digest = FileHasher.newDigest();
+            long size = 0;
+            try (InputStream in = fs.openRead(source); FileChannel out = fs.createNew(temp)) {
+                byte[] buffer = new byte[BUFFER];
+                int n;
+                while ((n = in.read(buffer)) > 0) {
+                    digest.update(buffer, 0, n);
+                    fs.write(out, ByteBuffer.wrap(buffer, 0, n));
+                    size += n;
+                }
+                fs.force(out);
+            }
+            String sha = FileHasher.hex(digest.digest());
+            if (expectedSha != null && !expectedSha.equalsIgnoreCase(sha)) {
+                throw new ChecksumMismatchError(source, expectedSha, sha);
+            }
+            verify(temp, size, sha);
+            if (Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
+                throw refuse(target, "appeared while it was being copied");
+            }
+            fs.rename(temp, target);
+            fs.forceDirectory(target.getParent());
+            return new CopyResult(sha, size, false);
+        } catch (IOException e) {
+            throw failure("copy " + source + " to " + target, e, source);
+        }
+    }
+
+    /** Moves a file: a rename within one file system, else a verified copy and a delete of the source. */
+    public void move(Path source, Path target) {
+        requireOpen();
+        try {
+            if (Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
+                identicalOrRefuse(source, target);
+                deleteWithBackup(source);
+                return;
+            }
+            mkdirs(target.getParent());
+            if (!Files.getFileStore(source).equals(Files.getFileStore(target.getParent()))) {
+                copy(source, target, null);
+                deleteWithBackup(source);
+                return;
+            }
+            journal.append(new JournalEntry(JournalEntry.RENAME, source.toString(), target.toString()));
+            fs.rename(source, target);
+            fs.forceDirectory(target.getParent());
+            fs.forceDirectory(source.toAbsolutePath().getParent());
+        } catch (IOException e) {
+            throw failure("move " + source + " to " + target, e, source);
+        }
+    }
+
+    /** Makes {@code target} a second name of {@code source} (same file system); an existing same file counts as done. */
+    public void hardlink(Path source, Path target) {
+        requireOpen();
+        try {
+            if (Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
+                if (Files.isSameFile(source, target)) {
+                    return;
+                }
+                throw refuse(target, "exists and is another file");
+            }
+            mkdirs(target.getParent());
+            journal.append(new JournalEntry(JournalEntry.LINK, source.toString(), target.toString()));
+            fs.createLink(target, source);
+            fs.forceDirectory(target.getParent());
+        } catch (IOException e) {
+            throw failure("link " + target + " to " + source, e, source);
+        }
+    }
+
+    /** Creates a folder and any missing parents; each one created is undone if the transaction is. */
+    public void mkdirs(Path directory) {
+        requireOpen();
+        List<Path> missing = new ArrayList<>();
+        for (Path p = directory.toAbsolutePath(); p != null && !Files.isDirectory(p); p = p.getParent()) {
+            missing.add(0, p);
+        }
+        try {
+            for (Path p : missing) {
+                journal.append(new JournalEntry(JournalEntry.MKDIR, null, p.toString()));
+                fs.createDirectory(p);
+                fs.forceDirectory(p.getParent());
+            }
+        } catch (IOException e) {
+            throw failure("create the folder " + directory, e, directory);
+        }
+    }
+
+    /** Deletes a file, keeping it as {@code <name>.aupat-deleted} until the transaction commits. */
+    public void deleteWithBackup(Path file) {
+        requireOpen();
+        Path backup = file.resolveSibling(file.getFileName() + BACKUP_SUFFIX);
+        try {
+            if (Files.exists(backup, LinkOption.NOFOLLOW_LINKS)) {
+                throw refuse(backup, "is left from an earlier run; check it and remove it by hand");
+            }
+            journal.append(new JournalEntry(JournalEntry.DELETE, file.toString(), backup.toString()));
+            fs.rename(file, backup);
+            fs.forceDirectory(backup.toAbsolutePath().getParent());
+        } catch (IOException e) {
+            throw failure("delete " + file, e, file);
+        }
+    }
+
+    /** Keeps every operation: removes the backups of deleted files, then the journal. */
+    public void commit() {
+        requireOpen();
+        try {
+            for (JournalEntry e : journal.entries()) {
+                if (e.op().equals(JournalEntry.DELETE) && Files.exists(e.targetPath(), LinkOption.NOFOLLOW_LINKS)) {
+                    fs.delete(e.targetPath());
+                }
+            }
+            journal.remove();
+            finished = true;
+        } catch (IOException e) {
+            throw new FileSystemError("cannot commit the file transaction " + journal.file() + ": " + e.getMessage()
+                    + ". Its journal stays; the next run will undo what is left.", e);
+        }
+    }
+
+    /** Undoes every operation unless the transaction was committed. */
+    @Override
+    public void close() {
+        if (finished) {
+            return;
+        }
+        finished = true;
+        undo(journal, fs);
+    }
+
+    /** Undoes a journal's operations newest first, then removes the journal; keeps it if any undo failed. */
+    static void undo(Journal journal, FileSystemCalls fs) {
+        List<JournalEntry> entries = new ArrayList<>(journal.entries());
+        java.util.Collections.reverse(entries);
+        try {
+            for (JournalEntry e : entries) {
+                undo(e, fs);
+            }
+            journal.remove();
+        } catch (IOException e) {
+            throw new FileSystemError("cannot undo the file operations in " + journal.file() + ": " + e.getMessage()
+                    + ". The journal stays; fix the cause and run again.", e);
+        }
+    }
+
+    private static void undo(JournalEntry e, FileSystemCalls fs) throws IOException {
+        Path target = e.targetPath();
+        Path source = e.sourcePath();
+        boolean targetExists = Files.exists(target, LinkOption.NOFOLLOW_LINKS);
+        switch (e.op()) {
+            case JournalEntry.MKDIR -> {
+                if (Files.isDirectory(target) && isEmpty(target)) {
+                    fs.delete(target);
+                }
+            }
+            case JournalEntry.COPY -> {
+                Path temp = temp(target);
+                if (Files.exists(temp, LinkOption.NOFOLLOW_LINKS)) {
+                    fs.delete(temp);
+                }
+                // The copy goes only while the source still holds the same bytes: never the only copy.
+                if (targetExists && Files.isRegularFile(source) && sameBytes(source, target)) {
+                    fs.delete(target);
+                } else if (targetExists) {
+                    log.warn("kept {}: its source {} is gone or differs, so it may be the only copy", target, source);
+                }
+            }
+            case JournalEntry.LINK -> {
+                if (targetExists && Files.exists(source) && Files.isSameFile(source, target)) {
+                    fs.delete(target);
+                }
+            }
+            case JournalEntry.RENAME, JournalEntry.DELETE -> {
+                if (targetExists && !Files.exists(source, LinkOption.NOFOLLOW_LINKS)) {
+                    fs.rename(target, source);
+                }
+            }
+            default -> throw new IOException("unknown journal operation " + e.op());
+        }
+    }
+
+    private CopyResult identicalOrRefuse(Path source, Path target) throws IOException {
+        FileHasher hasher = new FileHasher();
+        String existing = hasher.sha256(target);
+        if (!existing.equals(hasher.sha256(source))) {
+            throw refuse(target, "exists with different content");
+        }
+        return new CopyResult(existing, Files.size(target), true);
+    }
+
+    private void verify(Path temp, long size, String sha) throws IOException {
+        if (Files.size(temp) != size) {
+            throw new FileSystemError("the copy " + temp + " has " + Files.size(temp) + " bytes instead of " + size
+                    + "; the disk may be full or failing", false, Map.of("path", temp.toString()), null);
+        }
+        String written;
+        try (InputStream in = fs.openRead(temp)) {
+            written = new FileHasher().sha256(in);
+        }
+        if (!written.equals(sha)) {
+            throw new ChecksumMismatchError(temp, sha, written);
+        }
+    }
+
+    private static boolean sameBytes(Path a, Path b) throws IOException {
+        return Files.size(a) == Files.size(b) && Files.mismatch(a, b) == -1;
+    }
+
+    private static boolean isEmpty(Path directory) throws IOException {
+        try (var entries = Files.list(directory)) {
+            return entries.findAny().isEmpty();
+        }
+    }
+
+    static Path temp(Path target) {
+        return target.resolveSibling(target.getFileName() + TEMP_SUFFIX);
+    }
+
+    private void requireOpen() {
+        if (finished) {
+            throw new IllegalStateException("this file transaction is already committed or undone");
+        }
+    }
+
+    private static FileSystemError refuse(Path target, String why) {
+        return new FileSystemError("refusing to overwrite " + target + ": it " + why + ". Nothing was replaced.",
+                false, Map.of("path", target.toString()), null);
+    }
+
+    private static FileSystemError failure(String what, IOException e, Path path) {
+        return new FileSystemError("cannot " + what + ": " + e + ". The transaction will be undone.", false,
+                Map.of("path", path.toString()), e);
+    }
+}
