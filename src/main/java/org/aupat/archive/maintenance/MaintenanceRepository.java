@@ -62,6 +62,30 @@ class MaintenanceRepository {
         jdbc.execute("VACUUM");
     }
 
+    /** A media row's file: table, sha256 and recorded path. */
+    interface MediaFileVisitor {
+        void visit(String table, String sha256, String path);
+    }
+
+    /** Streams every media row's recorded path (rows are not held in memory). */
+    void forEachMediaFile(MediaFileVisitor visitor) {
+        jdbc.query("SELECT 'images', img_sha256, img_loc FROM images UNION ALL SELECT 'videos', vid_sha256, vid_loc FROM videos"
+                + " UNION ALL SELECT 'documents', doc_sha256, doc_loc FROM documents",
+                rs -> {
+                    visitor.visit(rs.getString(1), rs.getString(2), rs.getString(3));
+                });
+    }
+
+    /** Folders db_folder made for web pages: their content has no rows of its own. */
+    List<String> urlFolders() {
+        return jdbc.queryForList("SELECT url_loc FROM urls WHERE url_loc IS NOT NULL", String.class);
+    }
+
+    /** Moves the WAL into the database file so its size says what VACUUM reclaimed. */
+    void checkpoint() {
+        jdbc.execute("PRAGMA wal_checkpoint(TRUNCATE)");
+    }
+
     void optimize() {
         jdbc.execute("PRAGMA optimize");
     }

@@ -11,6 +11,7 @@ import java.time.ZoneId;
 import org.aupat.archive.ArchiveClock;
 import org.aupat.foundation.config.AupatProperties;
 import org.aupat.foundation.console.Console;
+import org.aupat.foundation.db.DatabaseHealth;
 import org.aupat.foundation.db.LoggingTransactionManager;
 import org.aupat.foundation.db.SqliteDatabase;
 import org.aupat.foundation.db.SqliteFiles;
@@ -36,6 +37,7 @@ final class Fixture implements AutoCloseable {
     final BackupService backups;
     final MigrationService migration;
     final RuleFiles rules;
+    final CleanupService cleanup;
 
     Fixture(Path home) {
         this.home = home;
@@ -50,6 +52,8 @@ final class Fixture implements AutoCloseable {
                 new FileHasher(), archiveClock, console);
         this.migration = new MigrationService(database, sqliteFiles, repository, backups, rules, archiveClock,
                 new TransactionTemplate(new LoggingTransactionManager(database)));
+        this.cleanup = new CleanupService(database, properties, repository, new DatabaseHealth(jdbc), sqliteFiles,
+                new FileHasher(), archiveClock, java.util.Optional.empty(), java.util.Optional.empty());
     }
 
     String err() {
