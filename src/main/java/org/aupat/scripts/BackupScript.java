@@ -1,24 +1,39 @@
 package org.aupat.scripts;
 
+import java.nio.file.Path;
+import java.util.Optional;
+import org.aupat.archive.maintenance.BackupService;
 import org.aupat.cli.AupatScript;
 import org.aupat.cli.ScriptRunner;
-import org.aupat.foundation.error.NotBuiltError;
+import org.aupat.foundation.console.Console;
+import org.aupat.foundation.error.ExitCode;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
 import picocli.CommandLine.Command;
 
-/** backup: in the catalog, not built yet. */
+/** backup: makes one verified backup of the database and prints its path. */
 @Component
 @ConditionalOnProperty(name = "script", havingValue = "backup")
-@Command(name = "backup", description = "Not built yet in this version.")
+@Command(name = "backup", description = {"Make a verified backup of the database into the backups folder.",
+        "Prints the new file; it is listed with its SHA-256 in manifest-sha256.txt."})
 public class BackupScript extends AupatScript {
+    private final BackupService backups;
+    private final Console console;
 
-    public BackupScript(ScriptRunner runner) {
+    public BackupScript(ScriptRunner runner, BackupService backups, Console console) {
         super(runner);
+        this.backups = backups;
+        this.console = console;
     }
 
     @Override
     protected int execute() {
-        throw new NotBuiltError("backup is not built yet in this version of AUPAT; nothing was changed.");
+        Optional<Path> made = backups.backup();
+        if (made.isEmpty()) {
+            console.info("backup: no database yet, nothing to back up.");
+        } else {
+            console.out(made.get().toString());
+        }
+        return ExitCode.OK;
     }
 }

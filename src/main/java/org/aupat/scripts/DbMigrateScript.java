@@ -1,24 +1,39 @@
 package org.aupat.scripts;
 
+import org.aupat.archive.maintenance.MigrationService;
 import org.aupat.cli.AupatScript;
 import org.aupat.cli.ScriptRunner;
-import org.aupat.foundation.error.NotBuiltError;
+import org.aupat.foundation.console.Console;
+import org.aupat.foundation.error.ExitCode;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
-/** db_migrate: in the catalog, not built yet. */
+/** db_migrate: creates or upgrades the database schema, backing an existing database up first. */
 @Component
 @ConditionalOnProperty(name = "script", havingValue = "db_migrate")
-@Command(name = "db_migrate", description = "Not built yet in this version.")
+@Command(name = "db_migrate", description = {"Create or upgrade the database schema and record versions.",
+        "An existing database is checked read-only and backed up first; a damaged, foreign or newer one is refused untouched."})
 public class DbMigrateScript extends AupatScript {
+    @Option(names = "--skip-backup", description = "Do not back the database up first (prints a warning).")
+    boolean skipBackup;
 
-    public DbMigrateScript(ScriptRunner runner) {
+    private final MigrationService migration;
+    private final Console console;
+
+    public DbMigrateScript(ScriptRunner runner, MigrationService migration, Console console) {
         super(runner);
+        this.migration = migration;
+        this.console = console;
     }
 
     @Override
     protected int execute() {
-        throw new NotBuiltError("db_migrate is not built yet in this version of AUPAT; nothing was changed.");
+        MigrationService.Result result = migration.migrate(skipBackup);
+        console.info("db_migrate: " + (result.created() ? "created the database" : "database checked")
+                + ", " + result.migrationsApplied() + " migration(s) applied.");
+        console.out("schema version " + result.schemaVersion());
+        return ExitCode.OK;
     }
 }

@@ -1,0 +1,132 @@
+package org.aupat.archive.maintenance;
+
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.FileTime;
+import java.util.Map;
+import java.util.Optional;
+import org.aupat.archive.ArchiveClock;
+import org.aupat.foundation.config.AupatProperties;
+import org.aupat.foundation.console.Console;
+import org.aupat.foundation.db.SqliteDatabase;
+import org.aupat.foundation.error.AupatError;
+import org.aupat.foundation.error.BackupError;
+import org.aupat.foundation.hashing.FileHasher;
+import org.aupat.foundation.verification.BackupVerifier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+
+/**
+ * Verified backups of the database: a consistent copy by {@code VACUUM INTO} (never a file copy of a
+ * WAL database) to a temporary name, flushed, verified, renamed to {@code <stem>-<local time>.db} and
+ * listed with its SHA-256 in the manifest. On any failure nothing is left behind.
+ */
+@Service
+public class BackupService {
+    /** Recorded in {@code versions} under module {@code backup}. */
+    static final String VERSION = "1.0.0";
+    private static final Logger log = LoggerFactory.getLogger(BackupService.class);
+
+    private final SqliteDatabase database;
+    private final BackupFolder folder;
+    private final MaintenanceRepository repository;
+    private final BackupVerifier verifier;
+    private final FileHasher hasher;
+    private final ArchiveClock clock;
+    private final Console console;
+
+    public BackupService(SqliteDatabase database, AupatProperties properties, MaintenanceRepository repository,
+            BackupVerifier verifier, FileHasher hasher, ArchiveClock clock, Console console) {
+        this.database = database;
+        this.folder = new BackupFolder(properties.backups(), database.file());
+        this.repository = repository;
+        this.verifier = verifier;
+        this.hasher = hasher;
+        this.clock = clock;
+        this.console = console;
+    }
+
+    /**
+     * Every script that writes the database calls this first (spec section 3.4). A failed backup throws
+     * BackupError before anything is changed; {@code skip} (the --skip-backup option) only warns.
+     */
+    public void backupBeforeWrite(String script, boolean skip) {
+        if (skip) {
+            console.warn(script + ": --skip-backup given: the database is changed without a fresh backup.");
+            log.warn("{} runs without a backup (--skip-backup)", script);
+            return;
+        }
+        Optional<Path> made = backup();
+        console.info(made.map(p -> script + ": database backed up to " + p)
+                .orElse(script + ": no database yet, nothing to back up"));
+    }
+
+    /** Makes and verifies one backup; empty when there is no database yet. */
+    public Optional<Path> backup() {
+        Path source = database.file();
+        if (!hasContent(source)) {
+            return Optional.empty();
+        }
+        SqliteDatabase.requireSqliteOrAbsent(source, "aupat.database");
+        createFolder();
+        FileTime previousNewest = folder.newest().map(BackupFolder.Backup::modified).orElse(null);
+        Path target = folder.freeName(clock.localNow());
+        Path temp = BackupFolder.temporary(target);
+        boolean moved = false;
+        try {
+            repository.vacuumInto(temp);
+            flush(temp);
+            verifier.verify(source, temp, previousNewest);
+            String sha = hasher.sha256(temp);
+            Files.move(temp, target);
+            moved = true;
+            Map<String, String> manifest = folder.manifest();
+            manifest.put(target.getFileName().toString(), sha);
+            folder.writeManifest(manifest);
+        } catch (IOException | RuntimeException e) {
+            BackupFolder.deleteQuietly(temp);
+            if (moved) {
+                BackupFolder.deleteQuietly(target);
+            }
+            throw e instanceof BackupError b ? b : new BackupError("the backup of " + source + " failed: " + message(e)
+                    + ". Nothing was kept; the database is unchanged.", e);
+        }
+        if (repository.hasTable("versions")) {
+            repository.upsertVersion("backup", VERSION, clock.timestamp());
+        }
+        log.info("backup {} written and verified", target);
+        return Optional.of(target);
+    }
+
+    /** Whether a database file exists with at least one byte (an empty file is a database not created yet). */
+    static boolean hasContent(Path file) {
+        try {
+            return Files.isRegularFile(file) && Files.size(file) > 0;
+        } catch (IOException e) {
+            throw new BackupError("cannot read " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    private void createFolder() {
+        try {
+            Files.createDirectories(folder.dir());
+        } catch (IOException e) {
+            throw new BackupError("cannot create the backups folder " + folder.dir() + ": " + e.getMessage()
+                    + ". Check aupat.backups.", e);
+        }
+    }
+
+    private static void flush(Path file) throws IOException {
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE)) {
+            channel.force(true);
+        }
+    }
+
+    private static String message(Exception e) {
+        return e instanceof AupatError ? e.getMessage() : e.toString();
+    }
+}

@@ -1,0 +1,155 @@
+package org.aupat.archive.maintenance;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.aupat.archive.ArchiveClock;
+import org.aupat.foundation.db.SqliteDatabase;
+import org.aupat.foundation.db.SqliteFiles;
+import org.aupat.foundation.error.ConfigurationError;
+import org.aupat.foundation.error.DatabaseError;
+import org.aupat.foundation.error.ValidationError;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.FlywayException;
+import org.flywaydb.core.api.MigrationInfo;
+import org.springframework.core.io.Resource;
+import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * db_migrate: creates or upgrades the schema with the Flyway migrations in the jar and records what it
+ * did in {@code versions}. Before touching an existing file it proves, read-only, that the file is a
+ * sound AUPAT database this jar understands, then backs it up; anything else is refused untouched.
+ */
+@Service
+public class MigrationService {
+    static final String LOCATIONS = "classpath:db/migration";
+    private static final Pattern MIGRATION = Pattern.compile("V(\\d+(?:[._]\\d+)*)__.*\\.sql");
+    private static final String SETTING = "aupat.database";
+
+    private final SqliteDatabase database;
+    private final SqliteFiles sqliteFiles;
+    private final MaintenanceRepository repository;
+    private final BackupService backups;
+    private final RuleFiles rules;
+    private final ArchiveClock clock;
+    private final TransactionTemplate transaction;
+
+    public MigrationService(SqliteDatabase database, SqliteFiles sqliteFiles, MaintenanceRepository repository,
+            BackupService backups, RuleFiles rules, ArchiveClock clock, TransactionTemplate transaction) {
+        this.database = database;
+        this.sqliteFiles = sqliteFiles;
+        this.repository = repository;
+        this.backups = backups;
+        this.rules = rules;
+        this.clock = clock;
+        this.transaction = transaction;
+    }
+
+    /** What one run did. */
+    public record Result(String schemaVersion, int migrationsApplied, boolean created) {
+    }
+
+    /** Checks, backs up (unless skipped), migrates and records versions; throws before changing anything on refusal. */
+    public Result migrate(boolean skipBackup) {
+        Path file = database.file();
+        SqliteDatabase.requireSqliteOrAbsent(file, SETTING);
+        int prefixLength = rules.prefixLength();
+        Map<String, String> ruleVersions = rules.versions();
+        boolean existed = BackupService.hasContent(file);
+        if (existed) {
+            refuseWhatWeMustNotTouch(file, prefixLength);
+            backups.backupBeforeWrite("db_migrate", skipBackup);
+        }
+        int applied;
+        String schema;
+        try {
+            Flyway flyway = Flyway.configure().dataSource(database).locations(LOCATIONS).load();
+            applied = flyway.migrate().migrationsExecuted;
+            MigrationInfo current = flyway.info().current();
+            schema = current == null ? "0" : current.getVersion().getVersion();
+        } catch (FlywayException e) {
+            throw new DatabaseError("the schema migration of " + file + " failed: " + e.getMessage()
+                    + (existed ? ". The failed step was rolled back; a backup was made before it." : ""), e);
+        }
+        String now = clock.timestamp();
+        transaction.executeWithoutResult(status -> {
+            repository.upsertVersion("database_schema", schema, now);
+            repository.upsertVersion("db_migrate", toolVersion(), now);
+            ruleVersions.forEach((name, version) -> repository.upsertVersion(name, version, now));
+            if (repository.version("prefix_length").isEmpty()) {
+                repository.upsertVersion("prefix_length", String.valueOf(prefixLength), now);
+            }
+        });
+        List<String> missing = new ArrayList<>();
+        for (String module : expectedModules(ruleVersions)) {
+            if (repository.version(module).isEmpty()) {
+                missing.add(module);
+            }
+        }
+        if (!missing.isEmpty()) {
+            throw new DatabaseError("after migrating, the versions table lacks " + missing + "; run db_migrate again.");
+        }
+        return new Result(schema, applied, !existed);
+    }
+
+    /** Refuses (exit 2, file untouched) a damaged file, a legacy or foreign database, one newer than this jar, or another prefix length. */
+    private void refuseWhatWeMustNotTouch(Path file, int prefixLength) {
+        String integrity = sqliteFiles.integrityCheck(file);
+        if (!"ok".equals(integrity)) {
+            throw new ValidationError(SETTING, file, "is damaged (SQLite integrity check: " + integrity + "). It was left"
+                    + " untouched. Restore the newest good backup from the backups folder, then run db_migrate again.");
+        }
+        MaintenanceRepository.ExistingDatabase existing = repository.inspect(file);
+        if (!existing.tables().isEmpty() && !existing.tables().contains("flyway_schema_history")) {
+            throw new ValidationError(SETTING, file, "holds tables " + existing.tables() + " but no AUPAT migration history:"
+                    + " it was made by the original Python AUPAT or by another program. It was left untouched. Point"
+                    + " aupat.database at a new path and run db_migrate to create a fresh database.");
+        }
+        List<String> unknown = new ArrayList<>(existing.appliedMigrations());
+        unknown.removeAll(jarMigrations());
+        if (!unknown.isEmpty()) {
+            throw new ValidationError(SETTING, file, "was migrated by a newer AUPAT (schema versions " + unknown
+                    + " are unknown to this one). It was left untouched. Use the newer AUPAT.");
+        }
+        existing.prefixLength().filter(recorded -> !recorded.equals(String.valueOf(prefixLength))).ifPresent(recorded -> {
+            throw new ConfigurationError("name.json sets prefix_length " + prefixLength + " but this archive was built with "
+                    + recorded + ", and one archive keeps one prefix length forever. Set prefix_length back to "
+                    + recorded + " in name.json. The database was left untouched.");
+        });
+    }
+
+    /** Versions of the migrations inside this jar, as Flyway writes them ("1", "2", "2.1"). */
+    static List<String> jarMigrations() {
+        TreeSet<String> versions = new TreeSet<>();
+        try {
+            for (Resource r : new PathMatchingResourcePatternResolver().getResources(LOCATIONS + "/*.sql")) {
+                Matcher m = MIGRATION.matcher(String.valueOf(r.getFilename()));
+                if (m.matches()) {
+                    versions.add(m.group(1).replace('_', '.'));
+                }
+            }
+        } catch (IOException e) {
+            throw new DatabaseError("cannot list the schema migrations inside the jar: " + e.getMessage(), e);
+        }
+        return new ArrayList<>(versions);
+    }
+
+    private static List<String> expectedModules(Map<String, String> ruleVersions) {
+        List<String> modules = new ArrayList<>(List.of("database_schema", "db_migrate", "prefix_length"));
+        modules.addAll(ruleVersions.keySet());
+        return modules;
+    }
+
+    /** The jar's version from its manifest; "development" when run from compiled classes. */
+    static String toolVersion() {
+        String version = MigrationService.class.getPackage().getImplementationVersion();
+        return version == null ? "development" : version;
+    }
+}
