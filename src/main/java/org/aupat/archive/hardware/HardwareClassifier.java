@@ -39,8 +39,9 @@ public class HardwareClassifier {
         if (model != null) {
             for (CameraHardwareRules.Category category : ordered) {
                 for (Map.Entry<String, List<String>> models : category.models().entrySet()) {
-                    if (makeMatches(make, models.getKey()) && models.getValue().stream()
-                            .anyMatch(listed -> startsWithIgnoreCase(model, normalise(listed)))) {
+                    String bareModel = withoutMakeWord(model, models.getKey());
+                    if (makeMatches(make, models.getKey()) && models.getValue().stream().map(HardwareClassifier::normalise)
+                            .anyMatch(listed -> startsWithIgnoreCase(model, listed) || startsWithIgnoreCase(bareModel, listed))) {
                         return known(category);
                     }
                 }
@@ -60,6 +61,11 @@ public class HardwareClassifier {
             }
         }
         return HardwareCategory.OTHER;
+    }
+
+    /** Canon and Nikon repeat their name in the model ("Canon PowerShot G7 X", "NIKON D850"): drop it. */
+    private static String withoutMakeWord(String model, String make) {
+        return wholeWordPrefix(model, make) && model.length() > make.length() ? model.substring(make.length() + 1) : model;
     }
 
     private static boolean makeMatches(String make, String listed) {
