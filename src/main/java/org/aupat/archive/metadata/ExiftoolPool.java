@@ -1,0 +1,193 @@
+package org.aupat.archive.metadata;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
+import jakarta.annotation.PreDestroy;
+import org.aupat.foundation.config.AupatProperties;
+import org.aupat.foundation.error.ExternalToolError;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.stereotype.Service;
+
+/**
+ * A small pool of long-lived exiftool processes (one per core by default) that reads images and
+ * videos in batches: never one exiftool per file. A batch that hangs or crashes kills its process,
+ * which is replaced; each of its files is then retried once alone, and a file that fails again comes
+ * back as a recoverable {@link ExternalToolError}. Processes start on first use and stop on shutdown.
+ */
+@Service
+public class ExiftoolPool implements AutoCloseable {
+    /** Files per {@code -execute}: large enough to amortise the round trip, small enough to retry cheaply. */
+    public static final int BATCH_SIZE = 25;
+
+    private final String command;
+    private final int size;
+    private final Duration timeout;
+    private final BlockingQueue<ExiftoolProcess> idle = new LinkedBlockingQueue<>();
+    private final List<ExiftoolProcess> all = new ArrayList<>();
+    private ExecutorService workers;
+    private boolean closed;
+
+    @Autowired
+    public ExiftoolPool(AupatProperties properties) {
+        this(properties.exiftool(), Runtime.getRuntime().availableProcessors(), Duration.ofSeconds(30));
+    }
+
+    /** @param timeout how long one batch may take before its exiftool counts as hung */
+    public ExiftoolPool(String command, int size, Duration timeout) {
+        this.command = command;
+        this.size = Math.max(1, size);
+        this.timeout = timeout;
+    }
+
+    /** exiftool's version; a clear error when it is missing, to be called before any change is made. */
+    public String checkAvailable() {
+        return ToolCheck.version(command, "-ver", "exiftool",
+                "install it (Debian/Ubuntu: apt install libimage-exiftool-perl) or set aupat.exiftool to its path");
+    }
+
+    /** Reads every file; the answers come back in the order of {@code files}. */
+    public List<ExifReading> read(List<Path> files) {
+        List<Future<List<ExifReading>>> batches = new ArrayList<>();
+        ExecutorService pool = workers();
+        for (int from = 0; from < files.size(); from += BATCH_SIZE) {
+            List<Path> batch = List.copyOf(files.subList(from, Math.min(files.size(), from + BATCH_SIZE)));
+            batches.add(pool.submit(() -> readBatch(batch)));
+        }
+        List<ExifReading> out = new ArrayList<>(files.size());
+        try {
+            for (Future<List<ExifReading>> batch : batches) {
+                out.addAll(batch.get());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            batches.forEach(b -> b.cancel(true));
+            throw new ExternalToolError("Interrupted while exiftool was reading files.", e);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r
+                    : new ExternalToolError("exiftool reading failed: " + e.getCause(), e.getCause());
+        }
+        return out;
+    }
+
+    /** Reads one file. */
+    public ExifReading read(Path file) {
+        return read(List.of(file)).get(0);
+    }
+
+    private List<ExifReading> readBatch(List<Path> batch) {
+        try {
+            Map<Path, JsonNode> answers = withProcess(batch);
+            return batch.stream().map(file -> reading(file, answers)).toList();
+        } catch (ExternalToolError batchFailed) {
+            // One bad file must not fail its neighbours: retry each alone, once.
+            List<ExifReading> out = new ArrayList<>();
+            for (Path file : batch) {
+                try {
+                    out.add(reading(file, withProcess(List.of(file))));
+                } catch (ExternalToolError fileFailed) {
+                    out.add(new ExifReading(file, null, new ExternalToolError("exiftool failed twice on " + file + ": "
+                            + fileFailed.getMessage() + ". The file is left as it is; rerun to retry it.", true,
+                            Map.of("file", file.toString()), fileFailed)));
+                }
+            }
+            return out;
+        }
+    }
+
+    private static ExifReading reading(Path file, Map<Path, JsonNode> answers) {
+        JsonNode object = answers.get(file.toAbsolutePath());
+        if (object == null) {
+            return new ExifReading(file, null, new ExternalToolError("exiftool could not open " + file
+                    + " (missing or unreadable). Check that it exists and is readable.", true, Map.of("file", file.toString()), null));
+        }
+        return new ExifReading(file, ExifJson.parse(object), null);
+    }
+
+    private Map<Path, JsonNode> withProcess(List<Path> files) {
+        ExiftoolProcess process = take();
+        try {
+            Map<Path, JsonNode> answers = process.read(files, timeout.plusSeconds(files.size()));
+            idle.add(process);
+            return answers;
+        } catch (RuntimeException e) {
+            process.kill();
+            replace(process);
+            throw e;
+        }
+    }
+
+    private ExiftoolProcess take() {
+        synchronized (this) {
+            if (closed) {
+                throw new ExternalToolError("The exiftool pool is closed; AUPAT is shutting down.");
+            }
+            if (idle.isEmpty() && all.size() < size) {
+                ExiftoolProcess started = new ExiftoolProcess(command);
+                all.add(started);
+                return started;
+            }
+        }
+        try {
+            return idle.take();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ExternalToolError("Interrupted while waiting for an exiftool process.", e);
+        }
+    }
+
+    private synchronized void replace(ExiftoolProcess dead) {
+        all.remove(dead);
+        if (!closed) {
+            ExiftoolProcess fresh = new ExiftoolProcess(command);
+            all.add(fresh);
+            idle.add(fresh);
+        }
+    }
+
+    private synchronized ExecutorService workers() {
+        if (workers == null) {
+            workers = Executors.newFixedThreadPool(size, r -> {
+                Thread thread = new Thread(r, "exiftool-batch");
+                thread.setDaemon(true);
+                return thread;
+            });
+        }
+        return workers;
+    }
+
+    /** Number of exiftool processes running now (for tests and the pre-flight report). */
+    public synchronized int running() {
+        return all.size();
+    }
+
+    /** Stops every exiftool process. */
+    @PreDestroy
+    @Override
+    public synchronized void close() {
+        closed = true;
+        if (workers != null) {
+            workers.shutdownNow();
+        }
+        all.forEach(ExiftoolProcess::close);
+        all.clear();
+        idle.clear();
+    }
+
+    static ExternalToolError missing(String command, IOException cause) {
+        return new ExternalToolError("exiftool could not be started as '" + command + "': " + cause.getMessage()
+                + ". Install it (Debian/Ubuntu: apt install libimage-exiftool-perl) or set aupat.exiftool to its path.",
+                cause);
+    }
+}

@@ -1,0 +1,63 @@
+package org.aupat.archive.rules;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * file_types.json and ignored_ext.json: which extensions are images and videos (lowercase, no dot),
+ * and which files are never imported.
+ */
+public record FileTypeRules(Set<String> imageExtensions, Set<String> videoExtensions, List<Ignored> ignored) {
+    private static final Pattern CONDITION = Pattern.compile("if '([^']+)' in filename");
+    private static final Pattern EXTENSION = Pattern.compile("[a-z0-9]+");
+
+    /**
+     * One ignored_ext.json entry: a whole file name (Thumbs.db) or an extension with its dot (.thm),
+     * ignored always or only when the file name contains {@code nameMustContain}.
+     */
+    public record Ignored(String entry, String nameMustContain, String reason) {
+    }
+
+    static FileTypeRules from(RuleFile fileTypes, RuleFile ignoredExt) {
+        Set<String> images = extensions(fileTypes, "image_extensions");
+        Set<String> videos = extensions(fileTypes, "video_extensions");
+        for (String ext : images) {
+            if (videos.contains(ext)) {
+                throw fileTypes.wrong("video_extensions", "'" + ext + "' is also in image_extensions; keep it in one list");
+            }
+        }
+        List<Ignored> ignored = new java.util.ArrayList<>();
+        ignoredExt.object("extensions").fields().forEachRemaining(e -> {
+            String field = "extensions." + e.getKey();
+            String condition = ignoredExt.text(e.getValue().path("condition"), field + ".condition");
+            String reason = e.getValue().path("reason").asText("");
+            if (condition.equalsIgnoreCase("always")) {
+                ignored.add(new Ignored(e.getKey(), null, reason));
+            } else {
+                Matcher m = CONDITION.matcher(condition);
+                if (!m.matches()) {
+                    throw ignoredExt.wrong(field + ".condition", "must be 'always' or \"if 'TEXT' in filename\", found '"
+                            + condition + "'");
+                }
+                ignored.add(new Ignored(e.getKey(), m.group(1), reason));
+            }
+        });
+        return new FileTypeRules(images, videos, List.copyOf(ignored));
+    }
+
+    private static Set<String> extensions(RuleFile file, String field) {
+        Set<String> out = new HashSet<>();
+        for (String ext : file.strings(field)) {
+            String lower = ext.toLowerCase(Locale.ROOT);
+            if (!EXTENSION.matcher(lower).matches()) {
+                throw file.wrong(field, "'" + ext + "' is not an extension: use letters and digits only, no dot");
+            }
+            out.add(lower);
+        }
+        return Set.copyOf(out);
+    }
+}

@@ -1,0 +1,49 @@
+package org.aupat.archive.media;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import org.aupat.archive.rules.Rules;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class MediaClassifierTest {
+    @TempDir
+    static Path noOverrides;
+
+    @ParameterizedTest(name = "{0} -> {1} {2}")
+    @CsvSource({
+        "IMG_0001.JPG, IMAGE, jpg",
+        "IMG_1234.HEIC, IMAGE, heic",
+        "_DSC0001.NEF, IMAGE, nef",
+        "IMG_0001.MOV, VIDEO, mov",
+        "DJI_0042.MP4, VIDEO, mp4",
+        "00001.MTS, VIDEO, mts",
+        "history.PDF, DOCUMENT, pdf",
+        "DJI_0042.SRT, DOCUMENT, srt",
+        "notes.odt, DOCUMENT, odt",
+        "scan.unknownformat, DOCUMENT, unknownformat",
+        "README, DOCUMENT, none",
+        ".bashrc, DOCUMENT, none",
+        "trailingdot., DOCUMENT, none",
+        "GOPR0001.LRV, DOCUMENT, lrv",
+        "holiday.LRF, DOCUMENT, lrf",
+    })
+    void mediaIsClassifiedByExtension(String name, MediaType type, String extension) {
+        Classification c = new MediaClassifier(Rules.from(noOverrides)).classify(name);
+        assertThat(c.ignored()).isFalse();
+        assertThat(c.type()).isEqualTo(type);
+        assertThat(c.extension()).isEqualTo(extension);
+    }
+
+    @ParameterizedTest(name = "{0} is ignored")
+    @CsvSource({"GOPR0001.THM", "clip.thm", ".DS_Store", "Thumbs.db", "thumbs.DB", "catalog.db", "DJI_0042.LRF",
+        "dji_0042.lrf", "upload.tmp"})
+    void ignoredFilesAreRecognisedCaseInsensitively(String name) {
+        Classification c = new MediaClassifier(Rules.from(noOverrides)).classify(name);
+        assertThat(c.ignored()).isTrue();
+        assertThat(c.type()).isNull();
+        assertThat(c.ignoredBecause()).startsWith("ignored_ext.json");
+    }
+}
