@@ -22,6 +22,7 @@ public final class Launcher {
                    java -jar aupat.jar --script=NAME --help     options of one script
             Settings: --aupat.database=PATH --aupat.staging=DIR --aupat.archive=DIR --aupat.backups=DIR
                       --aupat.logs=DIR --spring.profiles.active=dev|prod
+                      --config=user.json    paths from the original tool's user.json (--aupat.* still win)
             Exit codes: 0 ok, 1 failed, 2 usage or configuration, 3 pre-flight failed,
                         4 finished with skipped items (see logs/failure.log), 75 another run holds the lock.
             """;
@@ -96,12 +97,12 @@ public final class Launcher {
         return found;
     }
 
-    /** Spring reads only {@code --key=value}; turn {@code --script NAME} into that form. */
+    /** Spring reads only {@code --key=value}; turn {@code --script NAME} and {@code --config FILE} into that form. */
     static String[] normalised(String[] args) {
         java.util.List<String> out = new java.util.ArrayList<>();
         for (int i = 0; i < args.length; i++) {
-            if (args[i].equals("--script") && i + 1 < args.length) {
-                out.add("--script=" + args[++i]);
+            if ((args[i].equals("--script") || args[i].equals("--config")) && i + 1 < args.length) {
+                out.add(args[i] + "=" + args[++i]);
             } else {
                 out.add(args[i]);
             }

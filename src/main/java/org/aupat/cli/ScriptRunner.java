@@ -119,7 +119,7 @@ public class ScriptRunner {
         return java.util.Optional.empty();
     }
 
-    /** Drops the arguments Spring Boot owns (settings, profile, script name) before picocli sees them. */
+    /** Drops the arguments Spring Boot owns (settings, user.json, profile, script name) before picocli sees them. */
     static String[] scriptArguments(String... args) {
         List<String> kept = new ArrayList<>();
         for (int i = 0; i < args.length; i++) {
@@ -134,7 +134,7 @@ public class ScriptRunner {
     }
 
     private static boolean isSpringArgument(String a) {
-        return a.startsWith("--script=") || a.startsWith("--spring.") || a.startsWith("--aupat.")
+        return a.startsWith("--script=") || a.startsWith("--config=") || a.startsWith("--spring.") || a.startsWith("--aupat.")
                 || a.startsWith("--logging.") || a.equals("--debug") || a.equals("--trace");
     }
 

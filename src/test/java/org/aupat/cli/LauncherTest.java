@@ -39,11 +39,13 @@ class LauncherTest {
         assertThat(Launcher.scriptName(new String[] {"--script", "gen_uuid"})).contains("gen_uuid");
         assertThat(Launcher.normalised(new String[] {"--script", "gen_uuid", "-q"}))
                 .containsExactly("--script=gen_uuid", "-q");
+        assertThat(Launcher.normalised(new String[] {"--script=gen_uuid", "--config", "user/user.json"}))
+                .containsExactly("--script=gen_uuid", "--config=user/user.json");
     }
 
     @Test
     void springArgumentsAreHiddenFromTheScriptsOptions() {
-        assertThat(ScriptRunner.scriptArguments("--script=gen_sha", "--aupat.database=x.db", "--file=a",
+        assertThat(ScriptRunner.scriptArguments("--script=gen_sha", "--aupat.database=x.db", "--file=a", "--config=u.json",
                 "--spring.profiles.active=prod", "--script", "gen_sha")).containsExactly("--file=a");
     }
 }
