@@ -9,10 +9,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.aupat.archive.ArchiveClock;
+import org.aupat.archive.layout.ArchiveLayout;
 import org.aupat.foundation.error.FileSystemError;
 import org.aupat.foundation.error.ValidationError;
 import org.slf4j.Logger;
@@ -29,12 +30,14 @@ public class IdentifyService {
     private static final Logger log = LoggerFactory.getLogger(IdentifyService.class);
     private final MasterJsonRepository repository;
     private final MasterJsonWriter writer;
-    private final MasterJsonNaming naming;
+    private final ArchiveLayout layout;
+    private final ArchiveClock clock;
 
-    public IdentifyService(MasterJsonRepository repository, ObjectMapper mapper, MasterJsonNaming naming) {
+    public IdentifyService(MasterJsonRepository repository, ObjectMapper mapper, ArchiveLayout layout, ArchiveClock clock) {
         this.repository = repository;
         this.writer = new MasterJsonWriter(mapper, repository);
-        this.naming = naming;
+        this.layout = layout;
+        this.clock = clock;
     }
 
     /** What one run did: files written and locations that failed, with the reason. */
@@ -70,9 +73,9 @@ public class IdentifyService {
         if (folder == null) {
             throw new FileSystemError("location " + location + " has no archive folder yet: run db_folder first.");
         }
-        Path target = Path.of(folder).resolve("documents").resolve(naming.masterJsonName(location));
+        Path target = layout.masterJson(Path.of(folder), location);
         Files.createDirectories(target.getParent());
-        String now = naming.now();
+        String now = clock.timestamp();
         Path temporary = target.resolveSibling(target.getFileName() + ".aupat-tmp");
         try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
                 StandardOpenOption.TRUNCATE_EXISTING); OutputStream out = Channels.newOutputStream(channel)) {
@@ -87,14 +90,5 @@ public class IdentifyService {
         repository.markExported(location, now);
         log.info("wrote master JSON {}", target);
         return target;
-    }
-
-    /** The two facts the export borrows from the rest of the archive: the file name and the clock. */
-    public interface MasterJsonNaming {
-        String masterJsonName(String locationUuid);
-
-        default String now() {
-            return Instant.now().toString();
-        }
     }
 }

@@ -34,6 +34,8 @@ public class ArchiveLayout {
     private final Path archive;
     private final Path staging;
 
+    @org.springframework.beans.factory.annotation.Autowired
+
     public ArchiveLayout(Rules rules, AupatProperties properties) {
         this(rules, properties.archive(), properties.staging());
     }

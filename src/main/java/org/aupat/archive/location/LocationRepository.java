@@ -19,6 +19,13 @@ public class LocationRepository {
         this.jdbc = jdbc;
     }
 
+    /** Whether db_migrate has created the archive tables. */
+    public boolean schemaReady() {
+        Integer n = jdbc.queryForObject("SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'locations'",
+                Integer.class);
+        return n != null && n > 0;
+    }
+
     public void insert(Location l, String now) {
         jdbc.update("INSERT INTO locations (loc_uuid, loc_name, aka_name, state, type, sub_type, org_loc, loc_loc,"
                         + " loc_add, loc_update, imp_author) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",

@@ -1,6 +1,6 @@
 package org.aupat.archive.location;
 
-import org.aupat.archive.maintenance.RuleFiles;
+import org.aupat.archive.rules.Rules;
 import org.aupat.foundation.db.SqliteDatabase;
 import org.aupat.foundation.error.AupatError;
 import org.slf4j.Logger;
@@ -18,9 +18,9 @@ public class UnusedUuids {
     private final UuidGenerator generator;
     private final LocationIdRepository repository;
     private final SqliteDatabase database;
-    private final RuleFiles rules;
+    private final Rules rules;
 
-    public UnusedUuids(UuidGenerator generator, LocationIdRepository repository, SqliteDatabase database, RuleFiles rules) {
+    public UnusedUuids(UuidGenerator generator, LocationIdRepository repository, SqliteDatabase database, Rules rules) {
         this.generator = generator;
         this.repository = repository;
         this.database = database;

@@ -1,5 +1,7 @@
 package org.aupat.archive.maintenance;
 
+import org.aupat.archive.rules.Rules;
+
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -37,12 +39,12 @@ public class MigrationService {
     private final SqliteFiles sqliteFiles;
     private final MaintenanceRepository repository;
     private final BackupService backups;
-    private final RuleFiles rules;
+    private final Rules rules;
     private final ArchiveClock clock;
     private final TransactionTemplate transaction;
 
     public MigrationService(SqliteDatabase database, SqliteFiles sqliteFiles, MaintenanceRepository repository,
-            BackupService backups, RuleFiles rules, ArchiveClock clock, TransactionTemplate transaction) {
+            BackupService backups, Rules rules, ArchiveClock clock, TransactionTemplate transaction) {
         this.database = database;
         this.sqliteFiles = sqliteFiles;
         this.repository = repository;

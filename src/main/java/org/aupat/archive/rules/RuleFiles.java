@@ -16,12 +16,32 @@ class RuleFiles {
     private static final ObjectMapper JSON = new ObjectMapper();
     private final Path folder;
 
+    @org.springframework.beans.factory.annotation.Autowired
     RuleFiles(AupatProperties properties) {
         this(properties.rules());
     }
 
     RuleFiles(Path folder) {
         this.folder = folder;
+    }
+
+    /** Names of every rule file, in the jar or in the rules folder, sorted. */
+    java.util.List<String> names() {
+        java.util.TreeSet<String> names = new java.util.TreeSet<>();
+        try {
+            for (org.springframework.core.io.Resource r : new org.springframework.core.io.support
+                    .PathMatchingResourcePatternResolver().getResources("classpath*:rules/*.json")) {
+                names.add(r.getFilename());
+            }
+            if (Files.isDirectory(folder)) {
+                try (var files = Files.list(folder)) {
+                    files.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".json")).forEach(names::add);
+                }
+            }
+        } catch (IOException e) {
+            throw new ConfigurationError("cannot list the rule files in " + folder + ": " + e.getMessage(), e);
+        }
+        return new java.util.ArrayList<>(names);
     }
 
     RuleFile read(String name) {

@@ -13,12 +13,16 @@ public class Rules {
     private final Memo<FileTypeRules> fileTypes;
     private final Memo<NameRules> names;
     private final Memo<FolderRules> folders;
+    private final Memo<LocationTypeRules> locationTypes;
+    private final RuleFiles files;
 
     Rules(RuleFiles files) {
+        this.files = files;
         cameraHardware = new Memo<>(() -> CameraHardwareRules.from(files.read("camera_hardware.json")));
         fileTypes = new Memo<>(() -> FileTypeRules.from(files.read("file_types.json"), files.read("ignored_ext.json")));
         names = new Memo<>(() -> NameRules.from(files.read("name.json")));
         folders = new Memo<>(() -> FolderRules.from(files.read("folder.json")));
+        locationTypes = new Memo<>(() -> LocationTypeRules.from(files.read("location_type_mapping.json")));
     }
 
     /** Rules read from {@code folder} (files there win) and the copies inside the jar; for tests and tools. */
@@ -42,12 +46,34 @@ public class Rules {
         return folders.get();
     }
 
+    public LocationTypeRules locationTypes() {
+        return locationTypes.get();
+    }
+
+    /** How many characters of a uuid or sha go into names (name.json prefix_length). */
+    public int prefixLength() {
+        return names().prefixLength();
+    }
+
+    /** The {@code version} field of every rule file that has one, by file name (recorded by db_migrate). */
+    public java.util.Map<String, String> versions() {
+        java.util.Map<String, String> versions = new java.util.LinkedHashMap<>();
+        for (String name : files.names()) {
+            var version = files.read(name).root().get("version");
+            if (version != null && version.isTextual()) {
+                versions.put(name, version.asText());
+            }
+        }
+        return versions;
+    }
+
     /** Reads every rule file now, so a pre-flight check reports a broken file before any work starts. */
     public void checkAll() {
         cameraHardware();
         fileTypes();
         names();
         folders();
+        locationTypes();
     }
 
     private static final class Memo<T> {

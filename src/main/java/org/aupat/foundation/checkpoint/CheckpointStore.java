@@ -44,6 +44,8 @@ public class CheckpointStore implements AutoCloseable {
     private SqliteDatabase database;
     private JdbcTemplate jdbc;
 
+    @org.springframework.beans.factory.annotation.Autowired
+
     public CheckpointStore(AupatProperties properties) {
         this(properties.checkpointDatabase());
     }

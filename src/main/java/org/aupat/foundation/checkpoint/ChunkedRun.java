@@ -31,6 +31,11 @@ public final class ChunkedRun {
         return live().current();
     }
 
+    /** The last item of the last committed chunk (to check that the input is still the same), or null. */
+    public String lastItem() {
+        return live().lastItem();
+    }
+
     /** Whether this run continues an interrupted one. */
     public boolean resumed() {
         live();

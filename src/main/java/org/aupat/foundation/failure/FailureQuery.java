@@ -28,6 +28,8 @@ public class FailureQuery {
     private final Path logs;
     private final ObjectMapper json = FailureLog.mapper();
 
+    @org.springframework.beans.factory.annotation.Autowired
+
     public FailureQuery(AupatProperties properties) {
         this(properties.logs());
     }

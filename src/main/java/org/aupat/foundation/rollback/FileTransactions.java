@@ -23,6 +23,8 @@ public class FileTransactions {
     private final FileSystemCalls fs;
     private boolean recovered;
 
+    @org.springframework.beans.factory.annotation.Autowired
+
     public FileTransactions(AupatProperties properties, FileSystemCalls fs) {
         this(properties.checkpointDatabase().resolveSibling("journal"), fs);
     }

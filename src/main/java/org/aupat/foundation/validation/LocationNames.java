@@ -17,6 +17,9 @@ public final class LocationNames {
         if (name == null) {
             throw new ValidationError(field, null, "is missing. Give a name such as \"Buffalo Central Terminal\".");
         }
+        if (name.codePoints().anyMatch(Character::isISOControl)) {
+            throw new ValidationError(field, name, "contains control characters (a newline or tab?). Type the name on one line.");
+        }
         String ascii = WHITESPACE.matcher(Ascii.transliterate(name)).replaceAll(" ").trim();
         if (ascii.isEmpty()) {
             throw new ValidationError(field, name, "is empty. Give a name such as \"Buffalo Central Terminal\".");

@@ -1,5 +1,7 @@
 package org.aupat.archive.maintenance;
 
+import org.aupat.archive.rules.Rules;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -36,7 +38,7 @@ final class Fixture implements AutoCloseable {
             new PrintStream(err, true, StandardCharsets.UTF_8), false);
     final BackupService backups;
     final MigrationService migration;
-    final RuleFiles rules;
+    final Rules rules;
     final CleanupService cleanup;
 
     Fixture(Path home) {
@@ -47,7 +49,7 @@ final class Fixture implements AutoCloseable {
         this.database = new SqliteDatabase(properties.database(), "aupat.database");
         this.jdbc = new JdbcTemplate(database);
         this.repository = new MaintenanceRepository(jdbc, sqliteFiles);
-        this.rules = new RuleFiles(properties, new ObjectMapper());
+        this.rules = Rules.from(properties.rules());
         this.backups = new BackupService(database, properties, repository, new BackupVerifier(sqliteFiles),
                 new FileHasher(), archiveClock, console);
         this.migration = new MigrationService(database, sqliteFiles, repository, backups, rules, archiveClock,

@@ -1,0 +1,147 @@
+package org.aupat.archive.importing;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.aupat.archive.ArchiveClock;
+import org.aupat.archive.location.LocationRepository;
+import org.aupat.archive.location.LocationService;
+import org.aupat.archive.location.LocationService.Prepared;
+import org.aupat.archive.location.LocationService.Registered;
+import org.aupat.archive.maintenance.BackupService;
+import org.aupat.foundation.checkpoint.ChunkedRun;
+import org.aupat.foundation.config.AupatProperties;
+import org.aupat.foundation.error.ConfigurationError;
+import org.aupat.foundation.error.FileSystemError;
+import org.aupat.foundation.error.ValidationError;
+import org.aupat.foundation.preflight.PreflightChecker;
+import org.aupat.foundation.preflight.PreflightChecks;
+import org.aupat.foundation.preflight.SpaceNeed;
+import org.aupat.foundation.db.SqliteDatabase;
+import org.aupat.foundation.logging.RunContext;
+import org.springframework.stereotype.Service;
+
+/**
+ * db_import: checks every option and the source before anything changes, runs the pre-flight checks,
+ * backs the database up, registers (or finds again) the location, then stages the files chunk by chunk.
+ * The source folder is never modified.
+ */
+@Service
+public class ImportService {
+    private final LocationService locations;
+    private final LocationRepository locationRepository;
+    private final FileStager stager;
+    private final BackupService backups;
+    private final PreflightChecker preflight;
+    private final PreflightChecks checks;
+    private final AupatProperties properties;
+    private final SqliteDatabase database;
+    private final ArchiveClock clock;
+
+    public ImportService(LocationService locations, LocationRepository locationRepository, FileStager stager,
+                         BackupService backups, PreflightChecker preflight, PreflightChecks checks,
+                         AupatProperties properties, SqliteDatabase database, ArchiveClock clock) {
+        this.locations = locations;
+        this.locationRepository = locationRepository;
+        this.stager = stager;
+        this.backups = backups;
+        this.preflight = preflight;
+        this.checks = checks;
+        this.properties = properties;
+        this.database = database;
+        this.clock = clock;
+    }
+
+    /** The source folder as it will be walked: checked, absolute and real. */
+    public Path checkedSource(Path source) {
+        if (source == null) {
+            throw new ValidationError("source", null, "is required: the folder to import, for example --source=/media/card/DCIM.");
+        }
+        Path absolute = source.toAbsolutePath().normalize();
+        if (!Files.exists(absolute)) {
+            throw new ValidationError("source", source, "does not exist. Check the path.");
+        }
+        if (!Files.isDirectory(absolute)) {
+            throw new ValidationError("source", source, "is a file, not a folder. Give the folder that holds it.");
+        }
+        if (!Files.isReadable(absolute)) {
+            throw new ValidationError("source", source, "cannot be read (permission denied).");
+        }
+        Path real;
+        try {
+            real = absolute.toRealPath();
+        } catch (IOException e) {
+            throw new ValidationError("source", source, "cannot be resolved: " + e.getMessage());
+        }
+        for (Path managed : List.of(properties.archive(), properties.staging(), properties.backups())) {
+            Path managedReal = realOrSelf(managed);
+            if (real.startsWith(managedReal) || managedReal.startsWith(real)) {
+                throw new ValidationError("source", source, "is or contains AUPAT's own folder " + managed
+                        + ". Import from the camera card or a folder outside the archive.");
+            }
+        }
+        return real;
+    }
+
+    /** Runs a whole import and returns its accounting. */
+    public ImportSummary importSource(ImportRequest request) {
+        Path source = checkedSource(request.source());
+        LocationService.Request asked = request.location();
+        Prepared prepared = locations.prepare(new LocationService.Request(asked.existingLocation(), asked.name(),
+                asked.aka(), asked.state(), asked.type(), asked.subType(), authorOrUser(asked.author()),
+                asked.subLocation(), asked.urls(), source, asked.allowDuplicateName(), asked.newType()));
+        requireSchema();
+        long[] size = {0, 0};
+        SourceWalker.walk(source, entry -> {
+            size[0]++;
+            size[1] += entry.size();
+        });
+        createStaging();
+        boolean link = request.hardlink() && StagingItem.sameFileSystem(source, properties.staging());
+        preflight.requireAll(List.of(checks.writable(properties.staging()),
+                checks.diskSpace(link ? SpaceNeed.MOVE : SpaceNeed.COPY, link ? 0 : size[1], source, properties.staging())));
+        backups.backupBeforeWrite("db_import", request.skipBackup());
+        Registered registered = locations.register(prepared, clock.timestamp());
+        RunContext.location(registered.location().uuid());
+        ImportSummary summary = new ImportSummary(registered.location().uuid(), registered.location().name(),
+                registered.created());
+        stager.stage(new FileStager.Plan(source, size[0], registered.location().uuid(), registered.subUuid(),
+                prepared.author(), request.film(), request.filmStock(), link), summary, ChunkedRun.SUPPLIED);
+        locationRepository.touch(registered.location().uuid(), clock.timestamp());
+        return summary;
+    }
+
+    /** Whether --hardlink was asked for but cannot be honoured (it falls back to copying). */
+    public boolean hardlinkFallsBack(ImportRequest request) {
+        return request.hardlink() && !StagingItem.sameFileSystem(checkedSource(request.source()), properties.staging());
+    }
+
+    private void requireSchema() {
+        if (!database.exists() || !locationRepository.schemaReady()) {
+            throw new ConfigurationError("the database " + database.file() + " is not set up yet: run"
+                    + " --script=db_migrate first (the pipeline script does this for you).");
+        }
+    }
+
+    private void createStaging() {
+        try {
+            Files.createDirectories(properties.staging());
+        } catch (IOException e) {
+            throw new FileSystemError("cannot create the staging folder " + properties.staging() + ": " + e.getMessage()
+                    + ". Check aupat.staging and its permissions.", e);
+        }
+    }
+
+    private static String authorOrUser(String author) {
+        return author != null ? author : System.getProperty("user.name");
+    }
+
+    private static Path realOrSelf(Path path) {
+        try {
+            return path.toRealPath();
+        } catch (IOException e) {
+            return path.toAbsolutePath().normalize();
+        }
+    }
+}

@@ -1,0 +1,106 @@
+package org.aupat.archive.importing;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.aupat.archive.layout.ArchiveLayout;
+import org.aupat.archive.media.Classification;
+import org.aupat.archive.media.MediaRepository;
+import org.aupat.archive.media.MediaRepository.Staged;
+import org.aupat.foundation.error.FileSystemError;
+import org.aupat.foundation.failure.LogFailures;
+import org.aupat.foundation.hashing.FileHasher;
+import org.aupat.foundation.logging.RunContext;
+import org.aupat.foundation.rollback.CopyResult;
+import org.aupat.foundation.rollback.FileTransaction;
+import org.springframework.stereotype.Component;
+
+/**
+ * Stages one file inside a chunk's file transaction: copies it into {@code incoming/} while hashing it
+ * (one read of the source), then renames it to its standard name, or removes the copy when the bytes
+ * are already in the archive. A file that cannot be read is logged and skipped (the aspect returns null).
+ */
+@Component
+class StagingItem {
+    private final ArchiveLayout layout;
+    private final MediaRepository media;
+    private final FileHasher hasher;
+
+    StagingItem(ArchiveLayout layout, MediaRepository media, FileHasher hasher) {
+        this.layout = layout;
+        this.media = media;
+        this.hasher = hasher;
+    }
+
+    /** The outcome for one file: the row to record, or the location that already owns the bytes. */
+    record Outcome(Staged row, String duplicateOf, long size, boolean linked) {
+    }
+
+    /** What the chunk knows about where this file goes. */
+    record Target(String locationUuid, String subUuid, String author, boolean film, String filmStock, boolean hardlink,
+                  Path incoming, Map<String, String> stagedThisChunk) {
+    }
+
+    @LogFailures(value = "stage a file", skipRecoverable = true)
+    public Outcome stage(FileTransaction files, Path source, long expectedSize, Classification kind, Target t) {
+        RunContext.file(source.toString());
+        try {
+            if (expectedSize == 0) {
+                throw skip(source, "is empty (0 bytes); there is nothing to archive");
+            }
+            if (!Files.isReadable(source)) {
+                throw skip(source, "cannot be read (permission denied); fix its permissions and import again");
+            }
+            Path incoming = t.incoming().resolve(RunContext.runId() + "-" + t.stagedThisChunk().size() + "-"
+                    + source.getFileName().hashCode() + "." + (kind.extension().isEmpty() ? "none" : kind.extension()));
+            String sha;
+            long size;
+            boolean linked = false;
+            if (t.hardlink()) {
+                sha = hasher.sha256(source);
+                files.hardlink(source, incoming);
+                size = expectedSize;
+                linked = true;
+            } else {
+                CopyResult copy = files.copy(source, incoming, null);
+                sha = copy.sha256();
+                size = copy.size();
+            }
+            String owner = t.stagedThisChunk().containsKey(kind.type().prefix() + sha) ? t.locationUuid()
+                    : media.owner(kind.type(), sha).orElse(null);
+            if (owner != null) {
+                files.deleteWithBackup(incoming);
+                return new Outcome(null, owner, size, false);
+            }
+            String extension = kind.extension().isEmpty() ? "none" : kind.extension();
+            String name = layout.fileName(kind.type(), t.locationUuid(), t.subUuid(), sha, extension);
+            Path target = layout.stagingPath(t.locationUuid(), name);
+            if (Files.exists(target) && !sha.equals(hasher.sha256(target))) {
+                name = layout.collisionFileName(kind.type(), t.locationUuid(), t.subUuid(), sha, extension);
+                target = layout.stagingPath(t.locationUuid(), name);
+            }
+            files.move(incoming, target);
+            t.stagedThisChunk().put(kind.type().prefix() + sha, name);
+            Path folder = source.toAbsolutePath().getParent();
+            return new Outcome(new Staged(kind.type(), sha, name, target.toString(), t.locationUuid(), t.subUuid(),
+                    folder.toString(), source.getFileName().toString(), t.author(), extension,
+                    t.film() && kind.type() == org.aupat.archive.media.MediaType.IMAGE,
+                    t.film() ? t.filmStock() : null), null, size, linked);
+        } finally {
+            RunContext.file(null);
+        }
+    }
+
+    private static FileSystemError skip(Path source, String why) {
+        return new FileSystemError(source + " " + why + ".", true, Map.of("path", source.toString()), null);
+    }
+
+    static boolean sameFileSystem(Path a, Path b) {
+        try {
+            return Files.getFileStore(a).equals(Files.getFileStore(b));
+        } catch (IOException e) {
+            return false;
+        }
+    }
+}

@@ -1,0 +1,173 @@
+package org.aupat.archive.location;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import org.aupat.archive.rules.LocationTypeRules;
+import org.aupat.archive.rules.Rules;
+import org.aupat.foundation.error.ValidationError;
+import org.aupat.foundation.validation.Ascii;
+import org.aupat.foundation.validation.StateCodes;
+import org.aupat.foundation.validation.WebAddresses;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Registers the location an import belongs to, or finds it again. Everything is checked and normalised
+ * first ({@link #prepare}), so a bad option stops the run before any backup or write. A rerun of the
+ * same import (same name, same source folder) finds the location it created instead of making a
+ * second one; that is what makes db_import safe to repeat after a crash.
+ */
+@Service
+public class LocationService {
+    private static final Logger log = LoggerFactory.getLogger(LocationService.class);
+    private static final Pattern TYPE = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
+
+    private final LocationRepository repository;
+    private final UnusedUuids uuids;
+    private final Rules rules;
+
+    public LocationService(LocationRepository repository, UnusedUuids uuids, Rules rules) {
+        this.repository = repository;
+        this.uuids = uuids;
+        this.rules = rules;
+    }
+
+    /** What the user asked for on the command line (raw values; null where not given). */
+    public record Request(String existingLocation, String name, String aka, String state, String type, String subType,
+                          String author, String subLocation, List<String> urls, Path source, boolean allowDuplicateName,
+                          boolean newType) {
+    }
+
+    /** The request checked and normalised. */
+    public record Prepared(String existingLocation, String name, String aka, String state, String type, String subType,
+                           String author, String subLocation, List<Url> urls, Path source, boolean allowDuplicateName) {
+    }
+
+    /** A URL and its host. */
+    public record Url(String url, String domain) {
+    }
+
+    /** The location the import adds to, its sub-location (or null), and what was created. */
+    public record Registered(Location location, String subUuid, boolean created, int urlsAdded) {
+    }
+
+    /** Checks and normalises every option; writes nothing. */
+    public Prepared prepare(Request r) {
+        String author = r.author() == null || r.author().isBlank() ? null : r.author().strip().toLowerCase(Locale.ROOT);
+        String sub = r.subLocation() == null ? null : DisplayNames.normalise("sub-location", r.subLocation());
+        List<Url> urls = new ArrayList<>();
+        for (String url : new LinkedHashSet<>(r.urls() == null ? List.of() : r.urls())) {
+            if (url != null && !url.isBlank()) {
+                urls.add(new Url(url.strip(), WebAddresses.host("url", url.strip())));
+            }
+        }
+        if (r.existingLocation() != null) {
+            String uuid = r.existingLocation().strip().toLowerCase(Locale.ROOT);
+            if (!uuid.matches("[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}")) {
+                throw new ValidationError("location", r.existingLocation(), "is not a UUID v4. Give the loc_uuid of an"
+                        + " existing location (see its master JSON), or leave --location out to create a new one.");
+            }
+            return new Prepared(uuid, null, null, null, null, null, author, sub, urls, r.source(), true);
+        }
+        if (r.name() == null) {
+            throw new ValidationError("name", null, "is required for a new location (or give --location=UUID to add to"
+                    + " an existing one).");
+        }
+        if (r.state() == null) {
+            throw new ValidationError("state", null, "is required for a new location, for example --state=ny.");
+        }
+        if (r.type() == null) {
+            throw new ValidationError("type", null, "is required for a new location, for example --type=industrial.");
+        }
+        String aka = r.aka() == null || r.aka().isBlank() ? null : DisplayNames.normalise("aka", r.aka());
+        String subType = r.subType() == null || r.subType().isBlank() ? null : typeForm("sub-type", r.subType());
+        return new Prepared(null, DisplayNames.normalise("name", r.name()), aka, StateCodes.normalise("state", r.state()),
+                locationType(r.type(), r.newType()), subType, author, sub, urls, r.source(), r.allowDuplicateName());
+    }
+
+    /** Creates the location (or finds it), its sub-location and its URLs, in one transaction. */
+    @Transactional
+    public Registered register(Prepared p, String now) {
+        Location location;
+        boolean created = false;
+        if (p.existingLocation() != null) {
+            location = repository.find(p.existingLocation()).orElseThrow(() -> new ValidationError("location",
+                    p.existingLocation(), "is not a location in this archive. Check the UUID (see its master JSON)."));
+        } else {
+            Optional<Location> again = sameImport(p);
+            if (again.isPresent()) {
+                location = again.get();
+                log.info("found location {} ({}) from an earlier run of this import", location.name(), location.uuid());
+            } else {
+                location = new Location(uuids.next(), p.name(), p.aka(), p.state(), p.type(), p.subType(),
+                        p.source().toString(), null, p.author());
+                repository.insert(location, now);
+                created = true;
+                log.info("registered location {} ({})", location.name(), location.uuid());
+            }
+        }
+        String subUuid = null;
+        if (p.subLocation() != null) {
+            subUuid = repository.findSubLocation(location.uuid(), p.subLocation()).orElse(null);
+            if (subUuid == null) {
+                subUuid = uuids.next();
+                repository.insertSubLocation(subUuid, p.subLocation(), location.uuid(), p.source().toString(), p.author(), now);
+            }
+        }
+        int added = 0;
+        for (Url url : p.urls()) {
+            if (!repository.hasUrl(location.uuid(), url.url())) {
+                repository.insertUrl(uuids.next(), url.url(), url.domain(), location.uuid(), subUuid, p.author(), now);
+                added++;
+            }
+        }
+        return new Registered(location, subUuid, created, added);
+    }
+
+    /** The location an earlier run of this very import created: same name, same source folder. */
+    private Optional<Location> sameImport(Prepared p) {
+        List<Location> named = repository.findByName(p.name());
+        Optional<Location> same = named.stream().filter(l -> p.source().toString().equals(l.orgLoc())).findFirst();
+        if (same.isEmpty() && !named.isEmpty() && !p.allowDuplicateName()) {
+            throw new ValidationError("name", p.name(), "is already the name of location " + named.get(0).uuid()
+                    + ". Add to it with --location=" + named.get(0).uuid() + ", or pass --allow-duplicate-name for a"
+                    + " different place with the same name.");
+        }
+        return same;
+    }
+
+    /** Valid, mapped (logged) or already used; anything else needs --new-type (spec §6.3). */
+    private String locationType(String raw, boolean newType) {
+        String type = typeForm("type", raw);
+        LocationTypeRules types = rules.locationTypes();
+        if (types.validTypes().contains(type)) {
+            return type;
+        }
+        String mapped = types.synonyms().get(type);
+        if (mapped != null) {
+            log.info("location type '{}' mapped to '{}'", type, mapped);
+            return mapped;
+        }
+        if (newType || repository.usedTypes().contains(type)) {
+            return type;
+        }
+        throw new ValidationError("type", raw, "is not a known location type. Use one of " + types.validTypes()
+                + ", or pass --new-type to start a new one.");
+    }
+
+    private static String typeForm(String field, String raw) {
+        String type = Ascii.transliterate(raw.strip()).toLowerCase(Locale.ROOT).replaceAll("\\s+", "-");
+        if (!TYPE.matcher(type).matches()) {
+            throw new ValidationError(field, raw, "may hold only letters, digits and single hyphens or spaces"
+                    + " (it becomes part of a folder name).");
+        }
+        return type;
+    }
+}
