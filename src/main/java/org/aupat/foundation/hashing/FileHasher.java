@@ -11,6 +11,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Map;
+import org.aupat.foundation.error.AupatError;
 import org.aupat.foundation.error.FileSystemError;
 import org.aupat.foundation.error.ValidationError;
 import org.springframework.stereotype.Component;
@@ -31,13 +32,20 @@ public class FileHasher {
         }
         try (InputStream in = Files.newInputStream(file)) {
             return sha256(in);
-        } catch (AccessDeniedException e) {
-            throw new ValidationError("file", file, "cannot be read (permission denied). Check its permissions.");
-        } catch (NoSuchFileException e) {
-            throw new ValidationError("file", file, "disappeared while it was being read.");
         } catch (IOException e) {
-            throw new FileSystemError("cannot read " + file + ": " + e.getMessage(), true, Map.of("path", file.toString()), e);
+            throw unreadable(file, e);
         }
+    }
+
+    /** The error for a file that could not be read: the user's to fix when it is permissions or a vanished file. */
+    static AupatError unreadable(Path file, IOException e) {
+        if (e instanceof AccessDeniedException) {
+            return new ValidationError("file", file, "cannot be read (permission denied). Check its permissions.");
+        }
+        if (e instanceof NoSuchFileException) {
+            return new ValidationError("file", file, "disappeared while it was being read.");
+        }
+        return new FileSystemError("cannot read " + file + ": " + e.getMessage(), true, Map.of("path", file.toString()), e);
     }
 
     /** SHA-256 of everything left in the stream. */

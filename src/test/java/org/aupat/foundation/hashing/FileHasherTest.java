@@ -7,7 +7,10 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import org.aupat.foundation.error.FileSystemError;
 import org.aupat.foundation.error.ValidationError;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -47,5 +50,26 @@ class FileHasherTest {
         Path link = Files.createSymbolicLink(dir.resolve("link"), target);
         assertThatThrownBy(() -> hasher.sha256(link)).isInstanceOf(ValidationError.class)
                 .hasMessageContaining("is not a regular file");
+    }
+
+    @Test
+    void aReadFailureIsARecoverableFileSystemError() {
+        // /proc/self/mem is a regular file whose first page cannot be read: a real I/O error on any Linux
+        Path unreadable = Path.of("/proc/self/mem");
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isRegularFile(unreadable));
+        assertThatThrownBy(() -> hasher.sha256(unreadable)).isInstanceOfSatisfying(FileSystemError.class, e -> {
+            assertThat(e.recoverable()).isTrue();
+            assertThat(e.getMessage()).startsWith("cannot read /proc/self/mem");
+        });
+    }
+
+    @Test
+    void permissionAndVanishedFilesAreTheUsersToFix() {
+        // root reads any file, so these two causes are given directly rather than provoked
+        Path file = dir.resolve("a.jpg");
+        assertThat(FileHasher.unreadable(file, new AccessDeniedException(file.toString())))
+                .isInstanceOf(ValidationError.class).hasMessageContaining("permission denied");
+        assertThat(FileHasher.unreadable(file, new NoSuchFileException(file.toString())))
+                .isInstanceOf(ValidationError.class).hasMessageContaining("disappeared");
     }
 }

@@ -1,0 +1,96 @@
+package org.aupat;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.methods;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.JavaMethodCall;
+import com.tngtech.archunit.core.domain.JavaModifier;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+import java.io.File;
+import java.nio.file.Files;
+import java.util.Set;
+import org.aupat.cli.AupatScript;
+import org.springframework.boot.CommandLineRunner;
+import org.springframework.stereotype.Repository;
+
+/** The layers of DESIGN.md, kept honest: arrows point down only, and the dangerous calls stay in their places. */
+@AnalyzeClasses(packages = "org.aupat", importOptions = {ImportOption.DoNotIncludeTests.class, ImportOption.DoNotIncludeJars.class})
+class ArchitectureTest {
+    private static final String SCRIPTS = "org.aupat.scripts..";
+    private static final String ARCHIVE = "org.aupat.archive..";
+    private static final String FOUNDATION = "org.aupat.foundation..";
+    private static final String CLI = "org.aupat.cli..";
+
+    /**
+     * Classes outside the rollback-aware file layer that may still copy, move or delete files, each with
+     * the reason. Empty today: add a class only when the rollback layer truly cannot serve it.
+     */
+    private static final Set<String> FILE_CHANGES_ALLOWED_IN = Set.of();
+
+    @ArchTest
+    static final ArchRule foundationKnowsNothingAbove = noClasses().that().resideInAPackage(FOUNDATION)
+            .should().dependOnClassesThat().resideInAnyPackage(ARCHIVE, SCRIPTS, CLI);
+
+    @ArchTest
+    static final ArchRule archiveUsesOnlyFoundation = noClasses().that().resideInAPackage(ARCHIVE)
+            .should().dependOnClassesThat().resideInAnyPackage(CLI, SCRIPTS);
+
+    @ArchTest
+    static final ArchRule cliKnowsNoScriptOrService = noClasses().that().resideInAPackage(CLI)
+            .should().dependOnClassesThat().resideInAnyPackage(SCRIPTS, ARCHIVE);
+
+    @ArchTest
+    static final ArchRule scriptsUseOnlyServicesFoundationAndCli = classes().that().resideInAPackage(SCRIPTS)
+            .should().onlyDependOnClassesThat(JavaClass.Predicates.resideOutsideOfPackage("org.aupat..")
+                    .or(JavaClass.Predicates.resideInAnyPackage(SCRIPTS, ARCHIVE, FOUNDATION, CLI)));
+
+    @ArchTest
+    static final ArchRule nothingDependsOnScripts = noClasses().that().resideOutsideOfPackage(SCRIPTS)
+            .should().dependOnClassesThat().resideInAPackage(SCRIPTS);
+
+    @ArchTest
+    static final ArchRule everyRunnerIsAScriptOnTheCommonRunner = classes().that().implement(CommandLineRunner.class)
+            .and().doNotHaveFullyQualifiedName(AupatScript.class.getName())
+            .should().resideInAPackage("org.aupat.scripts").andShould().beAssignableTo(AupatScript.class);
+
+    @ArchTest
+    static final ArchRule scriptsCannotBypassTheRunner = methods().that().areDeclaredIn(AupatScript.class)
+            .and().haveName("run").should().haveModifier(JavaModifier.FINAL);
+
+    @ArchTest
+    static final ArchRule jdbcOnlyInRepositories = noClasses().that(notRepositoryOrDatabaseLayer())
+            .should().dependOnClassesThat().resideInAnyPackage("java.sql..", "org.springframework.jdbc..");
+
+    @ArchTest
+    static final ArchRule fileChangesOnlyThroughTheRollbackLayer = noClasses()
+            .that().resideOutsideOfPackage("org.aupat.foundation.rollback..")
+            .and(DescribedPredicate.describe("not on the allow-list",
+                    (JavaClass c) -> !FILE_CHANGES_ALLOWED_IN.contains(c.getName())))
+            .should().callMethodWhere(DescribedPredicate.describe("copy, move or delete a file",
+                    ArchitectureTest::changesAFile));
+
+    private static DescribedPredicate<JavaClass> notRepositoryOrDatabaseLayer() {
+        return DescribedPredicate.describe("are neither @Repository nor in foundation.db", c -> {
+            JavaClass outer = c;
+            while (outer.getEnclosingClass().isPresent()) {
+                outer = outer.getEnclosingClass().get();
+            }
+            return !outer.isAnnotatedWith(Repository.class) && !c.getPackageName().startsWith("org.aupat.foundation.db");
+        });
+    }
+
+    private static boolean changesAFile(JavaMethodCall call) {
+        String owner = call.getTargetOwner().getName();
+        String name = call.getName();
+        if (owner.equals(Files.class.getName())) {
+            return name.equals("copy") || name.equals("move") || name.startsWith("delete");
+        }
+        return owner.equals(File.class.getName()) && (name.equals("delete") || name.equals("renameTo"));
+    }
+}
