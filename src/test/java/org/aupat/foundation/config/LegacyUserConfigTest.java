@@ -3,10 +3,14 @@ package org.aupat.foundation.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Objects;
+import org.assertj.core.api.AbstractThrowableAssert;
 import org.aupat.foundation.error.ConfigurationError;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -52,9 +56,9 @@ class LegacyUserConfigTest {
     }
 
     @Test
-    void aFolderDbLocWithoutDbNameIsAnErrorNamingDbName() {
-        assertThatThrownBy(() -> read(completeWith("\"db_loc\": \"/srv/aupat/db\"")))
-                .isInstanceOf(ConfigurationError.class).hasMessageContaining("'db_name'").hasMessageContaining("is missing");
+    void aFolderDbLocWithoutDbNameIsAnErrorNamingDbName() throws IOException {
+        refused(completeWith("\"db_loc\": \"/srv/aupat/db\""))
+                .hasMessageContaining("'db_name'").hasMessageContaining("is missing");
     }
 
     @Test
@@ -67,78 +71,77 @@ class LegacyUserConfigTest {
     }
 
     @Test
-    void aKeyAndItsAliasThatDisagreeAreRefused() {
-        assertThatThrownBy(() -> read(completeWith("\"db_loc\": \"/a/aupat.db\", \"db_path\": \"/b/aupat.db\"")))
-                .isInstanceOf(ConfigurationError.class).hasMessageContaining("'db_loc' and 'db_path' give different paths");
+    void aKeyAndItsAliasThatDisagreeAreRefused() throws IOException {
+        refused(completeWith("\"db_loc\": \"/a/aupat.db\", \"db_path\": \"/b/aupat.db\""))
+                .hasMessageContaining("'db_loc' and 'db_path' give different paths");
     }
 
     @Test
-    void theTemplatesPlaceholderIsAnErrorNamingTheKey() {
-        assertThatThrownBy(() -> read("""
-                {"db_name": "aupat.db", "db_loc": "/srv/aupat.db", "db_backup": "/srv/backups",
-                 "db_ingest": "/srv/staging", "arch_loc": "/absolute/path/to/archive/"}"""))
-                .isInstanceOf(ConfigurationError.class)
+    void theTemplatesPlaceholderIsAnErrorNamingTheKey() throws IOException {
+        refused(originalWith("arch_loc", "/absolute/path/to/archive/"))
                 .hasMessageContaining("'arch_loc'").hasMessageContaining("template placeholder /absolute/path/to/archive/");
     }
 
     @Test
-    void aMissingKeyIsAnErrorNamingItAndItsAlias() {
-        assertThatThrownBy(() -> read("""
-                {"db_name": "aupat.db", "db_loc": "/srv/aupat.db", "db_backup": "/srv/backups", "arch_loc": "/srv/archive"}"""))
-                .isInstanceOf(ConfigurationError.class)
+    void aMissingKeyIsAnErrorNamingItAndItsAlias() throws IOException {
+        refused(originalWith("db_ingest", null))
                 .hasMessageContaining("'db_ingest' (or its later name 'staging_path') is missing");
     }
 
     @Test
-    void aRelativePathIsAnErrorNamingTheKey() {
-        assertThatThrownBy(() -> read("""
-                {"db_name": "aupat.db", "db_loc": "/srv/aupat.db", "db_backup": "backups/",
-                 "db_ingest": "/srv/staging", "arch_loc": "/srv/archive"}"""))
-                .isInstanceOf(ConfigurationError.class)
+    void aRelativePathIsAnErrorNamingTheKey() throws IOException {
+        refused(originalWith("db_backup", "backups/"))
                 .hasMessageContaining("'db_backup'").hasMessageContaining("relative path");
     }
 
     @Test
-    void aPathThatIsNotTextIsAnErrorNamingTheKey() {
-        assertThatThrownBy(() -> read(completeWith("\"db_loc\": 42")))
-                .isInstanceOf(ConfigurationError.class).hasMessageContaining("'db_loc' must be a non-empty text");
+    void aPathThatIsNotTextIsAnErrorNamingTheKey() throws IOException {
+        refused(completeWith("\"db_loc\": 42")).hasMessageContaining("'db_loc' must be a non-empty text");
     }
 
     @Test
     void invalidJsonIsAnErrorNamingTheFileAndTheLine() throws IOException {
         Path file = userJson("{\n  \"db_name\": \"aupat.db\",\n  \"db_loc\": \"/srv/aupat.db\"\n  \"db_backup\": \"/srv/b\"\n}");
-        assertThatThrownBy(() -> LegacyUserConfig.read(file))
-                .isInstanceOf(ConfigurationError.class)
-                .hasMessageContaining(file.toString()).hasMessageContaining("is not valid JSON (line 4");
+        refused(file).hasMessageContaining(file.toString()).hasMessageContaining("is not valid JSON (line 4");
     }
 
     @Test
     void aDuplicatedKeyIsInvalidJsonRatherThanALastOneWins() throws IOException {
-        Path file = userJson(completeWith("\"db_loc\": \"/a/aupat.db\", \"db_loc\": \"/b/aupat.db\""));
-        assertThatThrownBy(() -> LegacyUserConfig.read(file))
-                .isInstanceOf(ConfigurationError.class).hasMessageContaining("Duplicate field 'db_loc'");
+        refused(completeWith("\"db_loc\": \"/a/aupat.db\", \"db_loc\": \"/b/aupat.db\""))
+                .hasMessageContaining("Duplicate field 'db_loc'");
     }
 
     @Test
     void jsonThatIsNotAnObjectIsRefused() throws IOException {
-        Path file = userJson("[\"/srv/aupat.db\"]");
-        assertThatThrownBy(() -> LegacyUserConfig.read(file))
-                .isInstanceOf(ConfigurationError.class).hasMessageContaining("must hold one JSON object");
+        refused("[\"/srv/aupat.db\"]").hasMessageContaining("must hold one JSON object");
     }
 
     @Test
     void aMissingFileIsAnErrorNamingIt() {
         Path missing = dir.resolve("nope/user.json");
-        assertThatThrownBy(() -> LegacyUserConfig.read(missing))
-                .isInstanceOf(ConfigurationError.class)
-                .hasMessageContaining(missing.toString()).hasMessageContaining("does not exist");
+        refused(missing).hasMessageContaining(missing.toString()).hasMessageContaining("does not exist");
     }
 
     @Test
     void aFileThatCannotBeReadIsAnErrorNamingIt() {
-        assertThatThrownBy(() -> LegacyUserConfig.read(dir))
-                .isInstanceOf(ConfigurationError.class)
-                .hasMessageContaining("cannot read " + dir).hasMessageContaining("readable");
+        refused(dir).hasMessageContaining("cannot read " + dir).hasMessageContaining("readable");
+    }
+
+    private AbstractThrowableAssert<?, ? extends Throwable> refused(String json) throws IOException {
+        return refused(userJson(json));
+    }
+
+    private static AbstractThrowableAssert<?, ? extends Throwable> refused(Path file) {
+        return assertThatThrownBy(() -> LegacyUserConfig.read(file)).isInstanceOf(ConfigurationError.class);
+    }
+
+    /** A valid user.json with the five original keys, one of them changed (or removed when value is null). */
+    private static String originalWith(String key, String value) throws IOException {
+        Map<String, String> keys = new LinkedHashMap<>(Map.of("db_name", "aupat.db", "db_loc", "/srv/aupat.db",
+                "db_backup", "/srv/backups", "db_ingest", "/srv/staging", "arch_loc", "/srv/archive"));
+        keys.put(key, value);
+        keys.values().removeIf(Objects::isNull);
+        return new ObjectMapper().writeValueAsString(keys);
     }
 
     /** A valid user.json apart from the database keys, which the test gives. */
