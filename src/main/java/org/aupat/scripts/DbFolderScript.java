@@ -1,24 +1,47 @@
 package org.aupat.scripts;
 
+import org.aupat.archive.folder.FolderService;
+import org.aupat.archive.maintenance.BackupService;
 import org.aupat.cli.AupatScript;
 import org.aupat.cli.ScriptRunner;
-import org.aupat.foundation.error.NotBuiltError;
+import org.aupat.foundation.console.Console;
+import org.aupat.foundation.error.ExitCode;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
-/** db_folder: in the catalog, not built yet. */
+/** db_folder: creates the archive folders of every location (or one). */
 @Component
 @ConditionalOnProperty(name = "script", havingValue = "db_folder")
-@Command(name = "db_folder", description = "Not built yet in this version.")
+@Command(name = "db_folder", description = "Create the archive folders for each location.")
 public class DbFolderScript extends AupatScript {
+    @Option(names = "--location", paramLabel = "UUID", description = "Only this location.")
+    String location;
 
-    public DbFolderScript(ScriptRunner runner) {
+    @Option(names = "--skip-backup", description = "Do not back the database up first (not recommended).")
+    boolean skipBackup;
+
+    private final FolderService folders;
+    private final BackupService backups;
+    private final Console console;
+
+    public DbFolderScript(ScriptRunner runner, FolderService folders, BackupService backups, Console console) {
         super(runner);
+        this.folders = folders;
+        this.backups = backups;
+        this.console = console;
     }
 
     @Override
     protected int execute() {
-        throw new NotBuiltError("db_folder is not built yet in this version of AUPAT; nothing was changed.");
+        backups.backupBeforeWrite("db_folder", skipBackup);
+        FolderService.Result result = folders.makeFolders(location);
+        result.created().forEach((uuid, created) -> {
+            console.info("location " + uuid + ": " + (created.isEmpty() ? "folders already there" : created.size() + " folder(s) created"));
+            created.forEach(path -> console.detail("  " + path));
+        });
+        result.failed().forEach((uuid, why) -> console.error("location " + uuid + ": " + why));
+        return result.failed().isEmpty() ? ExitCode.OK : ExitCode.FAILED;
     }
 }

@@ -1,24 +1,44 @@
 package org.aupat.scripts;
 
+import org.aupat.archive.ingest.IngestService;
+import org.aupat.archive.media.MediaType;
 import org.aupat.cli.AupatScript;
 import org.aupat.cli.ScriptRunner;
-import org.aupat.foundation.error.NotBuiltError;
+import org.aupat.foundation.console.Console;
+import org.aupat.foundation.error.ExitCode;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
-/** db_ingest: in the catalog, not built yet. */
+/** db_ingest: copies (or links) organised files from staging into the archive. */
 @Component
 @ConditionalOnProperty(name = "script", havingValue = "db_ingest")
-@Command(name = "db_ingest", description = "Not built yet in this version.")
+@Command(name = "db_ingest", description = "Copy organised files from staging into the archive.")
 public class DbIngestScript extends AupatScript {
+    @Option(names = "--skip-backup", description = "Do not back the database up first (not recommended).")
+    boolean skipBackup;
 
-    public DbIngestScript(ScriptRunner runner) {
+    private final IngestService ingest;
+    private final Console console;
+
+    public DbIngestScript(ScriptRunner runner, IngestService ingest, Console console) {
         super(runner);
+        this.ingest = ingest;
+        this.console = console;
     }
 
     @Override
     protected int execute() {
-        throw new NotBuiltError("db_ingest is not built yet in this version of AUPAT; nothing was changed.");
+        report(console, ingest.ingest(skipBackup));
+        return ExitCode.OK;
+    }
+
+    /** Prints what an ingest did; shared with the pipeline script. */
+    static void report(Console console, IngestService.Summary s) {
+        console.info(String.format("Archived %d files (%d images, %d videos, %d documents)%s%s.", s.total(),
+                s.archived().getOrDefault(MediaType.IMAGE, 0L), s.archived().getOrDefault(MediaType.VIDEO, 0L),
+                s.archived().getOrDefault(MediaType.DOCUMENT, 0L), s.linked() > 0 ? ", " + s.linked() + " hard-linked" : "",
+                s.failed() > 0 ? "; " + s.failed() + " stayed in staging (see logs/failure.log)" : ""));
     }
 }

@@ -49,6 +49,16 @@ public enum HardwareCategory {
         return "original_" + flag(type).replace('_', '-');
     }
 
+    /** A category whose flag for this media type is {@code flag} (they share the folder): for ingest. */
+    public static HardwareCategory forFlag(MediaType type, String flag) {
+        for (HardwareCategory category : values()) {
+            if (category.flag(type).equals(flag)) {
+                return category;
+            }
+        }
+        throw new IllegalArgumentException("no " + type + " category has the flag " + flag);
+    }
+
     /** The category for a camera_hardware.json name; null when the name is unknown. */
     public static HardwareCategory fromRuleName(String name) {
         for (HardwareCategory category : values()) {

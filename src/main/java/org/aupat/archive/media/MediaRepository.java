@@ -20,7 +20,8 @@ public class MediaRepository {
 
     /** A media row as the pipeline stages need it. */
     public record MediaFile(MediaType type, long rowid, String sha, String name, String loc, String locationUuid,
-                            String subUuid, String originalFolder, String originalName, Integer film) {
+                            String subUuid, String originalFolder, String originalName, Integer film, String flag,
+                            String extension) {
     }
 
     /** What db_import records for a newly staged file. */
@@ -76,6 +77,31 @@ public class MediaRepository {
         return select(type, type.prefix() + "_verified IS NULL AND rowid > ?", afterRowid, limit);
     }
 
+    /**
+     * Rows ready to move into the archive: not verified, still under the staging folder, and (images and
+     * videos) organised. Documents need no organising.
+     */
+    public List<MediaFile> readyForIngest(MediaType type, String stagingPrefix, long afterRowid, int limit) {
+        String p = type.prefix();
+        String organised = type == MediaType.DOCUMENT ? "" : " AND original = 1";
+        return jdbc.query(selectSql(type, p + "_verified IS NULL AND rowid > ? AND substr(" + p + "_loc, 1, ?) = ?"
+                        + organised) + " ORDER BY rowid LIMIT ?", (rs, i) -> map(type, rs), afterRowid,
+                stagingPrefix.length(), stagingPrefix, limit);
+    }
+
+    /** Distinct hardware flags of a location's rows still in staging (the category folders it needs). */
+    public List<String> stagedFlags(MediaType type, String locationUuid, String stagingPrefix) {
+        return jdbc.queryForList("SELECT DISTINCT " + flagExpression(type) + " FROM " + type.table() + " WHERE loc_uuid = ?"
+                + " AND original = 1 AND substr(" + type.prefix() + "_loc, 1, ?) = ?", String.class, locationUuid,
+                stagingPrefix.length(), stagingPrefix);
+    }
+
+    /** Distinct extensions of a location's documents still in staging (the document folders it needs). */
+    public List<String> stagedDocumentExtensions(String locationUuid, String stagingPrefix) {
+        return jdbc.queryForList("SELECT DISTINCT doc_ext FROM documents WHERE loc_uuid = ? AND substr(doc_loc, 1, ?) = ?",
+                String.class, locationUuid, stagingPrefix.length(), stagingPrefix);
+    }
+
     /** Every row after a rowid, for a full audit. */
     public List<MediaFile> all(MediaType type, long afterRowid, int limit) {
         return select(type, "rowid > ?", afterRowid, limit);
@@ -116,12 +142,25 @@ public class MediaRepository {
     private static String selectSql(MediaType type, String where) {
         String p = type.prefix();
         return "SELECT rowid, " + p + "_sha256, " + p + "_name, " + p + "_loc, loc_uuid, sub_uuid, " + p + "_loco, "
-                + p + "_nameo, " + (type == MediaType.IMAGE ? "film" : "NULL") + " FROM " + type.table() + " WHERE " + where;
+                + p + "_nameo, " + (type == MediaType.IMAGE ? "film" : "NULL") + ", " + flagExpression(type) + ", "
+                + (type == MediaType.DOCUMENT ? "doc_ext" : "NULL") + " FROM " + type.table() + " WHERE " + where;
+    }
+
+    /** The one hardware flag set to 1, by the ingest order of spec §5.5 (camera, phone, drone, go_pro, film/dash_cam). */
+    private static String flagExpression(MediaType type) {
+        return switch (type) {
+            case IMAGE -> "CASE WHEN camera = 1 THEN 'camera' WHEN phone = 1 THEN 'phone' WHEN drone = 1 THEN 'drone'"
+                    + " WHEN go_pro = 1 THEN 'go_pro' WHEN film = 1 THEN 'film' WHEN original = 1 THEN 'other' END";
+            case VIDEO -> "CASE WHEN camera = 1 THEN 'camera' WHEN phone = 1 THEN 'phone' WHEN drone = 1 THEN 'drone'"
+                    + " WHEN go_pro = 1 THEN 'go_pro' WHEN dash_cam = 1 THEN 'dash_cam' WHEN original = 1 THEN 'other' END";
+            case DOCUMENT -> "NULL";
+        };
     }
 
     private static MediaFile map(MediaType type, java.sql.ResultSet rs) throws java.sql.SQLException {
         Object film = rs.getObject(9);
         return new MediaFile(type, rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
-                rs.getString(6), rs.getString(7), rs.getString(8), film == null ? null : ((Number) film).intValue());
+                rs.getString(6), rs.getString(7), rs.getString(8), film == null ? null : ((Number) film).intValue(),
+                rs.getString(10), rs.getString(11));
     }
 }

@@ -1,0 +1,123 @@
+package org.aupat.archive.folder;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.aupat.archive.ArchiveClock;
+import org.aupat.archive.hardware.HardwareCategory;
+import org.aupat.archive.layout.ArchiveLayout;
+import org.aupat.archive.location.Location;
+import org.aupat.archive.location.LocationRepository;
+import org.aupat.archive.media.MediaRepository;
+import org.aupat.archive.media.MediaType;
+import org.aupat.foundation.config.AupatProperties;
+import org.aupat.foundation.error.ValidationError;
+import org.aupat.foundation.rollback.FileTransaction;
+import org.aupat.foundation.rollback.FileTransactions;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+
+/**
+ * db_folder: creates each location's archive folder (spec §7.3) with the folders its staged media need
+ * (category folders on demand, documents/ always, a folder per document kind and per URL) and records
+ * them. Idempotent; an existing loc_loc is kept even if the name changed since (folders never move).
+ */
+@Service
+public class FolderService {
+    private static final Logger log = LoggerFactory.getLogger(FolderService.class);
+    private final LocationRepository locations;
+    private final MediaRepository media;
+    private final ArchiveLayout layout;
+    private final FileTransactions fileTransactions;
+    private final AupatProperties properties;
+    private final ArchiveClock clock;
+
+    public FolderService(LocationRepository locations, MediaRepository media, ArchiveLayout layout,
+                         FileTransactions fileTransactions, AupatProperties properties, ArchiveClock clock) {
+        this.locations = locations;
+        this.media = media;
+        this.layout = layout;
+        this.fileTransactions = fileTransactions;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    /** Folders created per location and the locations that failed, with the reason. */
+    public record Result(Map<String, List<Path>> created, Map<String, String> failed) {
+    }
+
+    /** Makes the folders of every location, or of one. */
+    public Result makeFolders(String onlyLocation) {
+        List<Location> targets;
+        if (onlyLocation != null) {
+            targets = List.of(locations.find(onlyLocation).orElseThrow(() -> new ValidationError("location",
+                    onlyLocation, "is not a location in this archive.")));
+        } else {
+            targets = locations.all();
+        }
+        Map<String, List<Path>> created = new LinkedHashMap<>();
+        Map<String, String> failed = new LinkedHashMap<>();
+        for (Location location : targets) {
+            try {
+                created.put(location.uuid(), ensure(location));
+            } catch (RuntimeException e) {
+                log.error("folders of location {} failed: {}", location.uuid(), e.getMessage(), e);
+                failed.put(location.uuid(), e.getMessage());
+            }
+        }
+        return new Result(created, failed);
+    }
+
+    /** The location's folder, made with everything its staged files need; returns the folders created. */
+    public List<Path> ensure(Location location) {
+        Path folder = location.locLoc() != null ? Path.of(location.locLoc())
+                : layout.locationFolder(location.state(), location.type(), location.name(), location.uuid());
+        String staging = properties.staging() + "/";
+        List<Path> wanted = new ArrayList<>(List.of(folder, folder.resolve("documents")));
+        for (MediaType type : List.of(MediaType.IMAGE, MediaType.VIDEO)) {
+            for (String flag : media.stagedFlags(type, location.uuid(), staging)) {
+                if (flag != null) {
+                    wanted.add(layout.categoryFolder(folder, type, HardwareCategory.forFlag(type, flag)));
+                }
+            }
+        }
+        for (String extension : media.stagedDocumentExtensions(location.uuid(), staging)) {
+            wanted.add(layout.documentFolder(folder, extension));
+        }
+        Map<String, Path> websites = new LinkedHashMap<>();
+        for (String[] url : locations.urlsWithoutFolder(location.uuid())) {
+            Path website = layout.websiteFolder(folder, url[1], url[0]);
+            websites.put(url[0], website);
+            wanted.add(website);
+        }
+        List<Path> created = new ArrayList<>();
+        try (FileTransaction files = fileTransactions.begin()) {
+            for (Path path : wanted) {
+                if (!Files.isDirectory(path)) {
+                    files.mkdirs(path);
+                    created.add(path);
+                }
+            }
+            files.commit();
+        }
+        String now = clock.timestamp();
+        if (location.locLoc() == null) {
+            locations.setFolder(location.uuid(), folder.toString(), now);
+        }
+        websites.forEach((urlUuid, website) -> locations.setUrlFolder(urlUuid, website.toString(), now));
+        created.forEach(path -> log.info("created {}", path));
+        return created;
+    }
+
+    /** The location's archive folder, made if needed (db_ingest calls this for locations db_folder missed). */
+    public Path folderOf(String locationUuid) {
+        Location location = locations.find(locationUuid).orElseThrow(() -> new ValidationError("location",
+                locationUuid, "is not a location in this archive."));
+        ensure(location);
+        return Path.of(locations.find(locationUuid).orElseThrow().locLoc());
+    }
+}

@@ -1,0 +1,2 @@
+/** db_folder: the archive folder tree of each location. */
+package org.aupat.archive.folder;

@@ -1,0 +1,121 @@
+package org.aupat.archive.ingest;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.aupat.archive.ArchiveClock;
+import org.aupat.archive.folder.FolderService;
+import org.aupat.archive.ingest.IngestItem.Placed;
+import org.aupat.archive.maintenance.BackupService;
+import org.aupat.archive.media.MediaRepository;
+import org.aupat.archive.media.MediaRepository.MediaFile;
+import org.aupat.archive.media.MediaType;
+import org.aupat.foundation.config.AupatProperties;
+import org.aupat.foundation.error.FileSystemError;
+import org.aupat.foundation.rollback.FileTransaction;
+import org.aupat.foundation.rollback.FileTransactions;
+import org.springframework.stereotype.Service;
+
+/**
+ * db_ingest: moves organised files (and documents) from staging into the archive, chunk by chunk. Work
+ * is selected by state (not verified, still in staging), so a rerun after a crash picks up exactly what
+ * is left; a chunk's files are committed before its rows, and an identical file already at the target
+ * counts as done.
+ */
+@Service
+public class IngestService {
+    static final int CHUNK = 100;
+    private final MediaRepository media;
+    private final IngestItem item;
+    private final IngestLedger ledger;
+    private final FolderService folders;
+    private final FileTransactions fileTransactions;
+    private final BackupService backups;
+    private final AupatProperties properties;
+    private final ArchiveClock clock;
+
+    public IngestService(MediaRepository media, IngestItem item, IngestLedger ledger, FolderService folders,
+                         FileTransactions fileTransactions, BackupService backups, AupatProperties properties,
+                         ArchiveClock clock) {
+        this.media = media;
+        this.item = item;
+        this.ledger = ledger;
+        this.folders = folders;
+        this.fileTransactions = fileTransactions;
+        this.backups = backups;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    /** Files archived per type, how many were hard-linked, and how many stayed in staging (failure log). */
+    public record Summary(Map<MediaType, Long> archived, long linked, long failed) {
+        public long total() {
+            return archived.values().stream().mapToLong(Long::longValue).sum();
+        }
+    }
+
+    public Summary ingest(boolean skipBackup) {
+        backups.backupBeforeWrite("db_ingest", skipBackup);
+        return ingestStaged();
+    }
+
+    /** The ingest itself, without the backup (the pipeline backs up once at its start). */
+    public Summary ingestStaged() {
+        createArchive();
+        boolean link = sameFileSystem(properties.staging(), properties.archive());
+        String stagingPrefix = properties.staging() + "/";
+        Map<MediaType, Long> archived = new EnumMap<>(MediaType.class);
+        Map<String, Path> locationFolders = new HashMap<>();
+        long linked = 0;
+        long failed = 0;
+        for (MediaType type : MediaType.values()) {
+            long after = 0;
+            List<MediaFile> chunk;
+            while (!(chunk = media.readyForIngest(type, stagingPrefix, after, CHUNK)).isEmpty()) {
+                after = chunk.get(chunk.size() - 1).rowid();
+                List<Placed> placed = new ArrayList<>();
+                Set<String> touched = new LinkedHashSet<>();
+                try (FileTransaction files = fileTransactions.begin()) {
+                    for (MediaFile row : chunk) {
+                        Path folder = locationFolders.computeIfAbsent(row.locationUuid(), folders::folderOf);
+                        Placed p = item.place(files, row, folder, link);
+                        if (p == null) {
+                            failed++;
+                        } else {
+                            placed.add(p);
+                            touched.add(row.locationUuid());
+                        }
+                    }
+                    files.commit();
+                }
+                ledger.record(placed, touched, clock.timestamp());
+                archived.merge(type, (long) placed.size(), Long::sum);
+                linked += placed.stream().filter(Placed::linked).count();
+            }
+        }
+        return new Summary(archived, linked, failed);
+    }
+
+    private void createArchive() {
+        try {
+            Files.createDirectories(properties.archive());
+        } catch (java.io.IOException e) {
+            throw new FileSystemError("cannot create the archive folder " + properties.archive() + ": " + e.getMessage()
+                    + ". Check aupat.archive and its permissions.", e);
+        }
+    }
+
+    private static boolean sameFileSystem(Path a, Path b) {
+        try {
+            return Files.getFileStore(a).equals(Files.getFileStore(b));
+        } catch (java.io.IOException e) {
+            return false;
+        }
+    }
+}

@@ -1,0 +1,2 @@
+/** db_ingest: organised files from staging into the archive tree. */
+package org.aupat.archive.ingest;
