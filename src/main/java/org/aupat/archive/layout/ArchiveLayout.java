@@ -12,6 +12,7 @@ import org.aupat.foundation.config.AupatProperties;
 import org.aupat.foundation.error.ConfigurationError;
 import org.aupat.foundation.error.FileSystemError;
 import org.aupat.foundation.error.ValidationError;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Service;
 
 /**
@@ -34,8 +35,7 @@ public class ArchiveLayout {
     private final Path archive;
     private final Path staging;
 
-    @org.springframework.beans.factory.annotation.Autowired
-
+    @Autowired
     public ArchiveLayout(Rules rules, AupatProperties properties) {
         this(rules, properties.archive(), properties.staging());
     }

@@ -157,6 +157,9 @@ public class ExiftoolPool implements AutoCloseable {
     }
 
     private synchronized ExecutorService workers() {
+        if (closed) {
+            throw new ExternalToolError("The exiftool pool is closed; AUPAT is shutting down.");
+        }
         if (workers == null) {
             workers = Executors.newFixedThreadPool(size, r -> {
                 Thread thread = new Thread(r, "exiftool-batch");

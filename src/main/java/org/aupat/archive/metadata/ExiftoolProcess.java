@@ -153,6 +153,7 @@ final class ExiftoolProcess implements AutoCloseable {
                 commands.write("-stay_open\nFalse\n");
                 commands.flush();
             }
+            commands.close(); // end of input stops exiftool too, should it miss the command
         } catch (IOException ignored) {
             // already gone: the kill below makes sure
         }

@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.aupat.foundation.config.AupatProperties;
 import org.aupat.foundation.error.ConfigurationError;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /** Finds a rule file: the copy in the {@code aupat.rules} folder wins over the one inside the jar. */
@@ -16,7 +17,7 @@ class RuleFiles {
     private static final ObjectMapper JSON = new ObjectMapper();
     private final Path folder;
 
-    @org.springframework.beans.factory.annotation.Autowired
+    @Autowired
     RuleFiles(AupatProperties properties) {
         this(properties.rules());
     }
