@@ -10,25 +10,9 @@ import java.time.Instant;
 import java.util.stream.Stream;
 import org.aupat.foundation.error.BackupError;
 import org.aupat.foundation.hashing.FileHasher;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-class BackupServiceTest {
-    @TempDir
-    Path home;
-    Fixture f;
-
-    @BeforeEach
-    void setUp() {
-        f = new Fixture(home);
-    }
-
-    @AfterEach
-    void tearDown() {
-        f.close();
-    }
+class BackupServiceTest extends FixtureTest {
 
     @Test
     void withoutADatabaseThereIsNothingToBackUpAndNoFileIsCreated() {
