@@ -1,7 +1,6 @@
 package org.aupat.archive.maintenance;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -122,16 +121,17 @@ final class BackupFolder {
             Files.writeString(temp, text, StandardCharsets.UTF_8);
             Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
-            deleteQuietly(temp);
+            deleteIfExists(temp);
             throw new BackupError("cannot write " + file + ": " + e.getMessage(), e);
         }
     }
 
-    static void deleteQuietly(Path file) {
+    static void deleteIfExists(Path file) {
         try {
             Files.deleteIfExists(file);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot delete " + file, e);
+            throw new BackupError("cannot delete " + file + ": " + e.getMessage() + ". It is a leftover of a failed backup:"
+                    + " delete it by hand.", e);
         }
     }
 }

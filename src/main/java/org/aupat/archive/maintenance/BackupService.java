@@ -88,9 +88,9 @@ public class BackupService {
             manifest.put(target.getFileName().toString(), sha);
             folder.writeManifest(manifest);
         } catch (IOException | RuntimeException e) {
-            BackupFolder.deleteQuietly(temp);
+            BackupFolder.deleteIfExists(temp);
             if (moved) {
-                BackupFolder.deleteQuietly(target);
+                BackupFolder.deleteIfExists(target);
             }
             throw e instanceof BackupError b ? b : new BackupError("the backup of " + source + " failed: " + message(e)
                     + ". Nothing was kept; the database is unchanged.", e);

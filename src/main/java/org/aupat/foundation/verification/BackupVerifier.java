@@ -3,6 +3,7 @@ package org.aupat.foundation.verification;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileTime;
 import java.util.Map;
 import org.aupat.foundation.db.SqliteFiles;
@@ -30,8 +31,8 @@ public class BackupVerifier {
      * @param previousNewest modification time of the newest backup before this one, or null if none
      */
     public void verify(Path source, Path backup, FileTime previousNewest) {
-        long size = size(backup);
-        if (size == 0) {
+        BasicFileAttributes attributes = attributes(backup);
+        if (attributes.size() == 0) {
             throw new BackupError("the backup " + backup + " is empty.");
         }
         String integrity = sqliteFiles.integrityCheck(backup);
@@ -44,29 +45,19 @@ public class BackupVerifier {
             throw new BackupError("the backup " + backup + " does not hold the same tables and rows as " + source
                     + ": expected " + expected + ", found " + actual + ".");
         }
-        FileTime written = modified(backup);
+        FileTime written = attributes.lastModifiedTime();
         if (previousNewest != null && written.compareTo(previousNewest) < 0) {
             throw new BackupError("the backup " + backup + " (" + written + ") is older than the previous newest backup ("
                     + previousNewest + "). Check the system clock.");
         }
     }
 
-    private static long size(Path backup) {
-        if (!Files.isRegularFile(backup)) {
-            throw new BackupError("the backup " + backup + " does not exist.");
-        }
+    /** Read once: size and modification time describe the same file state. */
+    private static BasicFileAttributes attributes(Path backup) {
         try {
-            return Files.size(backup);
+            return Files.readAttributes(backup, BasicFileAttributes.class);
         } catch (IOException e) {
-            throw new BackupError("cannot read the size of the backup " + backup + ": " + e.getMessage(), e);
-        }
-    }
-
-    private static FileTime modified(Path backup) {
-        try {
-            return Files.getLastModifiedTime(backup);
-        } catch (IOException e) {
-            throw new BackupError("cannot read the modification time of the backup " + backup + ": " + e.getMessage(), e);
+            throw new BackupError("the backup " + backup + " does not exist or cannot be read: " + e.getMessage(), e);
         }
     }
 }

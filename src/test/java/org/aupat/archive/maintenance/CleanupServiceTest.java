@@ -7,22 +7,16 @@ import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.time.Instant;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-class CleanupServiceTest {
+class CleanupServiceTest extends FixtureTest {
     static final String LOC = "0c6d2e7a-4b13-4c5d-8e9f-a1b2c3d4e5f6";
     static final String SHA = "a".repeat(64);
-    @TempDir
-    Path home;
-    Fixture f;
     Path archived;
 
     @BeforeEach
     void setUp() throws Exception {
-        f = new Fixture(home);
         f.migration.migrate(false);
         archived = home.resolve("archive/ny-commercial/cafe_0c6d2e7a4b13/photos/original_phone/0c6d2e7a4b13-img_aaaaaaaaaaaa.jpg");
         Files.createDirectories(archived.getParent());
@@ -30,11 +24,6 @@ class CleanupServiceTest {
         f.jdbc.update("INSERT INTO locations (loc_uuid, loc_name, state, type) VALUES (?, 'Cafe', 'ny', 'commercial')", LOC);
         f.jdbc.update("INSERT INTO images (img_sha256, img_name, img_loc, loc_uuid) VALUES (?, ?, ?, ?)", SHA,
                 archived.getFileName().toString(), archived.toString(), LOC);
-    }
-
-    @AfterEach
-    void tearDown() {
-        f.close();
     }
 
     CleanupReport clean(boolean fix) {

@@ -10,25 +10,9 @@ import java.util.List;
 import java.util.Map;
 import org.aupat.foundation.error.ConfigurationError;
 import org.aupat.foundation.error.ValidationError;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-class MigrationServiceTest {
-    @TempDir
-    Path home;
-    Fixture f;
-
-    @BeforeEach
-    void setUp() {
-        f = new Fixture(home);
-    }
-
-    @AfterEach
-    void tearDown() {
-        f.close();
-    }
+class MigrationServiceTest extends FixtureTest {
 
     @Test
     void createsTheSchemaAndRecordsEveryComponent() {

@@ -1,0 +1,107 @@
+package org.aupat.archive.maintenance;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Instant;
+import java.util.stream.Stream;
+import org.aupat.foundation.error.BackupError;
+import org.aupat.foundation.hashing.FileHasher;
+import org.junit.jupiter.api.Test;
+
+class BackupServiceTest extends FixtureTest {
+
+    @Test
+    void withoutADatabaseThereIsNothingToBackUpAndNoFileIsCreated() {
+        assertThat(f.backups.backup()).isEmpty();
+        assertThat(f.properties.database()).doesNotExist();
+        assertThat(home.resolve("backups")).doesNotExist();
+    }
+
+    @Test
+    void aBackupIsNamedByLocalTimeVerifiedListedInTheManifestAndRecorded() throws Exception {
+        f.migration.migrate(false);
+        f.jdbc.update("INSERT INTO locations (loc_uuid, loc_name, state, type) VALUES"
+                + " ('0c6d2e7a-4b13-4c5d-8e9f-a1b2c3d4e5f6', 'Cafe', 'ny', 'commercial')");
+
+        Path backup = f.backups.backup().orElseThrow();
+
+        assertThat(backup).hasFileName("aupat-2026-11-24_12-00-00.db");
+        assertThat(f.sqliteFiles.rowCounts(backup)).containsEntry("locations", 1L);
+        assertThat(Files.readString(home.resolve("backups/manifest-sha256.txt")))
+                .isEqualTo(new FileHasher().sha256(backup) + "  aupat-2026-11-24_12-00-00.db\n");
+        assertThat(f.jdbc.queryForObject("SELECT ver_updated FROM versions WHERE modules = 'backup'", String.class))
+                .isEqualTo("2026-11-24T12:00:00.000Z");
+        try (Stream<Path> files = Files.list(home.resolve("backups"))) {
+            assertThat(files.map(p -> p.getFileName().toString()))
+                    .containsExactlyInAnyOrder("aupat-2026-11-24_12-00-00.db", "manifest-sha256.txt");
+        }
+    }
+
+    @Test
+    void twoBackupsInOneSecondGetNumberedNamesAndNeitherIsOverwritten() {
+        f.migration.migrate(false);
+        Path first = f.backups.backup().orElseThrow();
+        Path second = f.backups.backup().orElseThrow();
+        Path third = f.backups.backup().orElseThrow();
+
+        assertThat(first).hasFileName("aupat-2026-11-24_12-00-00.db");
+        assertThat(second).hasFileName("aupat-2026-11-24_12-00-00-2.db");
+        assertThat(third).hasFileName("aupat-2026-11-24_12-00-00-3.db");
+        assertThat(new BackupFolder(home.resolve("backups"), f.properties.database()).manifest()).hasSize(3);
+    }
+
+    @Test
+    void aFailedVerificationLeavesNoPartialFileAndNoManifestLine() throws Exception {
+        f.migration.migrate(false);
+        Path earlier = f.backups.backup().orElseThrow();
+        Files.setLastModifiedTime(earlier, FileTime.from(Instant.now().plusSeconds(86_400)));
+        String manifestBefore = Files.readString(home.resolve("backups/manifest-sha256.txt"));
+        f.clock.advanceSeconds(5);
+
+        assertThatThrownBy(() -> f.backups.backup()).isInstanceOf(BackupError.class).hasMessageContaining("older than");
+
+        try (Stream<Path> files = Files.list(home.resolve("backups"))) {
+            assertThat(files.map(p -> p.getFileName().toString()))
+                    .containsExactlyInAnyOrder(earlier.getFileName().toString(), "manifest-sha256.txt");
+        }
+        assertThat(Files.readString(home.resolve("backups/manifest-sha256.txt"))).isEqualTo(manifestBefore);
+    }
+
+    @Test
+    void backupBeforeWriteStopsOnFailureAndOnlyWarnsWhenSkipped() throws Exception {
+        f.migration.migrate(false);
+        Files.writeString(home.resolve("backups"), "a file where the folder should be");
+
+        assertThatThrownBy(() -> f.backups.backupBeforeWrite("db_import", false)).isInstanceOf(BackupError.class)
+                .hasMessageContaining("backups folder");
+        f.backups.backupBeforeWrite("db_import", true);
+
+        assertThat(f.err()).contains("db_import: --skip-backup given");
+    }
+
+    @Test
+    void backupBeforeWriteSaysWhereTheBackupWent() {
+        f.backups.backupBeforeWrite("db_import", false);
+        assertThat(f.err()).contains("no database yet, nothing to back up");
+        f.migration.migrate(false);
+        f.backups.backupBeforeWrite("db_import", false);
+        assertThat(f.err()).contains("db_import: database backed up to " + home.resolve("backups/aupat-2026-11-24_12-00-00.db"));
+    }
+
+    @Test
+    void aMalformedManifestLineIsAClearError() throws Exception {
+        f.migration.migrate(false);
+        Files.createDirectories(home.resolve("backups"));
+        Files.writeString(home.resolve("backups/manifest-sha256.txt"), "\nnot a sha  file.db\n");
+
+        assertThatThrownBy(() -> f.backups.backup()).isInstanceOf(BackupError.class)
+                .hasMessageContaining("line 2");
+        try (Stream<Path> files = Files.list(home.resolve("backups"))) {
+            assertThat(files).hasSize(1);
+        }
+    }
+}
