@@ -18,6 +18,8 @@ public enum ScriptCatalog {
     GEN_SHA("gen_sha", "Print the SHA-256 of each given file.", false),
     NAME("name", "Print the standard archive name for a file or master JSON.", false),
     FOLDER("folder", "Create the archive folder template of one location.", true),
+    PIPELINE("pipeline", "Import a folder and run every step: migrate, import, organize, folder, ingest, verify, identify.",
+            true),
     FAILURES("failures", "Show the failure log as a table (read-only).", false);
 
     private final String scriptName;

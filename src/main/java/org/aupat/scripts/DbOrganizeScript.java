@@ -1,24 +1,47 @@
 package org.aupat.scripts;
 
+import org.aupat.archive.organizing.OrganizeService;
 import org.aupat.cli.AupatScript;
 import org.aupat.cli.ScriptRunner;
-import org.aupat.foundation.error.NotBuiltError;
+import org.aupat.foundation.console.Console;
+import org.aupat.foundation.error.ExitCode;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
-/** db_organize: in the catalog, not built yet. */
+/** db_organize: camera metadata, hardware flags, live-photo pairs and sidecar links for staged media. */
 @Component
 @ConditionalOnProperty(name = "script", havingValue = "db_organize")
-@Command(name = "db_organize", description = "Not built yet in this version.")
+@Command(name = "db_organize", description = "Read camera metadata and sort staged media by hardware.")
 public class DbOrganizeScript extends AupatScript {
+    @Option(names = "--skip-backup", description = "Do not back the database up first (not recommended).")
+    boolean skipBackup;
 
-    public DbOrganizeScript(ScriptRunner runner) {
+    private final OrganizeService organize;
+    private final Console console;
+
+    public DbOrganizeScript(ScriptRunner runner, OrganizeService organize, Console console) {
         super(runner);
+        this.organize = organize;
+        this.console = console;
     }
 
     @Override
     protected int execute() {
-        throw new NotBuiltError("db_organize is not built yet in this version of AUPAT; nothing was changed.");
+        report(console, organize.organize(skipBackup));
+        return ExitCode.OK;
+    }
+
+    /** Prints what organizing did; shared with the pipeline script. */
+    static void report(Console console, OrganizeService.Summary s) {
+        long total = s.organized().values().stream().mapToLong(Long::longValue).sum();
+        StringBuilder categories = new StringBuilder();
+        s.categories().forEach((category, n) -> categories.append(categories.isEmpty() ? "" : ", ")
+                .append(n).append(' ').append(category.ruleName()));
+        console.info("Organized " + total + " files" + (categories.isEmpty() ? "" : " (" + categories + ")")
+                + (s.livePairs() > 0 ? "; " + s.livePairs() + " live-photo pair(s)" : "")
+                + (s.documentLinks() > 0 ? "; " + s.documentLinks() + " document link(s)" : "")
+                + (s.leftStaged() > 0 ? "; " + s.leftStaged() + " left for the next run (see logs/failure.log)" : "") + ".");
     }
 }

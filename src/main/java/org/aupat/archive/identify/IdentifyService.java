@@ -62,7 +62,7 @@ public class IdentifyService {
                 written.add(export(location));
             } catch (IOException | RuntimeException e) {
                 log.error("master JSON of location {} failed: {}", location, e.getMessage(), e);
-                failed.put(location, e.getMessage());
+                failed.put(location, e.getMessage() != null ? e.getMessage() : e.toString());
             }
         }
         return new Result(written, failed);

@@ -33,7 +33,8 @@ final class MasterJsonWriter {
 
     void write(String locationUuid, String exportDate, OutputStream out) throws IOException {
         JsonFactory factory = mapper.getFactory();
-        try (JsonGenerator json = factory.createGenerator(out)) {
+        // The caller owns the stream: it still has to force it to disk after the JSON is written.
+        try (JsonGenerator json = factory.createGenerator(out).disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET)) {
             json.setPrettyPrinter(new DefaultPrettyPrinter());
             json.writeStartObject();
             json.writeFieldName("location");

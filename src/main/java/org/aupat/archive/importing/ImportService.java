@@ -84,14 +84,34 @@ public class ImportService {
         return real;
     }
 
-    /** Runs a whole import and returns its accounting. */
-    public ImportSummary importSource(ImportRequest request) {
+    /** An import whose options and source were checked; nothing was written yet. */
+    public record PreparedImport(Path source, Prepared location, ImportRequest request) {
+    }
+
+    /** Checks the source and every option; writes nothing (not even a database file). */
+    public PreparedImport prepare(ImportRequest request) {
         Path source = checkedSource(request.source());
         LocationService.Request asked = request.location();
         Prepared prepared = locations.prepare(new LocationService.Request(asked.existingLocation(), asked.name(),
                 asked.aka(), asked.state(), asked.type(), asked.subType(), authorOrUser(asked.author()),
                 asked.subLocation(), asked.urls(), source, asked.allowDuplicateName(), asked.newType()));
+        return new PreparedImport(source, prepared, request);
+    }
+
+    /** Runs a whole import (backup first unless skipped) and returns its accounting. */
+    public ImportSummary importSource(ImportRequest request) {
+        PreparedImport prepared = prepare(request);
         requireSchema();
+        return run(prepared, true);
+    }
+
+    /**
+     * Pre-flight, backup (when {@code backupFirst}; --skip-backup still wins), location, then the chunked
+     * staging. The pipeline passes false: it made its one backup before migrating.
+     */
+    public ImportSummary run(PreparedImport prepared, boolean backupFirst) {
+        Path source = prepared.source();
+        ImportRequest request = prepared.request();
         long[] size = {0, 0};
         SourceWalker.walk(source, entry -> {
             size[0]++;
@@ -101,13 +121,15 @@ public class ImportService {
         boolean link = request.hardlink() && StagingItem.sameFileSystem(source, properties.staging());
         preflight.requireAll(List.of(checks.writable(properties.staging()),
                 checks.diskSpace(link ? SpaceNeed.MOVE : SpaceNeed.COPY, link ? 0 : size[1], source, properties.staging())));
-        backups.backupBeforeWrite("db_import", request.skipBackup());
-        Registered registered = locations.register(prepared, clock.timestamp());
+        if (backupFirst) {
+            backups.backupBeforeWrite("db_import", request.skipBackup());
+        }
+        Registered registered = locations.register(prepared.location(), clock.timestamp());
         RunContext.location(registered.location().uuid());
         ImportSummary summary = new ImportSummary(registered.location().uuid(), registered.location().name(),
                 registered.created());
         stager.stage(new FileStager.Plan(source, size[0], registered.location().uuid(), registered.subUuid(),
-                prepared.author(), request.film(), request.filmStock(), link), summary, ChunkedRun.SUPPLIED);
+                prepared.location().author(), request.film(), request.filmStock(), link), summary, ChunkedRun.SUPPLIED);
         locationRepository.touch(registered.location().uuid(), clock.timestamp());
         return summary;
     }

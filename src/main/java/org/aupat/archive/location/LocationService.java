@@ -32,11 +32,15 @@ public class LocationService {
     private final LocationRepository repository;
     private final UnusedUuids uuids;
     private final Rules rules;
+    private final java.util.function.Supplier<List<String>> usedTypes;
 
-    public LocationService(LocationRepository repository, UnusedUuids uuids, Rules rules) {
+    public LocationService(LocationRepository repository, UnusedUuids uuids, Rules rules,
+                           org.aupat.foundation.db.SqliteDatabase database) {
         this.repository = repository;
         this.uuids = uuids;
         this.rules = rules;
+        // Checking options must not create the database file: without one, no type is in use yet.
+        this.usedTypes = () -> database.exists() && repository.schemaReady() ? repository.usedTypes() : List.of();
     }
 
     /** What the user asked for on the command line (raw values; null where not given). */
@@ -155,7 +159,7 @@ public class LocationService {
             log.info("location type '{}' mapped to '{}'", type, mapped);
             return mapped;
         }
-        if (newType || repository.usedTypes().contains(type)) {
+        if (newType || usedTypes.get().contains(type)) {
             return type;
         }
         throw new ValidationError("type", raw, "is not a known location type. Use one of " + types.validTypes()

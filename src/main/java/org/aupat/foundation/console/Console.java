@@ -1,6 +1,12 @@
 package org.aupat.foundation.console;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.LoggerContext;
+import ch.qos.logback.classic.filter.ThresholdFilter;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.Appender;
 import java.io.PrintStream;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
@@ -28,6 +34,23 @@ public class Console {
     public void configure(boolean quiet, boolean verbose) {
         this.quiet = quiet;
         this.verbose = verbose && !quiet;
+        consoleLogThreshold(quiet ? Level.ERROR : this.verbose ? Level.INFO : Level.WARN);
+    }
+
+    /**
+     * Log lines on the console: the services' step-by-step INFO lines only with --verbose (they are
+     * always in main.log); a script's own summary goes through this class and is not affected.
+     */
+    static void consoleLogThreshold(Level level) {
+        if (!(LoggerFactory.getILoggerFactory() instanceof LoggerContext context)) {
+            return;
+        }
+        Appender<ILoggingEvent> console = context.getLogger("org.aupat").getAppender("CONSOLE");
+        if (console == null) {
+            return;
+        }
+        console.getCopyOfAttachedFiltersList().stream().filter(f -> f instanceof ThresholdFilter)
+                .forEach(f -> ((ThresholdFilter) f).setLevel(level.toString()));
     }
 
     /** A result line: always printed, to standard output. */

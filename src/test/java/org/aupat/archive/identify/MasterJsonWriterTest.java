@@ -35,7 +35,12 @@ class MasterJsonWriterTest {
     }
 
     private String write(String date) throws Exception {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream out = new ByteArrayOutputStream() {
+            @Override
+            public void close() {
+                throw new AssertionError("the writer must leave closing the stream to its caller");
+            }
+        };
         writer.write(LOC, date, out);
         return out.toString(java.nio.charset.StandardCharsets.UTF_8);
     }

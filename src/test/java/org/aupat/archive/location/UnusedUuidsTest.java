@@ -8,7 +8,7 @@ import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
-import org.aupat.archive.maintenance.RuleFiles;
+import org.aupat.archive.rules.Rules;
 import org.aupat.foundation.config.AupatProperties;
 import org.aupat.foundation.db.SqliteDatabase;
 import org.aupat.foundation.error.AupatError;
@@ -55,7 +55,7 @@ class UnusedUuidsTest {
 
     UnusedUuids uuids(List<String> scripted) {
         return new UnusedUuids(new Scripted(scripted), new LocationIdRepository(new JdbcTemplate(database)), database,
-                new RuleFiles(properties, new ObjectMapper()));
+                Rules.from(properties.rules()));
     }
 
     void createTables(String table, String column) {

@@ -1,0 +1,79 @@
+package org.aupat.scripts;
+
+import org.aupat.archive.folder.FolderService;
+import org.aupat.archive.identify.IdentifyService;
+import org.aupat.archive.importing.ImportService;
+import org.aupat.archive.importing.ImportService.PreparedImport;
+import org.aupat.archive.importing.ImportSummary;
+import org.aupat.archive.ingest.IngestService;
+import org.aupat.archive.maintenance.MigrationService;
+import org.aupat.archive.organizing.OrganizeService;
+import org.aupat.cli.AupatScript;
+import org.aupat.cli.ScriptRunner;
+import org.aupat.foundation.console.Console;
+import org.aupat.foundation.error.ExitCode;
+import org.aupat.scripts.DbImportScript.ImportOptions;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.stereotype.Component;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+
+/**
+ * pipeline: db_import's options, then every step in one process with one backup at the start:
+ * migrate, import, organize, folder, ingest, verify, identify.
+ */
+@Component
+@ConditionalOnProperty(name = "script", havingValue = "pipeline")
+@Command(name = "pipeline", description = "Import a folder and run every step: migrate (if needed), import, organize,"
+        + " folder, ingest, verify and identify, with one backup at the start.")
+public class PipelineScript extends AupatScript {
+    @Mixin
+    ImportOptions options;
+
+    private final MigrationService migration;
+    private final ImportService imports;
+    private final OrganizeService organize;
+    private final FolderService folders;
+    private final IngestService ingest;
+    private final IdentifyService identify;
+    private final Console console;
+
+    public PipelineScript(ScriptRunner runner, MigrationService migration, ImportService imports, OrganizeService organize,
+                          FolderService folders, IngestService ingest, IdentifyService identify, Console console) {
+        super(runner);
+        this.migration = migration;
+        this.imports = imports;
+        this.organize = organize;
+        this.folders = folders;
+        this.ingest = ingest;
+        this.identify = identify;
+        this.console = console;
+    }
+
+    @Override
+    protected String runIdentity() {
+        return options.identity();
+    }
+
+    @Override
+    protected int execute() {
+        // Everything that can refuse the run does so before anything is written.
+        PreparedImport prepared = imports.prepare(options.request());
+        organize.requireTools();
+        if (options.skipBackup) {
+            console.warn("--skip-backup: no backup of the database is made before this run.");
+        }
+        MigrationService.Result schema = migration.migrate(options.skipBackup);
+        console.detail("schema version " + schema.schemaVersion());
+        ImportSummary imported = imports.run(prepared, false);
+        DbImportScript.report(console, imported);
+        DbOrganizeScript.report(console, organize.organizeStaged());
+        FolderService.Result made = folders.makeFolders(imported.locationUuid());
+        made.failed().forEach((uuid, why) -> console.error("folders of location " + uuid + ": " + why));
+        DbIngestScript.report(console, ingest.ingestStaged());
+        IdentifyService.Result exported = identify.identify(null, false);
+        exported.written().forEach(path -> console.info("Wrote " + path));
+        exported.failed().forEach((uuid, why) -> console.error("master JSON of location " + uuid + ": " + why));
+        return made.failed().isEmpty() && exported.failed().isEmpty() ? ExitCode.OK : ExitCode.FAILED;
+    }
+}
