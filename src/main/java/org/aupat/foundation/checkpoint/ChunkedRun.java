@@ -56,17 +56,17 @@ public final class ChunkedRun {
 
     /** Records how many items the whole run has (done and to do). */
     public void total(long total) {
-        update(state.current(), total, state.lastItem(), ChunkCounts.NONE, 0, 0);
+        update(live().current(), total, state.lastItem(), ChunkCounts.NONE, 0, 0);
     }
 
     /** Call right after a chunk's transaction committed: position = items done so far, counts = this chunk's. */
     public void chunkCommitted(long position, String lastItem, ChunkCounts chunk) {
-        update(position, Math.max(state.total(), position), lastItem, chunk, 1, 0);
+        update(position, Math.max(live().total(), position), lastItem, chunk, 1, 0);
     }
 
     /** Call when a chunk's transaction rolled back (it will be done again). */
     public void chunkRolledBack() {
-        update(state.current(), state.total(), state.lastItem(), ChunkCounts.NONE, 0, 1);
+        update(live().current(), state.total(), state.lastItem(), ChunkCounts.NONE, 0, 1);
     }
 
     /** The run finished: its checkpoint no longer says where to resume. */

@@ -1,0 +1,20 @@
+package org.aupat.foundation;
+
+import org.aupat.foundation.progress.ProgressReporter;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/** Registers the test job's beans (they are not @Components, so no other test context picks them up). */
+@Configuration(proxyBeanMethods = false)
+public class ItemJobConfiguration {
+    @Bean
+    ItemWriter itemWriter(JdbcTemplate jdbc) {
+        return new ItemWriter(jdbc);
+    }
+
+    @Bean
+    ItemJob itemJob(ItemWriter writer, ProgressReporter progress) {
+        return new ItemJob(writer, progress);
+    }
+}
