@@ -5,7 +5,6 @@ import org.aupat.foundation.db.SqliteErrors;
 import org.aupat.foundation.failure.LogFailures;
 import org.aupat.foundation.retry.RetryTransient;
 import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.annotation.Transactional;
 import org.sqlite.SQLiteErrorCode;
@@ -56,7 +55,6 @@ public class AdviceProbe {
     }
 
     /** Registers the probe. */
-    @Configuration(proxyBeanMethods = false)
     public static class Setup {
         @Bean
         AdviceProbe adviceProbe(JdbcTemplate jdbc) {

@@ -5,11 +5,9 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import org.aupat.foundation.console.Console;
 import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Primary;
 
 /** A console whose output a test reads back (not a terminal). */
-@Configuration(proxyBeanMethods = false)
 public class CapturedConsole {
     public static final ByteArrayOutputStream OUT = new ByteArrayOutputStream();
 

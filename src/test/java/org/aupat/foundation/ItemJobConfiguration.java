@@ -2,11 +2,9 @@ package org.aupat.foundation;
 
 import org.aupat.foundation.progress.ProgressReporter;
 import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-/** Registers the test job's beans (they are not @Components, so no other test context picks them up). */
-@Configuration(proxyBeanMethods = false)
+/** Registers the test job's beans; deliberately not a @Configuration, so component scanning in other contexts skips it. */
 public class ItemJobConfiguration {
     @Bean
     ItemWriter itemWriter(JdbcTemplate jdbc) {
