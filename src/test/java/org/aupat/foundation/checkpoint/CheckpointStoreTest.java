@@ -68,13 +68,21 @@ class CheckpointStoreTest {
 
     @Test
     void aRunWhoseCheckpointCannotBeWrittenGoesOnAndSaysSoOnce() throws Exception {
-        CheckpointStore store = new CheckpointStore(data.resolve("checkpoint_state.db"));
+        boolean[] broken = {false};
+        CheckpointStore store = new CheckpointStore(data.resolve("checkpoint_state.db")) {
+            @Override
+            public void save(Checkpoint c) {
+                if (broken[0]) {
+                    throw new org.aupat.foundation.error.CheckpointError("disk I/O error");
+                }
+                super.save(c);
+            }
+        };
         ChunkedRun run = new ChunkedRun(store, checkpoint("x", Checkpoint.Status.IN_PROGRESS, null));
         assertThat(run.resumed()).isTrue();
         run.total(1000);
-        store.close();
-        Files.delete(data.resolve("checkpoint_state.db"));
-        Files.createDirectory(data.resolve("checkpoint_state.db"));
+        assertThat(store.find("db_import", "stage", "x")).isPresent();
+        broken[0] = true;
         try (LogCapture warnings = new LogCapture(ChunkedRun.class)) {
             run.chunkCommitted(350, "IMG_0350.JPG", new ChunkCounts(10, 10, 0, 0));
             run.chunkRolledBack();
