@@ -71,19 +71,13 @@ public final class ChunkedRun {
 
     /** The run finished: its checkpoint no longer says where to resume. */
     public void completed() {
-        Checkpoint s = live();
-        state = new Checkpoint(s.id(), s.script(), s.operation(), s.identity(), Status.COMPLETED, s.current(),
-                s.total(), s.lastItem(), s.counts(), s.chunksCommitted(), s.rollbacks(), s.startedAt(), Instant.now(),
-                Instant.now(), null);
+        state = live().in(Status.COMPLETED, Instant.now(), null);
         write();
     }
 
     /** The run stopped on an error: the checkpoint keeps the position and the error for the next run. */
     public void failed(Throwable error) {
-        Checkpoint s = live();
-        state = new Checkpoint(s.id(), s.script(), s.operation(), s.identity(), Status.FAILED, s.current(),
-                s.total(), s.lastItem(), s.counts(), s.chunksCommitted(), s.rollbacks(), s.startedAt(), Instant.now(),
-                null, String.valueOf(error.getMessage()));
+        state = live().in(Status.FAILED, null, String.valueOf(error.getMessage()));
         write();
     }
 
