@@ -16,6 +16,12 @@ public record Checkpoint(String id, String script, String operation, String iden
         }
     }
 
+    /** This checkpoint in another state, updated now; a checkpoint carries an error only when it failed. */
+    Checkpoint in(Status newStatus, Instant completed, String error) {
+        return new Checkpoint(id, script, operation, identity, newStatus, current, total, lastItem, counts,
+                chunksCommitted, rollbacks, startedAt, Instant.now(), completed, error);
+    }
+
     /** Whether a new identical run should continue from this one rather than start over. */
     public boolean resumable() {
         return status != Status.COMPLETED;

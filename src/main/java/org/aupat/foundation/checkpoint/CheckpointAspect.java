@@ -60,9 +60,7 @@ class CheckpointAspect {
                     e.getMessage());
         }
         Instant now = Instant.now();
-        Checkpoint start = found
-                .map(c -> new Checkpoint(c.id(), script, operation, options, Status.IN_PROGRESS, c.current(), c.total(),
-                        c.lastItem(), c.counts(), c.chunksCommitted(), c.rollbacks(), c.startedAt(), now, null, null))
+        Checkpoint start = found.map(c -> c.in(Status.IN_PROGRESS, null, null))
                 .orElseGet(() -> new Checkpoint(CheckpointStore.id(script, operation, options), script, operation,
                         options, Status.IN_PROGRESS, 0, 0, null, ChunkCounts.NONE, 0, 0, now, now, null, null));
         ChunkedRun run = new ChunkedRun(store, start);

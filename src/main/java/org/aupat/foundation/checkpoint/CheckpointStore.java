@@ -21,6 +21,7 @@ import org.aupat.foundation.error.CheckpointError;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
@@ -44,8 +45,7 @@ public class CheckpointStore implements AutoCloseable {
     private SqliteDatabase database;
     private JdbcTemplate jdbc;
 
-    @org.springframework.beans.factory.annotation.Autowired
-
+    @Autowired
     public CheckpointStore(AupatProperties properties) {
         this(properties.checkpointDatabase());
     }

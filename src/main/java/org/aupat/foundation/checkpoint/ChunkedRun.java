@@ -61,34 +61,28 @@ public final class ChunkedRun {
 
     /** Records how many items the whole run has (done and to do). */
     public void total(long total) {
-        update(state.current(), total, state.lastItem(), ChunkCounts.NONE, 0, 0);
+        update(live().current(), total, state.lastItem(), ChunkCounts.NONE, 0, 0);
     }
 
     /** Call right after a chunk's transaction committed: position = items done so far, counts = this chunk's. */
     public void chunkCommitted(long position, String lastItem, ChunkCounts chunk) {
-        update(position, Math.max(state.total(), position), lastItem, chunk, 1, 0);
+        update(position, Math.max(live().total(), position), lastItem, chunk, 1, 0);
     }
 
     /** Call when a chunk's transaction rolled back (it will be done again). */
     public void chunkRolledBack() {
-        update(state.current(), state.total(), state.lastItem(), ChunkCounts.NONE, 0, 1);
+        update(live().current(), state.total(), state.lastItem(), ChunkCounts.NONE, 0, 1);
     }
 
     /** The run finished: its checkpoint no longer says where to resume. */
     public void completed() {
-        Checkpoint s = live();
-        state = new Checkpoint(s.id(), s.script(), s.operation(), s.identity(), Status.COMPLETED, s.current(),
-                s.total(), s.lastItem(), s.counts(), s.chunksCommitted(), s.rollbacks(), s.startedAt(), Instant.now(),
-                Instant.now(), null);
+        state = live().in(Status.COMPLETED, Instant.now(), null);
         write();
     }
 
     /** The run stopped on an error: the checkpoint keeps the position and the error for the next run. */
     public void failed(Throwable error) {
-        Checkpoint s = live();
-        state = new Checkpoint(s.id(), s.script(), s.operation(), s.identity(), Status.FAILED, s.current(),
-                s.total(), s.lastItem(), s.counts(), s.chunksCommitted(), s.rollbacks(), s.startedAt(), Instant.now(),
-                null, String.valueOf(error.getMessage()));
+        state = live().in(Status.FAILED, null, String.valueOf(error.getMessage()));
         write();
     }
 

@@ -16,6 +16,7 @@ import org.aupat.foundation.config.AupatProperties;
 import org.aupat.foundation.error.FileSystemError;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
@@ -28,8 +29,7 @@ public class FailureQuery {
     private final Path logs;
     private final ObjectMapper json = FailureLog.mapper();
 
-    @org.springframework.beans.factory.annotation.Autowired
-
+    @Autowired
     public FailureQuery(AupatProperties properties) {
         this(properties.logs());
     }

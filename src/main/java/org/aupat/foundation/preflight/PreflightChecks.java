@@ -63,10 +63,10 @@ public class PreflightChecks {
             try {
                 Files.createDirectories(directory);
                 Files.writeString(probe, "probe");
+                Files.delete(probe);
             } catch (IOException e) {
-                throw new IOException("cannot create a file there (" + e + "). Check the folder and its permissions.", e);
-            } finally {
-                Files.deleteIfExists(probe);
+                throw new IOException("cannot create and delete a file there (" + e + "). Check the folder and its"
+                        + " permissions.", e);
             }
         });
     }

@@ -10,6 +10,7 @@ import org.aupat.foundation.config.AupatProperties;
 import org.aupat.foundation.error.FileSystemError;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
@@ -23,8 +24,7 @@ public class FileTransactions {
     private final FileSystemCalls fs;
     private boolean recovered;
 
-    @org.springframework.beans.factory.annotation.Autowired
-
+    @Autowired
     public FileTransactions(AupatProperties properties, FileSystemCalls fs) {
         this(properties.checkpointDatabase().resolveSibling("journal"), fs);
     }

@@ -1,0 +1,231 @@
+package org.aupat.foundation.rollback;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+import org.aupat.foundation.error.ChecksumMismatchError;
+import org.aupat.foundation.error.FileSystemError;
+import org.aupat.foundation.hashing.FileHasher;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class FileTransactionTest {
+    @TempDir
+    Path home;
+    Path source;
+    Path archive;
+
+    @BeforeEach
+    void files() throws IOException {
+        source = Files.createDirectories(home.resolve("source"));
+        archive = home.resolve("archive");
+        Files.writeString(source.resolve("a.jpg"), "photo a");
+        Files.writeString(source.resolve("b.jpg"), "photo b");
+    }
+
+    private FileTransactions transactions(FileSystemCalls fs) {
+        return new FileTransactions(home.resolve("journal"), fs);
+    }
+
+    @Test
+    void committedOperationsStayAndLeaveNoJournalTempOrBackup() throws IOException {
+        try (FileTransaction tx = transactions(new DiskFileSystem()).begin()) {
+            CopyResult copy = tx.copy(source.resolve("a.jpg"), archive.resolve("x/a.jpg"),
+                    new FileHasher().sha256(source.resolve("a.jpg")));
+            assertThat(copy.alreadyPresent()).isFalse();
+            assertThat(copy.size()).isEqualTo(7);
+            tx.move(source.resolve("b.jpg"), archive.resolve("x/b.jpg"));
+            tx.hardlink(archive.resolve("x/a.jpg"), archive.resolve("y/a-link.jpg"));
+            tx.deleteWithBackup(source.resolve("a.jpg"));
+            tx.commit();
+        }
+        assertThat(archive.resolve("x/a.jpg")).hasContent("photo a");
+        assertThat(archive.resolve("x/b.jpg")).hasContent("photo b");
+        assertThat(Files.isSameFile(archive.resolve("x/a.jpg"), archive.resolve("y/a-link.jpg"))).isTrue();
+        assertThat(source).isEmptyDirectory();
+        assertThat(home.resolve("journal")).isEmptyDirectory();
+    }
+
+    @Test
+    void closingWithoutCommitUndoesEverythingInReverse() throws IOException {
+        try (FileTransaction tx = transactions(new DiskFileSystem()).begin()) {
+            tx.copy(source.resolve("a.jpg"), archive.resolve("x/a.jpg"), null);
+            tx.move(source.resolve("b.jpg"), archive.resolve("x/b.jpg"));
+            tx.hardlink(archive.resolve("x/a.jpg"), archive.resolve("x/link.jpg"));
+            tx.deleteWithBackup(source.resolve("a.jpg"));
+        }
+        assertThat(archive).doesNotExist();
+        assertThat(source.resolve("a.jpg")).hasContent("photo a");
+        assertThat(source.resolve("b.jpg")).hasContent("photo b");
+        try (Stream<Path> s = Files.list(source)) {
+            assertThat(s).hasSize(2);
+        }
+        assertThat(home.resolve("journal")).isEmptyDirectory();
+    }
+
+    @Test
+    void identicalTargetCountsAsDoneAndADifferentOneIsNeverOverwritten() throws IOException {
+        Files.createDirectories(archive);
+        Files.writeString(archive.resolve("a.jpg"), "photo a");
+        Files.writeString(archive.resolve("b.jpg"), "other bytes");
+        try (FileTransaction tx = transactions(new DiskFileSystem()).begin()) {
+            assertThat(tx.copy(source.resolve("a.jpg"), archive.resolve("a.jpg"), null).alreadyPresent()).isTrue();
+            assertThatThrownBy(() -> tx.copy(source.resolve("b.jpg"), archive.resolve("b.jpg"), null))
+                    .isInstanceOf(FileSystemError.class).hasMessageContaining("refusing to overwrite");
+            assertThatThrownBy(() -> tx.move(source.resolve("b.jpg"), archive.resolve("b.jpg")))
+                    .hasMessageContaining("different content");
+            tx.move(source.resolve("a.jpg"), archive.resolve("a.jpg"));
+        }
+        assertThat(archive.resolve("a.jpg")).as("rollback never deletes what it did not create").hasContent("photo a");
+        assertThat(archive.resolve("b.jpg")).hasContent("other bytes");
+        assertThat(source.resolve("a.jpg")).as("the identical move's delete was undone").hasContent("photo a");
+    }
+
+    @Test
+    void aSourceWhoseBytesChangedIsRefusedAndLeavesNothing() {
+        try (FileTransaction tx = transactions(new DiskFileSystem()).begin()) {
+            assertThatThrownBy(() -> tx.copy(source.resolve("a.jpg"), archive.resolve("a.jpg"), "0".repeat(64)))
+                    .isInstanceOf(ChecksumMismatchError.class);
+        }
+        assertThat(archive).doesNotExist();
+    }
+
+    @Test
+    void aFullDiskDuringTheCopyUndoesTheTransactionAndKeepsTheSource() throws IOException {
+        FileSystemCalls full = new DiskFileSystem() {
+            @Override
+            public void write(FileChannel channel, ByteBuffer bytes) throws IOException {
+                if (bytes.remaining() == 7) {
+                    throw new IOException("No space left on device");
+                }
+                super.write(channel, bytes);
+            }
+        };
+        try (FileTransaction tx = transactions(full).begin()) {
+            tx.move(source.resolve("b.jpg"), archive.resolve("b.jpg"));
+            assertThatThrownBy(() -> tx.copy(source.resolve("a.jpg"), archive.resolve("a.jpg"), null))
+                    .isInstanceOf(FileSystemError.class).hasMessageContaining("No space left on device");
+        }
+        assertThat(archive).doesNotExist();
+        assertThat(source.resolve("a.jpg")).hasContent("photo a");
+        assertThat(source.resolve("b.jpg")).hasContent("photo b");
+    }
+
+    @Test
+    void aFailedRenameOrFsyncIsUndoneToo() {
+        for (String step : new String[] {"rename", "force", "mkdir", "link"}) {
+            FileSystemCalls failing = failingAt(step);
+            try (FileTransaction tx = transactions(failing).begin()) {
+                assertThatThrownBy(() -> {
+                    tx.copy(source.resolve("a.jpg"), archive.resolve("a.jpg"), null);
+                    tx.hardlink(source.resolve("b.jpg"), archive.resolve("b.jpg"));
+                }).as(step).isInstanceOf(FileSystemError.class);
+            }
+            assertThat(archive).as(step).doesNotExist();
+            assertThat(source.resolve("a.jpg")).hasContent("photo a");
+        }
+    }
+
+    @Test
+    void anUndoThatFailsKeepsTheJournalForTheNextRun() throws IOException {
+        boolean[] breakDeletes = {false};
+        FileSystemCalls fs = new DiskFileSystem() {
+            @Override
+            public void delete(Path file) throws IOException {
+                if (breakDeletes[0]) {
+                    throw new IOException("read-only file system");
+                }
+                super.delete(file);
+            }
+        };
+        FileTransaction tx = transactions(fs).begin();
+        tx.copy(source.resolve("a.jpg"), archive.resolve("a.jpg"), null);
+        breakDeletes[0] = true;
+        assertThatThrownBy(tx::close).hasMessageContaining("The journal stays");
+        assertThatThrownBy(tx::commit).isInstanceOf(IllegalStateException.class);
+        assertThat(transactions(new DiskFileSystem()).recoverUnfinished()).isEqualTo(1);
+        assertThat(archive).doesNotExist();
+        assertThat(source.resolve("a.jpg")).hasContent("photo a");
+    }
+
+    @Test
+    void undoKeepsACopyWhoseSourceIsGoneBecauseItMayBeTheOnlyOne() throws IOException {
+        FileTransaction tx = transactions(new DiskFileSystem()).begin();
+        tx.copy(source.resolve("a.jpg"), archive.resolve("a.jpg"), null);
+        Files.delete(source.resolve("a.jpg"));
+        tx.close();
+        assertThat(archive.resolve("a.jpg")).hasContent("photo a");
+    }
+
+    @Test
+    void aLeftoverBackupOrTempIsHandledWithoutLosingData() throws IOException {
+        Files.writeString(source.resolve("a.jpg.aupat-deleted"), "old backup");
+        Files.createDirectories(archive);
+        Files.writeString(archive.resolve("b.jpg.aupat-tmp"), "half");
+        try (FileTransaction tx = transactions(new DiskFileSystem()).begin()) {
+            assertThatThrownBy(() -> tx.deleteWithBackup(source.resolve("a.jpg"))).hasMessageContaining("by hand");
+            tx.copy(source.resolve("b.jpg"), archive.resolve("b.jpg"), null);
+            tx.commit();
+        }
+        assertThat(archive.resolve("b.jpg")).hasContent("photo b");
+        assertThat(archive.resolve("b.jpg.aupat-tmp")).doesNotExist();
+        assertThat(source.resolve("a.jpg.aupat-deleted")).hasContent("old backup");
+    }
+
+    @Test
+    void aJournalCutShortMidLineIsReadUpToTheLastWholeEntry() throws IOException {
+        Files.createDirectories(home.resolve("journal"));
+        Files.createDirectories(archive.resolve("made"));
+        Files.writeString(home.resolve("journal/1-x.journal"), "{\"op\":\"mkdir\",\"source\":null,\"target\":\""
+                + archive + "\"}\n{\"op\":\"mkdir\",\"source\":null,\"target\":\"" + archive.resolve("made")
+                + "\"}\n{\"op\":\"cop");
+        assertThat(transactions(new DiskFileSystem()).recoverUnfinished()).isEqualTo(1);
+        assertThat(archive).doesNotExist();
+        FileTransactions again = transactions(new DiskFileSystem());
+        again.recoverUnfinished();
+        assertThat(again.recoverUnfinished()).as("once per process").isZero();
+    }
+
+    private static FileSystemCalls failingAt(String step) {
+        return new DiskFileSystem() {
+            @Override
+            public void rename(Path from, Path to) throws IOException {
+                fail("rename", from);
+                super.rename(from, to);
+            }
+
+            @Override
+            public void force(FileChannel channel) throws IOException {
+                if (channel.size() > 0 && step.equals("force") && channel.size() == 7) {
+                    throw new IOException("injected fsync failure");
+                }
+                super.force(channel);
+            }
+
+            @Override
+            public void createDirectory(Path directory) throws IOException {
+                fail("mkdir", directory);
+                super.createDirectory(directory);
+            }
+
+            @Override
+            public void createLink(Path link, Path existing) throws IOException {
+                fail("link", link);
+                super.createLink(link, existing);
+            }
+
+            private void fail(String at, Path path) throws IOException {
+                if (step.equals(at) && !path.toString().endsWith(".journal")) {
+                    throw new IOException("injected " + at + " failure");
+                }
+            }
+        };
+    }
+}
