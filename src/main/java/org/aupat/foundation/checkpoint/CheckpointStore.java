@@ -22,14 +22,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.stereotype.Component;
+import org.springframework.stereotype.Repository;
 
 /**
  * The checkpoint database ({@code aupat.checkpoint-database}), separate from the archive database so
  * that losing it costs only speed. A file that is not a sound SQLite database is reported, moved aside
  * as {@code <name>.corrupt-<time>} and replaced by an empty one: the run then starts from the data.
  */
-@Component
+@Repository
 public class CheckpointStore implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(CheckpointStore.class);
     private static final String COLUMNS = """

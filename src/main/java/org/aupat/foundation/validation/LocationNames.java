@@ -17,8 +17,9 @@ public final class LocationNames {
         if (name == null) {
             throw new ValidationError(field, null, "is missing. Give a name such as \"Buffalo Central Terminal\".");
         }
-        if (name.codePoints().anyMatch(Character::isISOControl)) {
-            throw new ValidationError(field, name, "contains control characters (a newline or tab?). Type the name on one line.");
+        // A tab from a paste is whitespace like any other; a newline or escape is not part of a name.
+        if (name.codePoints().anyMatch(c -> Character.isISOControl(c) && c != '\t')) {
+            throw new ValidationError(field, name, "contains control characters (a newline?). Type the name on one line.");
         }
         String ascii = WHITESPACE.matcher(Ascii.transliterate(name)).replaceAll(" ").trim();
         if (ascii.isEmpty()) {

@@ -23,8 +23,8 @@ class MigrationServiceTest extends FixtureTest {
         assertThat(result.migrationsApplied()).isEqualTo(MigrationService.jarMigrations().size());
         Map<String, String> versions = versions();
         assertThat(versions).containsEntry("database_schema", result.schemaVersion())
-                .containsEntry("prefix_length", "12").containsEntry("name.json", "0.1.1")
-                .containsEntry("camera_hardware.json", "0.0.1").containsKey("db_migrate");
+                .containsEntry("prefix_length", "12").containsKey("name.json").containsKey("camera_hardware.json")
+                .containsKey("db_migrate");
         assertThat(f.jdbc.queryForObject("SELECT ver_updated FROM versions WHERE modules = 'db_migrate'", String.class))
                 .isEqualTo("2026-11-24T12:00:00.000Z");
         assertThat(f.jdbc.queryForList("SELECT name FROM sqlite_master WHERE type = 'table'", String.class))
@@ -126,7 +126,8 @@ class MigrationServiceTest extends FixtureTest {
         f.migration.migrate(false);
         f.close();
         Files.createDirectories(home.resolve("rules"));
-        Files.writeString(home.resolve("rules/name.json"), "{\"version\": \"0.2.0\", \"prefix_length\": 8}");
+        Files.writeString(home.resolve("rules/name.json"), Files.readString(Path.of("config/rules/name.json"))
+                .replaceFirst("\"prefix_length\"\\s*:\\s*12", "\"prefix_length\": 8"));
         byte[] before = Files.readAllBytes(f.properties.database());
 
         assertThatThrownBy(() -> new Fixture(home).migration.migrate(true)).isInstanceOf(ConfigurationError.class)

@@ -1,0 +1,145 @@
+package org.aupat.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.aupat.testing.ArchiveInvariants;
+import org.aupat.testing.MediaFactory;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The whole pipeline through the real jar, on media with real camera tags for every hardware category,
+ * a live-photo pair, DJI sidecars, duplicates and an ignored file.
+ */
+class PipelineIT {
+    @TempDir
+    Path home;
+    Path card;
+    JarRunner aupat;
+    final List<Path> archivable = new ArrayList<>();
+
+    @BeforeEach
+    void card() throws Exception {
+        card = Files.createDirectories(home.resolve("card/DCIM"));
+        Path dji = Files.createDirectories(home.resolve("card/DJI"));
+        MediaFactory dcim = new MediaFactory(card);
+        MediaFactory drone = new MediaFactory(dji);
+        archivable.add(dcim.photo("IMG_0001.JPG", "Apple", "iPhone 13 Pro", "2023:05:01 10:00:00", "-04:00", 42.9, -78.8));
+        archivable.add(dcim.iphoneMov("IMG_0001.MOV", "iPhone 13 Pro"));
+        archivable.add(dcim.photo("DSC_0100.JPG", "Canon", "Canon EOS 5D Mark IV"));
+        archivable.add(dcim.photo("GOPR0001.JPG", "GoPro", "HERO9 Black"));
+        archivable.add(dcim.photo("scan-001.jpg", "EPSON", "Perfection V600 Photo"));
+        archivable.add(drone.photo("DJI_0042.JPG", "DJI", "FC3170"));
+        archivable.add(drone.mp4("DJI_0043.MP4", "DJI.AVC"));
+        archivable.add(drone.text("DJI_0043.SRT", "1\n00:00:00,000 --> 00:00:01,000\nGPS(42.9,-78.8)\n"));
+        archivable.add(dcim.text("history.txt", "Built 1880."));
+        Files.copy(card.resolve("DSC_0100.JPG"), card.resolve("DSC_0100 copy.JPG"));
+        dcim.text("DSC_0100.THM", "thumbnail");
+        aupat = new JarRunner(home);
+    }
+
+    private JarRunner.Result pipeline(String... extra) throws Exception {
+        List<String> args = new ArrayList<>(List.of("--script=pipeline", "--source=card", "--name=  richard   olmsted complex",
+                "--state=NY", "--type=Asylum", "--url=https://username.smugmug.com/Abandoned/Olmsted", "--author=Bryant"));
+        args.addAll(List.of(extra));
+        return aupat.run(args.toArray(String[]::new));
+    }
+
+    private Path location() throws Exception {
+        try (var folders = Files.list(home.resolve("data/archive/ny-healthcare"))) {
+            return folders.filter(p -> p.getFileName().toString().startsWith("richard-olmsted-complex_")).findFirst().orElseThrow();
+        }
+    }
+
+    private List<String> names(Path folder) throws Exception {
+        try (var files = Files.list(folder)) {
+            return files.map(p -> p.getFileName().toString()).sorted().toList();
+        }
+    }
+
+    @Test
+    void archivesEveryFileOnceInTheLayoutOfTheSpec() throws Exception {
+        JarRunner.Result r = pipeline();
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(r.err()).contains("Found 11 files: 9 imported (6 images, 2 videos, 2 documents")
+                .contains("1 duplicates, 1 ignored, 0 failed").doesNotContain("\tat ");
+        ArchiveInvariants invariants = ArchiveInvariants.ofHome(home);
+        invariants.assertArchivedExactlyOnce(archivable);
+        assertThat(invariants.query("SELECT loc_name || '|' || state || '|' || type || '|' || imp_author FROM locations"))
+                .containsExactly("Richard Olmsted Complex|ny|healthcare|bryant");
+
+        Path location = location();
+        String loc12 = location.getFileName().toString().substring("richard-olmsted-complex_".length());
+        assertThat(loc12).matches("[0-9a-f]{12}");
+        assertThat(names(location.resolve("photos/original_phone"))).singleElement().asString().startsWith(loc12 + "-img_").endsWith(".jpg");
+        assertThat(names(location.resolve("photos/original_camera"))).hasSize(1);
+        assertThat(names(location.resolve("photos/original_go-pro"))).hasSize(1);
+        assertThat(names(location.resolve("photos/original_film"))).hasSize(1);
+        assertThat(names(location.resolve("photos/original_drone"))).hasSize(1);
+        assertThat(names(location.resolve("videos/original_drone"))).singleElement().asString().endsWith(".mp4");
+        assertThat(names(location.resolve("videos/original_other"))).singleElement().asString().endsWith(".mov");
+        assertThat(names(location.resolve("documents/file-extensions/srt"))).hasSize(1);
+        assertThat(names(location.resolve("documents/file-extensions/txt"))).hasSize(1);
+        assertThat(names(location.resolve("documents/websites"))).singleElement().asString().startsWith("username.smugmug.com_");
+        assertThat(location.resolve("documents/" + loc12 + "_master.json")).exists();
+
+        assertThat(invariants.query("SELECT img_vids FROM images WHERE img_nameo = 'IMG_0001.JPG'")).singleElement()
+                .asString().contains(ArchiveInvariants.sha256(card.resolve("IMG_0001.MOV")));
+        assertThat(invariants.query("SELECT docs_vid FROM documents WHERE doc_ext = 'srt'")).singleElement().asString()
+                .contains(ArchiveInvariants.sha256(home.resolve("card/DJI/DJI_0043.MP4")));
+        assertThat(invariants.query("SELECT img_taken || ' ' || img_gps_lat || ' ' || img_gps_lon FROM images"
+                + " WHERE img_nameo = 'IMG_0001.JPG'")).containsExactly("2023-05-01T14:00:00.000Z 42.9 -78.8");
+    }
+
+    @Test
+    void runningTheSameImportAgainAddsNothing() throws Exception {
+        assertThat(pipeline().exit()).isZero();
+        ArchiveInvariants invariants = ArchiveInvariants.ofHome(home);
+        var before = invariants.recordedFiles();
+        JarRunner.Result again = pipeline();
+        assertThat(again.exit()).as(again.err()).isZero();
+        assertThat(again.err()).contains("Added to location").contains("0 imported").contains("9 duplicates");
+        assertThat(invariants.recordedFiles()).isEqualTo(before);
+        assertThat(invariants.query("SELECT count(*) FROM locations")).containsExactly("1");
+        invariants.assertArchivedExactlyOnce(archivable);
+    }
+
+    @Test
+    void aDamagedAndAnEmptyFileAreReportedAndEverythingElseArchived() throws Exception {
+        MediaFactory dcim = new MediaFactory(card);
+        Path junk = dcim.randomBytes("junk.jpg", 5000);
+        dcim.zeroBytes("empty.jpg");
+        JarRunner.Result r = pipeline();
+        assertThat(r.exit()).as(r.err()).isEqualTo(4);
+        assertThat(r.err()).contains("1 failed").contains("empty.jpg").doesNotContain("\tat ");
+        List<Path> expected = new ArrayList<>(archivable);
+        expected.add(junk);
+        ArchiveInvariants.ofHome(home).assertArchivedExactlyOnce(expected);
+        assertThat(names(location().resolve("photos/original_other"))).hasSize(1);
+        assertThat(Files.readString(home.resolve("logs/failure.log"))).contains("empty.jpg").contains("junk.jpg");
+    }
+
+    @Test
+    void badOptionsStopBeforeAnythingIsWritten() throws Exception {
+        for (String[] bad : new String[][] {{"--state=Atlantis"}, {"--type=spaceship"}, {"--url=ftp://x.org/a"}}) {
+            List<String> args = new ArrayList<>(List.of("--script=pipeline", "--source=card", "--name=Mill", "--state=ny",
+                    "--type=industrial"));
+            String option = bad[0].substring(0, bad[0].indexOf('='));
+            args.removeIf(a -> a.startsWith(option + "="));
+            args.add(bad[0]);
+            JarRunner.Result r = aupat.run(args.toArray(String[]::new));
+            assertThat(r.exit()).as(String.join(" ", args) + "\n" + r.err()).isEqualTo(2);
+            assertThat(r.err().lines().count()).isLessThanOrEqualTo(2);
+            assertThat(r.err()).doesNotContain("\tat ");
+        }
+        JarRunner.Result missing = aupat.run("--script=pipeline", "--source=nowhere", "--name=Mill", "--state=ny", "--type=industrial");
+        assertThat(missing.exit()).isEqualTo(2);
+        assertThat(missing.err()).contains("nowhere").contains("does not exist");
+        assertThat(home.resolve("data/aupat.db")).doesNotExist();
+    }
+}
