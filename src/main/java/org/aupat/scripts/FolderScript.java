@@ -1,24 +1,40 @@
 package org.aupat.scripts;
 
+import java.nio.file.Path;
+import java.util.List;
+import org.aupat.archive.folder.FolderService;
 import org.aupat.cli.AupatScript;
 import org.aupat.cli.ScriptRunner;
-import org.aupat.foundation.error.NotBuiltError;
+import org.aupat.foundation.console.Console;
+import org.aupat.foundation.error.ExitCode;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
-/** folder: in the catalog, not built yet. */
+/** folder: creates the whole folder template of one location and prints what it created. */
 @Component
 @ConditionalOnProperty(name = "script", havingValue = "folder")
-@Command(name = "folder", description = "Not built yet in this version.")
+@Command(name = "folder", description = "Create the archive folder template of one location (every folder of"
+        + " folder.json); idempotent.")
 public class FolderScript extends AupatScript {
+    @Option(names = "--location", required = true, paramLabel = "UUID", description = "The location (its loc_uuid).")
+    String location;
 
-    public FolderScript(ScriptRunner runner) {
+    private final FolderService folders;
+    private final Console console;
+
+    public FolderScript(ScriptRunner runner, FolderService folders, Console console) {
         super(runner);
+        this.folders = folders;
+        this.console = console;
     }
 
     @Override
     protected int execute() {
-        throw new NotBuiltError("folder is not built yet in this version of AUPAT; nothing was changed.");
+        List<Path> created = folders.makeTemplate(location);
+        created.forEach(path -> console.out(path.toString()));
+        console.info(created.isEmpty() ? "Every folder was already there." : "Created " + created.size() + " folder(s).");
+        return ExitCode.OK;
     }
 }

@@ -13,6 +13,8 @@ import org.aupat.archive.location.Location;
 import org.aupat.archive.location.LocationRepository;
 import org.aupat.archive.media.MediaRepository;
 import org.aupat.archive.media.MediaType;
+import org.aupat.archive.rules.FolderRules;
+import org.aupat.archive.rules.Rules;
 import org.aupat.foundation.config.AupatProperties;
 import org.aupat.foundation.error.ValidationError;
 import org.aupat.foundation.rollback.FileTransaction;
@@ -35,9 +37,11 @@ public class FolderService {
     private final FileTransactions fileTransactions;
     private final AupatProperties properties;
     private final ArchiveClock clock;
+    private final Rules rules;
 
     public FolderService(LocationRepository locations, MediaRepository media, ArchiveLayout layout,
-                         FileTransactions fileTransactions, AupatProperties properties, ArchiveClock clock) {
+                         FileTransactions fileTransactions, AupatProperties properties, ArchiveClock clock, Rules rules) {
+        this.rules = rules;
         this.locations = locations;
         this.media = media;
         this.layout = layout;
@@ -63,7 +67,7 @@ public class FolderService {
         Map<String, String> failed = new LinkedHashMap<>();
         for (Location location : targets) {
             try {
-                created.put(location.uuid(), ensure(location));
+                created.put(location.uuid(), ensure(location, false));
             } catch (RuntimeException e) {
                 log.error("folders of location {} failed: {}", location.uuid(), e.getMessage(), e);
                 failed.put(location.uuid(), e.getMessage());
@@ -72,12 +76,27 @@ public class FolderService {
         return new Result(created, failed);
     }
 
-    /** The location's folder, made with everything its staged files need; returns the folders created. */
-    public List<Path> ensure(Location location) {
+    /** The whole folder template of spec §7.3 for one location (the folder script), whatever its files need. */
+    public List<Path> makeTemplate(String locationUuid) {
+        return ensure(locations.find(locationUuid).orElseThrow(() -> new ValidationError("location", locationUuid,
+                "is not a location in this archive. Check the UUID (see its master JSON).")), true);
+    }
+
+    /**
+     * The location's folder, made with everything its staged files need (or, with {@code fullTemplate},
+     * every folder of folder.json); returns the folders created.
+     */
+    List<Path> ensure(Location location, boolean fullTemplate) {
         Path folder = location.locLoc() != null ? Path.of(location.locLoc())
                 : layout.locationFolder(location.state(), location.type(), location.name(), location.uuid());
         String staging = properties.staging() + "/";
         List<Path> wanted = new ArrayList<>(List.of(folder, folder.resolve("documents")));
+        if (fullTemplate) {
+            FolderRules rules = this.rules.folders();
+            rules.photoFolders().forEach(name -> wanted.add(folder.resolve("photos").resolve(name)));
+            rules.videoFolders().forEach(name -> wanted.add(folder.resolve("videos").resolve(name)));
+            rules.documentFolders().forEach(name -> wanted.add(folder.resolve("documents").resolve(name)));
+        }
         for (MediaType type : List.of(MediaType.IMAGE, MediaType.VIDEO)) {
             for (String flag : media.stagedFlags(type, location.uuid(), staging)) {
                 if (flag != null) {
@@ -117,7 +136,7 @@ public class FolderService {
     public Path folderOf(String locationUuid) {
         Location location = locations.find(locationUuid).orElseThrow(() -> new ValidationError("location",
                 locationUuid, "is not a location in this archive."));
-        ensure(location);
+        ensure(location, false);
         return Path.of(locations.find(locationUuid).orElseThrow().locLoc());
     }
 }
