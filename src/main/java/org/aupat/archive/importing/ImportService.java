@@ -130,7 +130,10 @@ public class ImportService {
                 registered.created());
         stager.stage(new FileStager.Plan(source, size[0], registered.location().uuid(), registered.subUuid(),
                 prepared.location().author(), request.film(), request.filmStock(), link), summary, ChunkedRun.SUPPLIED);
-        locationRepository.touch(registered.location().uuid(), clock.timestamp());
+        if (summary.importedTotal() > 0 || registered.urlsAdded() > 0) {
+            // Only a real change makes the master JSON stale: a repeated import is a no-op.
+            locationRepository.touch(registered.location().uuid(), clock.timestamp());
+        }
         return summary;
     }
 

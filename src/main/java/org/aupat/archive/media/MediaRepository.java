@@ -72,6 +72,12 @@ public class MediaRepository {
         return select(type, "original IS NULL AND rowid > ?", afterRowid, limit);
     }
 
+    /** How many images or videos wait for organizing (walks the partial index of unorganised rows). */
+    public long countUnorganized(MediaType type) {
+        Long n = jdbc.queryForObject("SELECT count(*) FROM " + type.table() + " WHERE original IS NULL", Long.class);
+        return n == null ? 0 : n;
+    }
+
     /** Rows not verified yet (staged, organised or archived), after a rowid, in rowid order. */
     public List<MediaFile> unverified(MediaType type, long afterRowid, int limit) {
         return select(type, type.prefix() + "_verified IS NULL AND rowid > ?", afterRowid, limit);

@@ -98,7 +98,7 @@ public class OrganizeService {
         for (MediaType type : List.of(MediaType.IMAGE, MediaType.VIDEO)) {
             long after = 0;
             List<MediaFile> chunk;
-            try (Progress bar = progress.start("organizing " + type.table(), 0, 0, "files")) {
+            try (Progress bar = progress.start("organizing " + type.table(), media.countUnorganized(type), 0, "files")) {
                 while (!(chunk = media.unorganized(type, after, CHUNK)).isEmpty()) {
                     after = chunk.get(chunk.size() - 1).rowid();
                     List<Organized> rows = organizeChunk(type, chunk);
