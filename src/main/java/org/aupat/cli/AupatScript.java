@@ -36,6 +36,14 @@ public abstract class AupatScript implements CommandLineRunner, ExitCodeGenerato
     /** Does the script's work once its options are parsed; returns an exit code from ExitCode. */
     protected abstract int execute() throws Exception;
 
+    /**
+     * Whether this run, as its options ask, changes nothing (a dry run): it then takes no lock and
+     * touches no journal, so not even a lock file appears.
+     */
+    protected boolean changesNothing() {
+        return false;
+    }
+
     /** Options that identify a run for resuming it (for db_import: source and location); empty by default. */
     protected String runIdentity() {
         return "";

@@ -58,7 +58,7 @@ public class ScriptRunner {
             console.configure(script.quiet(), script.verbose());
             runIdentity.set(script.runIdentity(), script.restart());
             failureLog.reset();
-            if (!entry.writes()) {
+            if (!entry.writes() || script.changesNothing()) {
                 return execute(script, name);
             }
             try (RunLock.Held held = runLock.acquire(name)) {

@@ -3,6 +3,7 @@ package org.aupat.scripts;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.aupat.archive.importing.ImportPreview;
 import org.aupat.archive.importing.ImportRequest;
 import org.aupat.archive.importing.ImportService;
 import org.aupat.archive.importing.ImportSummary;
@@ -26,12 +27,23 @@ public class DbImportScript extends AupatScript {
     ImportOptions options;
 
     private final ImportService service;
+    private final ImportPreview preview;
     private final Console console;
 
-    public DbImportScript(ScriptRunner runner, ImportService service, Console console) {
+    public DbImportScript(ScriptRunner runner, ImportService service, ImportPreview preview, Console console) {
         super(runner);
         this.service = service;
+        this.preview = preview;
         this.console = console;
+    }
+
+    /** --dry-run: prints where every file would go; changes nothing. Shared with the pipeline script. */
+    static int preview(Console console, ImportPreview preview, ImportService service, ImportOptions options) {
+        console.info("Dry run: nothing is copied, and the database is not changed or created.");
+        java.nio.file.Path folder = preview.preview(service.prepare(options.request()),
+                planned -> console.out(planned.source() + "  " + planned.outcome()));
+        console.info("Location folder: " + folder + " (a new location's uuid is provisional in a dry run).");
+        return ExitCode.OK;
     }
 
     @Override
@@ -40,7 +52,15 @@ public class DbImportScript extends AupatScript {
     }
 
     @Override
+    protected boolean changesNothing() {
+        return options.dryRun;
+    }
+
+    @Override
     protected int execute() {
+        if (options.dryRun) {
+            return preview(console, preview, service, options);
+        }
         ImportRequest request = options.request();
         if (request.skipBackup()) {
             console.warn("--skip-backup: no backup of the database is made before this import.");
@@ -125,6 +145,9 @@ public class DbImportScript extends AupatScript {
 
         @picocli.CommandLine.Option(names = "--skip-backup", description = "Do not back the database up first (not recommended).")
         boolean skipBackup;
+
+        @picocli.CommandLine.Option(names = "--dry-run", description = "Print where every file would go; change nothing.")
+        boolean dryRun;
 
         /** The options that identify a run for resuming it. */
         String identity() {

@@ -19,6 +19,9 @@ public class DbIngestScript extends AupatScript {
     @Option(names = "--skip-backup", description = "Do not back the database up first (not recommended).")
     boolean skipBackup;
 
+    @Option(names = "--dry-run", description = "Print where every ready file would go; change nothing.")
+    boolean dryRun;
+
     private final IngestService ingest;
     private final Console console;
 
@@ -29,7 +32,17 @@ public class DbIngestScript extends AupatScript {
     }
 
     @Override
+    protected boolean changesNothing() {
+        return dryRun;
+    }
+
+    @Override
     protected int execute() {
+        if (dryRun) {
+            long n = ingest.preview((staged, target) -> console.out(staged + "  -> " + target));
+            console.info("Dry run: " + n + " file(s) would be archived; nothing was changed.");
+            return ExitCode.OK;
+        }
         report(console, ingest.ingest(skipBackup));
         return ExitCode.OK;
     }

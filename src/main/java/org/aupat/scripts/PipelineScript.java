@@ -2,6 +2,7 @@ package org.aupat.scripts;
 
 import org.aupat.archive.folder.FolderService;
 import org.aupat.archive.identify.IdentifyService;
+import org.aupat.archive.importing.ImportPreview;
 import org.aupat.archive.importing.ImportService;
 import org.aupat.archive.importing.ImportService.PreparedImport;
 import org.aupat.archive.importing.ImportSummary;
@@ -37,10 +38,13 @@ public class PipelineScript extends AupatScript {
     private final IngestService ingest;
     private final IdentifyService identify;
     private final Console console;
+    private final ImportPreview preview;
 
     public PipelineScript(ScriptRunner runner, MigrationService migration, ImportService imports, OrganizeService organize,
-                          FolderService folders, IngestService ingest, IdentifyService identify, Console console) {
+                          FolderService folders, IngestService ingest, IdentifyService identify, Console console,
+                          ImportPreview preview) {
         super(runner);
+        this.preview = preview;
         this.migration = migration;
         this.imports = imports;
         this.organize = organize;
@@ -56,7 +60,15 @@ public class PipelineScript extends AupatScript {
     }
 
     @Override
+    protected boolean changesNothing() {
+        return options.dryRun;
+    }
+
+    @Override
     protected int execute() {
+        if (options.dryRun) {
+            return DbImportScript.preview(console, preview, imports, options);
+        }
         // Everything that can refuse the run does so before anything is written.
         PreparedImport prepared = imports.prepare(options.request());
         organize.requireTools();

@@ -132,6 +132,14 @@ public class FolderService {
         return created;
     }
 
+    /** The location's archive folder as recorded, or as it would be made; creates nothing. */
+    public Path plannedFolderOf(String locationUuid) {
+        Location location = locations.find(locationUuid).orElseThrow(() -> new ValidationError("location",
+                locationUuid, "is not a location in this archive."));
+        return location.locLoc() != null ? Path.of(location.locLoc())
+                : layout.locationFolder(location.state(), location.type(), location.name(), location.uuid());
+    }
+
     /** The location's archive folder, made if needed (db_ingest calls this for locations db_folder missed). */
     public Path folderOf(String locationUuid) {
         Location location = locations.find(locationUuid).orElseThrow(() -> new ValidationError("location",

@@ -44,10 +44,9 @@ class IngestItem {
                         + " the row stays in staging. Import the source again to restore it.", true,
                         Map.of("path", staged.toString(), "sha256", row.sha()), null);
             }
-            Path folder = row.type() == MediaType.DOCUMENT ? layout.documentFolder(locationFolder, row.extension())
-                    : layout.categoryFolder(locationFolder, row.type(), HardwareCategory.forFlag(row.type(), row.flag()));
+            Path target = target(row, locationFolder);
+            Path folder = target.getParent();
             String name = row.name();
-            Path target = folder.resolve(name);
             if (Files.exists(target, LinkOption.NOFOLLOW_LINKS) && !row.sha().equals(hasher.sha256(target))) {
                 name = layout.collisionFileName(row.type(), row.locationUuid(), row.subUuid(), row.sha(), extension(row));
                 target = folder.resolve(name);
@@ -61,6 +60,13 @@ class IngestItem {
         } finally {
             RunContext.file(null);
         }
+    }
+
+    /** The file's place in the archive: its category or document folder and its standard name. */
+    Path target(MediaFile row, Path locationFolder) {
+        Path folder = row.type() == MediaType.DOCUMENT ? layout.documentFolder(locationFolder, row.extension())
+                : layout.categoryFolder(locationFolder, row.type(), HardwareCategory.forFlag(row.type(), row.flag()));
+        return folder.resolve(row.name());
     }
 
     private static String extension(MediaFile row) {

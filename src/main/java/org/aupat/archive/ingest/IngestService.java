@@ -102,6 +102,24 @@ public class IngestService {
         return new Summary(archived, linked, failed);
     }
 
+    /** --dry-run: where each ready file would go, computed without touching a file or a row. */
+    public long preview(java.util.function.BiConsumer<String, Path> out) {
+        String stagingPrefix = properties.staging() + "/";
+        long count = 0;
+        for (MediaType type : MediaType.values()) {
+            long after = 0;
+            List<MediaFile> chunk;
+            while (!(chunk = media.readyForIngest(type, stagingPrefix, after, CHUNK)).isEmpty()) {
+                after = chunk.get(chunk.size() - 1).rowid();
+                for (MediaFile row : chunk) {
+                    out.accept(row.loc(), item.target(row, folders.plannedFolderOf(row.locationUuid())));
+                    count++;
+                }
+            }
+        }
+        return count;
+    }
+
     private void createArchive() {
         try {
             Files.createDirectories(properties.archive());
