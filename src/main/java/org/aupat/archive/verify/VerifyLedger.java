@@ -1,0 +1,26 @@
+package org.aupat.archive.verify;
+
+import java.util.List;
+import org.aupat.archive.media.MediaRepository;
+import org.aupat.archive.media.MediaType;
+import org.aupat.foundation.retry.RetryTransient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Records one chunk of passed checks in one transaction, retried when the database is busy. */
+@Component
+class VerifyLedger {
+    private final MediaRepository media;
+
+    VerifyLedger(MediaRepository media) {
+        this.media = media;
+    }
+
+    @RetryTransient
+    @Transactional
+    public void markVerified(MediaType type, List<String> shas, String now) {
+        for (String sha : shas) {
+            media.verified(type, sha, now);
+        }
+    }
+}
