@@ -34,6 +34,8 @@ final class MasterJsonWriter {
     void write(String locationUuid, String exportDate, OutputStream out) throws IOException {
         JsonFactory factory = mapper.getFactory();
         try (JsonGenerator json = factory.createGenerator(out)) {
+            // The caller owns the stream: it still has to flush it to the disk after the JSON is complete.
+            json.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
             json.setPrettyPrinter(new DefaultPrettyPrinter());
             json.writeStartObject();
             json.writeFieldName("location");
