@@ -7,9 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneId;
 import org.aupat.archive.ArchiveClock;
 import org.aupat.archive.layout.ArchiveLayout;
 import org.aupat.archive.rules.Rules;
@@ -17,6 +15,7 @@ import org.aupat.foundation.error.ValidationError;
 import org.aupat.foundation.rollback.DiskFileSystem;
 import org.aupat.foundation.rollback.FileTransactions;
 import org.aupat.testing.ArchiveInvariants;
+import org.aupat.testing.SettableClock;
 import org.aupat.testing.TestDatabase;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -34,29 +33,13 @@ class IdentifyServiceTest {
     Path home;
     JdbcTemplate jdbc;
     ArchiveLayout layout;
-    Instant now = Instant.parse("2026-11-24T12:00:00Z");
+    final SettableClock clock = new SettableClock(Instant.parse("2026-11-24T12:00:00Z"));
     IdentifyService service;
 
     @BeforeEach
     void setUp() {
         jdbc = TestDatabase.migrated(home);
         layout = new ArchiveLayout(Rules.from(home.resolve("rules")), home.resolve("archive"), home.resolve("staging"));
-        Clock clock = new Clock() {
-            @Override
-            public ZoneId getZone() {
-                return ZoneId.of("UTC");
-            }
-
-            @Override
-            public Clock withZone(ZoneId zone) {
-                return this;
-            }
-
-            @Override
-            public Instant instant() {
-                return now;
-            }
-        };
         service = new IdentifyService(new MasterJsonRepository(jdbc), new ObjectMapper(), layout, new ArchiveClock(clock),
                 new FileTransactions(home.resolve("journal"), new DiskFileSystem()));
         for (String uuid : new String[] {NEVER, CHANGED, CURRENT}) {
@@ -101,7 +84,7 @@ class IdentifyServiceTest {
     void aSecondRunIsANoOpUntilSomethingChanges() {
         service.identify(null, false);
         String first = ArchiveInvariants.sha256(masterJson(NEVER));
-        now = Instant.parse("2026-11-25T12:00:00Z");
+        clock.set(Instant.parse("2026-11-25T12:00:00Z"));
 
         assertThat(service.identify(null, false).written()).isEmpty();
         assertThat(ArchiveInvariants.sha256(masterJson(NEVER))).isEqualTo(first);
@@ -127,7 +110,7 @@ class IdentifyServiceTest {
     @Test
     void allAndOneLocationForceAnExport() {
         assertThat(service.identify(null, true).written()).hasSize(3);
-        now = Instant.parse("2026-11-25T12:00:00Z");
+        clock.set(Instant.parse("2026-11-25T12:00:00Z"));
         assertThat(service.identify(CURRENT, false).written()).containsExactly(masterJson(CURRENT));
         assertThat(column("json_update", CURRENT)).isEqualTo("2026-11-25T12:00:00.000Z");
         assertThat(ArchiveInvariants.files(home.resolve("archive"))).as("the replaced export left no backup behind")

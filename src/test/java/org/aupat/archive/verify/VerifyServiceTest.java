@@ -12,9 +12,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -35,6 +33,7 @@ import org.aupat.foundation.progress.ProgressReporter;
 import org.aupat.foundation.rollback.DiskFileSystem;
 import org.aupat.foundation.rollback.FileTransactions;
 import org.aupat.testing.ArchiveInvariants;
+import org.aupat.testing.SettableClock;
 import org.aupat.testing.TestDatabase;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -332,33 +331,5 @@ class VerifyServiceTest {
         Map<Path, String> all = new TreeMap<>();
         ArchiveInvariants.files(root).forEach(f -> all.put(f, ArchiveInvariants.sha256(f)));
         return all;
-    }
-
-    /** A clock the test sets by hand. */
-    static final class SettableClock extends Clock {
-        private Instant now;
-
-        SettableClock(Instant now) {
-            this.now = now;
-        }
-
-        void set(Instant instant) {
-            now = instant;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneId.of("UTC");
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
     }
 }
