@@ -102,6 +102,12 @@ public class MediaRepository {
         jdbc.update("UPDATE " + type.table() + " SET " + p + "_verified = ? WHERE " + p + "_sha256 = ?", now, sha);
     }
 
+    /** A file that failed its check is no longer verified, so the next run checks it again (VERIFY_FAILED). */
+    public void verificationFailed(MediaType type, String sha) {
+        String p = type.prefix();
+        jdbc.update("UPDATE " + type.table() + " SET " + p + "_verified = NULL WHERE " + p + "_sha256 = ?", sha);
+    }
+
     /** Rows of a location that are not verified yet, for its all-or-nothing staging cleanup. */
     public long unverifiedCount(MediaType type, String locationUuid) {
         Long n = jdbc.queryForObject("SELECT count(*) FROM " + type.table() + " WHERE loc_uuid = ? AND "

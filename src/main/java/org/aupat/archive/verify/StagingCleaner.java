@@ -161,8 +161,12 @@ class StagingCleaner {
     private boolean decideVerified(Path file, MediaFile row, boolean verifiedNow, VerifySummary summary,
                                    List<Path> removable, Consumer<Failure> onFailure) {
         Path archived = Path.of(row.loc()).toAbsolutePath().normalize();
-        if (archived.equals(file) || !archived.startsWith(archive) || !Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
-            summary.kept(file, "it is the file its row records, or not a regular file");
+        if (archived.equals(file) || !archived.startsWith(archive)) {
+            summary.kept(file, "its row records " + archived + ", not a file in the archive");
+            return true;
+        }
+        if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
+            summary.kept(file, "it is not a regular file (a link or a special file)");
             return true;
         }
         try {

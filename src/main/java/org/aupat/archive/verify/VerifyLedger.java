@@ -7,7 +7,7 @@ import org.aupat.foundation.retry.RetryTransient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Records one chunk of passed checks in one transaction, retried when the database is busy. */
+/** Records one chunk's passed and failed checks in one transaction, retried when the database is busy. */
 @Component
 class VerifyLedger {
     private final MediaRepository media;
@@ -18,9 +18,12 @@ class VerifyLedger {
 
     @RetryTransient
     @Transactional
-    public void markVerified(MediaType type, List<String> shas, String now) {
-        for (String sha : shas) {
+    public void record(MediaType type, List<String> passed, List<String> failed, String now) {
+        for (String sha : passed) {
             media.verified(type, sha, now);
+        }
+        for (String sha : failed) {
+            media.verificationFailed(type, sha);
         }
     }
 }

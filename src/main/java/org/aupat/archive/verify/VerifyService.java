@@ -88,7 +88,7 @@ public class VerifyService {
             }
         }
         if (request.cleanup()) {
-            cleaner.clean(request.location(), run.failedLocations, run.passed, run.summary, run::record);
+            cleaner.clean(request.location(), run.failedLocations, run.passed, run.summary, run::failedAtCleanup);
         }
         run.summary.elapsed(System.nanoTime() - started);
         return run.summary;
@@ -154,9 +154,13 @@ public class VerifyService {
             }
         }
 
-        /** Checks one chunk, records its passes in one transaction; returns how many archive files it re-hashed. */
+        /**
+         * Checks one chunk and records it in one transaction: passes get a timestamp, failures lose theirs (so
+         * the next run checks them first). Returns how many archive files it re-hashed.
+         */
         private long checkChunk(MediaType type, List<MediaFile> rows, Progress bar) {
             List<String> ok = new ArrayList<>();
+            List<String> failed = new ArrayList<>();
             long checked = 0;
             for (MediaFile row : rows) {
                 Path file = Path.of(row.loc()).toAbsolutePath().normalize();
@@ -166,14 +170,17 @@ public class VerifyService {
                     checked++;
                     if (!file.startsWith(archive)) {
                         fail(row, file, null, "its recorded path is outside the archive " + archive, 0);
+                        failed.add(row.sha());
                     } else if (matches(row, file)) {
                         ok.add(row.sha());
+                    } else {
+                        failed.add(row.sha());
                     }
                 }
                 bar.advance(1);
             }
-            if (!ok.isEmpty() && !request.dryRun()) {
-                ledger.markVerified(type, ok, clock.timestamp());
+            if (!(ok.isEmpty() && failed.isEmpty()) && !request.dryRun()) {
+                ledger.record(type, ok, failed, clock.timestamp());
             }
             passed.addAll(ok);
             return checked;
@@ -205,6 +212,14 @@ public class VerifyService {
         private void fail(MediaFile row, Path file, String actual, String reason, long bytesRead) {
             summary.reRead(bytesRead);
             record(new Failure(row.type(), row.locationUuid(), file, row.sha(), actual, reason, cleaner.copiesOf(row)));
+        }
+
+        /** A verified row whose archive copy went bad since: it is verified no longer, and counts as a failure. */
+        void failedAtCleanup(Failure failure) {
+            record(failure);
+            if (!request.dryRun()) {
+                ledger.record(failure.type(), List.of(), List.of(failure.expected()), clock.timestamp());
+            }
         }
 
         /** Counts a failure, marks its location as failed (its staging stays) and writes it to the failure log. */

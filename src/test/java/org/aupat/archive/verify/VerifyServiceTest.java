@@ -199,6 +199,7 @@ class VerifyServiceTest {
 
         assertThat(summary.failures()).singleElement().satisfies(f -> assertThat(f.file()).isEqualTo(m.archived()));
         assertThat(m.staged()).exists();
+        assertThat(verifiedAt(m)).as("verified no longer").isNull();
     }
 
     @Test
@@ -258,6 +259,7 @@ class VerifyServiceTest {
         assertThat(second.verified()).isOne();
         assertThat(verifiedAt(m[1])).isEqualTo("2026-11-25T12:00:00.000Z");
         assertThat(second.failures()).singleElement().satisfies(f -> assertThat(f.file()).isEqualTo(m[3].archived()));
+        assertThat(verifiedAt(m[3])).as("no longer verified: the next run checks it first").isNull();
         assertThat(verifiedAt(m[0])).as("not re-read twice in a row").isEqualTo("2026-11-24T12:00:00.000Z");
     }
 
