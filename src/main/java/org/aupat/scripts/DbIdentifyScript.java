@@ -1,24 +1,44 @@
 package org.aupat.scripts;
 
+import org.aupat.archive.identify.IdentifyService;
 import org.aupat.cli.AupatScript;
 import org.aupat.cli.ScriptRunner;
-import org.aupat.foundation.error.NotBuiltError;
+import org.aupat.foundation.console.Console;
+import org.aupat.foundation.error.ExitCode;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
-/** db_identify: in the catalog, not built yet. */
+/** db_identify: writes the master JSON of every location that changed since its last export. */
 @Component
 @ConditionalOnProperty(name = "script", havingValue = "db_identify")
-@Command(name = "db_identify", description = "Not built yet in this version.")
+@Command(name = "db_identify", description = {"Write <location folder>/documents/<uuid12>_master.json for every"
+        + " location changed since its last export (atomically: a temporary file, then a rename).",
+        "One failing location does not stop the others; the run then exits 1."})
 public class DbIdentifyScript extends AupatScript {
+    @Option(names = "--location", paramLabel = "UUID", description = "Only this location, changed or not.")
+    String location;
 
-    public DbIdentifyScript(ScriptRunner runner) {
+    @Option(names = "--all", description = "Every location, changed or not.")
+    boolean all;
+
+    private final IdentifyService service;
+    private final Console console;
+
+    public DbIdentifyScript(ScriptRunner runner, IdentifyService service, Console console) {
         super(runner);
+        this.service = service;
+        this.console = console;
     }
 
     @Override
     protected int execute() {
-        throw new NotBuiltError("db_identify is not built yet in this version of AUPAT; nothing was changed.");
+        IdentifyService.Result result = service.identify(location, all);
+        result.written().forEach(path -> console.out("wrote " + path));
+        result.failed().forEach((uuid, why) -> console.error("  FAILED location " + uuid + ": " + why));
+        console.info("Wrote " + result.written().size() + " master JSON file(s); " + result.failed().size()
+                + " location(s) failed" + (result.failed().isEmpty() ? "." : " (see logs/error.log)."));
+        return result.failed().isEmpty() ? ExitCode.OK : ExitCode.FAILED;
     }
 }

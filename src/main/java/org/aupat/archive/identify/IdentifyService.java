@@ -7,7 +7,7 @@ import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
+import java.nio.file.LinkOption;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,6 +16,8 @@ import org.aupat.archive.ArchiveClock;
 import org.aupat.archive.layout.ArchiveLayout;
 import org.aupat.foundation.error.FileSystemError;
 import org.aupat.foundation.error.ValidationError;
+import org.aupat.foundation.rollback.FileTransaction;
+import org.aupat.foundation.rollback.FileTransactions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -23,7 +25,8 @@ import org.springframework.stereotype.Service;
 /**
  * db_identify: writes {@code <location folder>/documents/<uuidN>_master.json} for every location whose
  * data changed since its last export (or the ones asked for), atomically: a temporary file beside the
- * target, flushed, then renamed over it. One failing location does not stop the others.
+ * target, flushed, then renamed into place in a file transaction that keeps the previous export until the
+ * new one is there. One failing location does not stop the others.
  */
 @Service
 public class IdentifyService {
@@ -32,9 +35,12 @@ public class IdentifyService {
     private final MasterJsonWriter writer;
     private final ArchiveLayout layout;
     private final ArchiveClock clock;
+    private final FileTransactions transactions;
 
-    public IdentifyService(MasterJsonRepository repository, ObjectMapper mapper, ArchiveLayout layout, ArchiveClock clock) {
+    public IdentifyService(MasterJsonRepository repository, ObjectMapper mapper, ArchiveLayout layout, ArchiveClock clock,
+                           FileTransactions transactions) {
         this.repository = repository;
+        this.transactions = transactions;
         this.writer = new MasterJsonWriter(mapper, repository);
         this.layout = layout;
         this.clock = clock;
@@ -74,19 +80,28 @@ public class IdentifyService {
             throw new FileSystemError("location " + location + " has no archive folder yet: run db_folder first.");
         }
         Path target = layout.masterJson(Path.of(folder), location);
-        Files.createDirectories(target.getParent());
         String now = clock.timestamp();
         Path temporary = target.resolveSibling(target.getFileName() + ".aupat-tmp");
-        try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                StandardOpenOption.TRUNCATE_EXISTING); OutputStream out = Channels.newOutputStream(channel)) {
-            writer.write(location, now, out);
-            out.flush();
-            channel.force(true);
-        } catch (IOException | RuntimeException e) {
-            Files.deleteIfExists(temporary);
-            throw e;
+        try (FileTransaction files = transactions.begin()) {
+            files.mkdirs(target.getParent());
+            try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                    StandardOpenOption.TRUNCATE_EXISTING); OutputStream out = Channels.newOutputStream(channel)) {
+                writer.write(location, now, out);
+                out.flush();
+                channel.force(true);
+            } catch (IOException | RuntimeException e) {
+                files.deleteWithBackup(temporary);
+                files.commit();
+                throw e;
+            }
+            // The previous export stays as a backup until the new one is in place; an undo puts it back.
+            if (Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
+                files.deleteWithBackup(target);
+            }
+            files.move(temporary, target);
+            files.commit();
         }
-        Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        // After the file: a crash in between only means the next run writes the same JSON again.
         repository.markExported(location, now);
         log.info("wrote master JSON {}", target);
         return target;

@@ -134,11 +134,82 @@ public class MediaRepository {
         jdbc.update("UPDATE " + type.table() + " SET " + p + "_verified = ? WHERE " + p + "_sha256 = ?", now, sha);
     }
 
+    /** A file that failed its check is no longer verified, so the next run checks it again (VERIFY_FAILED). */
+    public void verificationFailed(MediaType type, String sha) {
+        String p = type.prefix();
+        jdbc.update("UPDATE " + type.table() + " SET " + p + "_verified = NULL WHERE " + p + "_sha256 = ?", sha);
+    }
+
     /** Rows of a location that are not verified yet, for its all-or-nothing staging cleanup. */
     public long unverifiedCount(MediaType type, String locationUuid) {
         Long n = jdbc.queryForObject("SELECT count(*) FROM " + type.table() + " WHERE loc_uuid = ? AND "
                 + type.prefix() + "_verified IS NULL", Long.class, locationUuid);
         return n == null ? 0 : n;
+    }
+
+    /** A media row with its verification time (null when never verified), for db_verify. */
+    public record Checked(MediaFile file, String verified) {
+    }
+
+    /** Unverified rows (of one location, or all when null) after a rowid, in rowid order: db_verify's default. */
+    public List<MediaFile> unverified(MediaType type, String location, long afterRowid, int limit) {
+        return selectOf(type, type.prefix() + "_verified IS NULL AND rowid > ?", location, afterRowid, limit);
+    }
+
+    /** Every row (of one location, or all when null) after a rowid, in rowid order: db_verify --all. */
+    public List<MediaFile> all(MediaType type, String location, long afterRowid, int limit) {
+        return selectOf(type, "rowid > ?", location, afterRowid, limit);
+    }
+
+    /**
+     * Rows verified before {@code before}, oldest verification first, after the key (afterVerified, afterRowid);
+     * start with afterVerified "" . Walks the index on the verified column (db_verify --sample).
+     */
+    public List<Checked> verifiedBefore(MediaType type, String location, String before, String afterVerified,
+                                        long afterRowid, int limit) {
+        String v = type.prefix() + "_verified";
+        String where = v + " IS NOT NULL AND " + v + " < ? AND (" + v + " > ? OR (" + v + " = ? AND rowid > ?))"
+                + (location == null ? "" : " AND loc_uuid = ?");
+        List<Object> args = new java.util.ArrayList<>(List.of(before, afterVerified, afterVerified, afterRowid));
+        if (location != null) {
+            args.add(location);
+        }
+        args.add(limit);
+        return jdbc.query(checkedSql(type, where) + " ORDER BY " + v + ", rowid LIMIT ?", (rs, i) -> checked(type, rs),
+                args.toArray());
+    }
+
+    /** Rows whose SHA-256 starts with this hex prefix, through the sha index (a staging file's name holds the prefix). */
+    public List<Checked> byShaPrefix(MediaType type, String shaPrefix) {
+        String sha = type.prefix() + "_sha256";
+        // Every hex digit sorts before 'g', so [prefix, prefix + "g") is exactly the shas with that prefix.
+        return jdbc.query(checkedSql(type, sha + " >= ? AND " + sha + " < ?") + " LIMIT 100", (rs, i) -> checked(type, rs),
+                shaPrefix, shaPrefix + "g");
+    }
+
+    /** Rows (of one location, or all when null); only the unverified ones when asked. */
+    public long count(MediaType type, String location, boolean onlyUnverified) {
+        String where = (onlyUnverified ? type.prefix() + "_verified IS NULL" : "1 = 1")
+                + (location == null ? "" : " AND loc_uuid = ?");
+        Long n = jdbc.queryForObject("SELECT count(*) FROM " + type.table() + " WHERE " + where, Long.class,
+                location == null ? new Object[0] : new Object[] {location});
+        return n == null ? 0 : n;
+    }
+
+    private List<MediaFile> selectOf(MediaType type, String where, String location, long afterRowid, int limit) {
+        if (location == null) {
+            return select(type, where, afterRowid, limit);
+        }
+        return jdbc.query(selectSql(type, where + " AND loc_uuid = ?") + " ORDER BY rowid LIMIT ?",
+                (rs, i) -> map(type, rs), afterRowid, location, limit);
+    }
+
+    private static String checkedSql(MediaType type, String where) {
+        return selectSql(type, where).replace(" FROM ", ", " + type.prefix() + "_verified FROM ");
+    }
+
+    private static Checked checked(MediaType type, java.sql.ResultSet rs) throws java.sql.SQLException {
+        return new Checked(map(type, rs), rs.getString(10));
     }
 
     private List<MediaFile> select(MediaType type, String where, long afterRowid, int limit) {

@@ -161,6 +161,22 @@ public final class FileTransaction implements AutoCloseable {
         }
     }
 
+    /** Removes an empty folder (undone by creating it again); a folder that is not empty is refused. */
+    public void removeEmptyDirectory(Path directory) {
+        requireOpen();
+        try {
+            if (!Files.isDirectory(directory, LinkOption.NOFOLLOW_LINKS) || !isEmpty(directory)) {
+                throw new FileSystemError("refusing to remove " + directory + ": it is not an empty folder. Nothing was"
+                        + " removed.", false, Map.of("path", directory.toString()), null);
+            }
+            journal.append(new JournalEntry(JournalEntry.RMDIR, null, directory.toString()));
+            fs.delete(directory);
+            fs.forceDirectory(directory.toAbsolutePath().getParent());
+        } catch (IOException e) {
+            throw failure("remove the empty folder " + directory, e, directory);
+        }
+    }
+
     /** Keeps every operation: removes the backups of deleted files, then the journal. */
     public void commit() {
         requireOpen();
@@ -211,6 +227,11 @@ public final class FileTransaction implements AutoCloseable {
             case JournalEntry.MKDIR -> {
                 if (Files.isDirectory(target) && isEmpty(target)) {
                     fs.delete(target);
+                }
+            }
+            case JournalEntry.RMDIR -> {
+                if (!targetExists) {
+                    fs.createDirectory(target);
                 }
             }
             case JournalEntry.COPY -> {

@@ -7,9 +7,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneId;
 import org.aupat.archive.ArchiveClock;
 import org.aupat.foundation.config.AupatProperties;
 import org.aupat.foundation.console.Console;
@@ -19,6 +17,7 @@ import org.aupat.foundation.db.SqliteDatabase;
 import org.aupat.foundation.db.SqliteFiles;
 import org.aupat.foundation.hashing.FileHasher;
 import org.aupat.foundation.verification.BackupVerifier;
+import org.aupat.testing.SettableClock;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -30,7 +29,7 @@ final class Fixture implements AutoCloseable {
     final JdbcTemplate jdbc;
     final SqliteFiles sqliteFiles = new SqliteFiles();
     final MaintenanceRepository repository;
-    final MutableClock clock = new MutableClock(Instant.parse("2026-11-24T12:00:00Z"));
+    final SettableClock clock = new SettableClock(Instant.parse("2026-11-24T12:00:00Z"));
     final ArchiveClock archiveClock = new ArchiveClock(clock);
     final ByteArrayOutputStream out = new ByteArrayOutputStream();
     final ByteArrayOutputStream err = new ByteArrayOutputStream();
@@ -65,37 +64,5 @@ final class Fixture implements AutoCloseable {
     @Override
     public void close() {
         database.close();
-    }
-
-    /** A clock tests move forward by hand. */
-    static final class MutableClock extends Clock {
-        private Instant now;
-
-        MutableClock(Instant now) {
-            this.now = now;
-        }
-
-        void advanceSeconds(long seconds) {
-            now = now.plusSeconds(seconds);
-        }
-
-        void set(Instant instant) {
-            now = instant;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneId.of("UTC");
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
     }
 }

@@ -1,0 +1,29 @@
+package org.aupat.archive.verify;
+
+import java.util.List;
+import org.aupat.archive.media.MediaRepository;
+import org.aupat.archive.media.MediaType;
+import org.aupat.foundation.retry.RetryTransient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Records one chunk's passed and failed checks in one transaction, retried when the database is busy. */
+@Component
+class VerifyLedger {
+    private final MediaRepository media;
+
+    VerifyLedger(MediaRepository media) {
+        this.media = media;
+    }
+
+    @RetryTransient
+    @Transactional
+    public void record(MediaType type, List<String> passed, List<String> failed, String now) {
+        for (String sha : passed) {
+            media.verified(type, sha, now);
+        }
+        for (String sha : failed) {
+            media.verificationFailed(type, sha);
+        }
+    }
+}

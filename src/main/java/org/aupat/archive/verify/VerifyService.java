@@ -1,0 +1,247 @@
+package org.aupat.archive.verify;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.aupat.archive.ArchiveClock;
+import org.aupat.archive.location.LocationRepository;
+import org.aupat.archive.maintenance.BackupService;
+import org.aupat.archive.media.MediaRepository;
+import org.aupat.archive.media.MediaRepository.Checked;
+import org.aupat.archive.media.MediaRepository.MediaFile;
+import org.aupat.archive.media.MediaType;
+import org.aupat.archive.verify.VerifySummary.Failure;
+import org.aupat.foundation.config.AupatProperties;
+import org.aupat.foundation.error.AupatError;
+import org.aupat.foundation.error.ValidationError;
+import org.aupat.foundation.error.VerificationError;
+import org.aupat.foundation.failure.FailureLog;
+import org.aupat.foundation.hashing.FileHasher;
+import org.aupat.foundation.progress.Progress;
+import org.aupat.foundation.progress.ProgressReporter;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+
+/**
+ * db_verify (spec 5.6): re-hashes archive copies chunk by chunk, records each chunk's passes in one
+ * transaction, logs every failure, then hands the locations without failures to the staging cleanup.
+ * Rows whose file is still in staging are counted, never checked: they are not archived yet.
+ */
+@Service
+public class VerifyService {
+    private static final Logger log = LoggerFactory.getLogger(VerifyService.class);
+    static final int CHUNK = 100;
+
+    private final MediaRepository media;
+    private final LocationRepository locations;
+    private final VerifyLedger ledger;
+    private final StagingCleaner cleaner;
+    private final BackupService backups;
+    private final FileHasher hasher;
+    private final FailureLog failureLog;
+    private final ProgressReporter progress;
+    private final ArchiveClock clock;
+    private final Path archive;
+    private final Path staging;
+
+    public VerifyService(MediaRepository media, LocationRepository locations, VerifyLedger ledger, StagingCleaner cleaner,
+                         BackupService backups, FileHasher hasher, FailureLog failureLog, ProgressReporter progress,
+                         ArchiveClock clock, AupatProperties properties) {
+        this.media = media;
+        this.locations = locations;
+        this.ledger = ledger;
+        this.cleaner = cleaner;
+        this.backups = backups;
+        this.hasher = hasher;
+        this.failureLog = failureLog;
+        this.progress = progress;
+        this.clock = clock;
+        this.archive = properties.archive();
+        this.staging = properties.staging();
+    }
+
+    /** Runs one verification as asked and returns its accounting; any failure in it means exit code 1. */
+    public VerifySummary verify(VerifyRequest request) {
+        if (request.location() != null && locations.find(request.location()).isEmpty()) {
+            throw new ValidationError("location", request.location(), "is not a location in this archive.");
+        }
+        if (!request.dryRun()) {
+            backups.backupBeforeWrite("db_verify", request.skipBackup());
+        }
+        long started = System.nanoTime();
+        Run run = new Run(request, new VerifySummary(request.dryRun()), clock.timestamp());
+        long total = 0;
+        for (MediaType type : MediaType.values()) {
+            total += run.planned(type);
+        }
+        try (Progress bar = progress.start("verifying", total, 0, "files")) {
+            for (MediaType type : MediaType.values()) {
+                run.check(type, bar);
+            }
+        }
+        if (request.cleanup()) {
+            cleaner.clean(request.location(), run.failedLocations, run.passed, run.summary, run::failedAtCleanup);
+        }
+        run.summary.elapsed(System.nanoTime() - started);
+        return run.summary;
+    }
+
+    /** The state of one run: what it was asked, what passed and which locations had a failure. */
+    private final class Run {
+        private final VerifyRequest request;
+        private final VerifySummary summary;
+        /** Rows verified before this instant are the sample's candidates; the ones this run verifies come after. */
+        private final String startedAt;
+        private final Set<String> passed = new HashSet<>();
+        private final Set<String> failedLocations = new HashSet<>();
+
+        Run(VerifyRequest request, VerifySummary summary, String startedAt) {
+            this.request = request;
+            this.summary = summary;
+            this.startedAt = startedAt;
+        }
+
+        /** Rows this run will look at for one type (the progress total). */
+        long planned(MediaType type) {
+            if (request.samplePercent() != null) {
+                return sampleSize(type);
+            }
+            return media.count(type, request.location(), !request.all());
+        }
+
+        private long sampleSize(MediaType type) {
+            return (long) Math.ceil(media.count(type, request.location(), false) * request.samplePercent() / 100.0);
+        }
+
+        void check(MediaType type, Progress bar) {
+            String location = request.location();
+            long budget = request.samplePercent() == null ? Long.MAX_VALUE : sampleSize(type);
+            long afterRowid = 0;
+            // Unverified rows first (never-verified sort first in the sample too), or every row for --all.
+            while (budget > 0) {
+                int limit = (int) Math.min(CHUNK, budget);
+                List<MediaFile> rows = request.all() ? media.all(type, location, afterRowid, limit)
+                        : media.unverified(type, location, afterRowid, limit);
+                if (rows.isEmpty()) {
+                    break;
+                }
+                afterRowid = rows.get(rows.size() - 1).rowid();
+                budget -= checkChunk(type, rows, bar);
+            }
+            if (request.samplePercent() == null) {
+                return;
+            }
+            String afterVerified = "";
+            afterRowid = 0;
+            while (budget > 0) {
+                List<Checked> rows = media.verifiedBefore(type, location, startedAt, afterVerified, afterRowid,
+                        (int) Math.min(CHUNK, budget));
+                if (rows.isEmpty()) {
+                    break;
+                }
+                Checked last = rows.get(rows.size() - 1);
+                afterVerified = last.verified();
+                afterRowid = last.file().rowid();
+                budget -= checkChunk(type, rows.stream().map(Checked::file).toList(), bar);
+            }
+        }
+
+        /**
+         * Checks one chunk and records it in one transaction: passes get a timestamp, failures lose theirs (so
+         * the next run checks them first). Returns how many archive files it re-hashed.
+         */
+        private long checkChunk(MediaType type, List<MediaFile> rows, Progress bar) {
+            List<String> ok = new ArrayList<>();
+            List<String> failed = new ArrayList<>();
+            long checked = 0;
+            for (MediaFile row : rows) {
+                Path file = Path.of(row.loc()).toAbsolutePath().normalize();
+                if (file.startsWith(staging)) {
+                    summary.inStaging();
+                } else {
+                    checked++;
+                    if (!file.startsWith(archive)) {
+                        fail(row, file, null, "its recorded path is outside the archive " + archive, 0);
+                        failed.add(row.sha());
+                    } else if (matches(row, file)) {
+                        ok.add(row.sha());
+                    } else {
+                        failed.add(row.sha());
+                    }
+                }
+                bar.advance(1);
+            }
+            if (!(ok.isEmpty() && failed.isEmpty()) && !request.dryRun()) {
+                ledger.record(type, ok, failed, clock.timestamp());
+            }
+            passed.addAll(ok);
+            return checked;
+        }
+
+        private boolean matches(MediaFile row, Path file) {
+            long size = 0;
+            String actual;
+            try {
+                if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
+                    fail(row, file, null, Files.exists(file, LinkOption.NOFOLLOW_LINKS) ? "it is not a regular file"
+                            : "it is missing", 0);
+                    return false;
+                }
+                size = Files.size(file);
+                actual = hasher.sha256(file);
+            } catch (IOException | AupatError e) {
+                fail(row, file, null, "it cannot be read: " + e.getMessage(), size);
+                return false;
+            }
+            if (!actual.equals(row.sha())) {
+                fail(row, file, actual, "its SHA-256 does not match (changed or damaged on disk)", size);
+                return false;
+            }
+            summary.passed(size);
+            return true;
+        }
+
+        private void fail(MediaFile row, Path file, String actual, String reason, long bytesRead) {
+            summary.reRead(bytesRead);
+            record(new Failure(row.type(), row.locationUuid(), file, row.sha(), actual, reason, cleaner.copiesOf(row)));
+        }
+
+        /** A verified row whose archive copy went bad since: it is verified no longer, and counts as a failure. */
+        void failedAtCleanup(Failure failure) {
+            record(failure);
+            if (!request.dryRun()) {
+                ledger.record(failure.type(), List.of(), List.of(failure.expected()), clock.timestamp());
+            }
+        }
+
+        /** Counts a failure, marks its location as failed (its staging stays) and writes it to the failure log. */
+        void record(Failure failure) {
+            summary.failed(failure);
+            failedLocations.add(failure.locationUuid());
+            Map<String, Object> context = new LinkedHashMap<>();
+            context.put("path", failure.file().toString());
+            context.put("expected", failure.expected());
+            context.put("actual", failure.actual() == null ? "unreadable" : failure.actual());
+            context.put("other_copies", failure.otherCopies().toString());
+            String message = describe(failure);
+            failureLog.record(new VerificationError(message, context), "VerifyService.check", "verify archive copy", false);
+            log.error("{}", message);
+        }
+    }
+
+    /** One line naming the file, both hashes and every other copy, for the console and the failure log. */
+    public static String describe(Failure f) {
+        return f.file() + ": " + f.reason() + "; expected SHA-256 " + f.expected() + ", found "
+                + (f.actual() == null ? "nothing readable" : f.actual()) + "; "
+                + (f.otherCopies().isEmpty() ? "no staging or backup copy exists (restore it from an off-site backup)"
+                : "kept copies: " + f.otherCopies());
+    }
+}

@@ -1,0 +1,100 @@
+package org.aupat.archive.verify;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.aupat.archive.media.MediaType;
+
+/** The accounting of one db_verify run: what was re-hashed, what failed, what staging files went or stayed. */
+public final class VerifySummary {
+    /**
+     * A check that failed: the archive file, the SHA-256 recorded and the one found (null when the file
+     * could not be read), why, and the other copies of the bytes that still exist (staging, backups).
+     */
+    public record Failure(MediaType type, String locationUuid, Path file, String expected, String actual, String reason,
+                          List<Path> otherCopies) {
+    }
+
+    private final boolean dryRun;
+    private long verified;
+    private long stillInStaging;
+    private long bytesReRead;
+    private long elapsedNanos;
+    private final List<Failure> failures = new ArrayList<>();
+    private final List<Path> stagingRemoved = new ArrayList<>();
+    private final Map<Path, String> stagingKept = new LinkedHashMap<>();
+
+    VerifySummary(boolean dryRun) {
+        this.dryRun = dryRun;
+    }
+
+    void passed(long bytes) {
+        verified++;
+        bytesReRead += bytes;
+    }
+
+    void failed(Failure failure) {
+        failures.add(failure);
+    }
+
+    void inStaging() {
+        stillInStaging++;
+    }
+
+    void reRead(long bytes) {
+        bytesReRead += bytes;
+    }
+
+    void removed(Path stagingFile) {
+        stagingRemoved.add(stagingFile);
+    }
+
+    void kept(Path stagingFile, String why) {
+        stagingKept.put(stagingFile, why);
+    }
+
+    void elapsed(long nanos) {
+        elapsedNanos = nanos;
+    }
+
+    /** Whether nothing was changed on purpose (--dry-run): {@link #stagingRemoved()} lists what would go. */
+    public boolean dryRun() {
+        return dryRun;
+    }
+
+    /** Archive files whose fresh SHA-256 equals the recorded one. */
+    public long verified() {
+        return verified;
+    }
+
+    public List<Failure> failures() {
+        return List.copyOf(failures);
+    }
+
+    /** Rows not archived yet (their file is still in staging): not checked, counted. */
+    public long stillInStaging() {
+        return stillInStaging;
+    }
+
+    /** Staging copies removed (or, in a dry run, that would be removed). */
+    public List<Path> stagingRemoved() {
+        return List.copyOf(stagingRemoved);
+    }
+
+    /** Staging files left in place that are not simply waiting for their row, each with the reason. */
+    public Map<Path, String> stagingKept() {
+        return Map.copyOf(stagingKept);
+    }
+
+    public long bytesReRead() {
+        return bytesReRead;
+    }
+
+    /** Files re-hashed per second of the whole run. */
+    public double filesPerSecond() {
+        double seconds = elapsedNanos / 1e9;
+        return seconds <= 0 ? 0 : (verified + failures.size()) / seconds;
+    }
+}

@@ -1,0 +1,68 @@
+package org.aupat.foundation.rollback;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.aupat.foundation.error.FileSystemError;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** removeEmptyDirectory: removes only empty folders, and an undone transaction brings them back. */
+class EmptyFolderRemovalTest {
+    @TempDir
+    Path home;
+
+    FileTransactions transactions() {
+        return new FileTransactions(home.resolve("journal"), new DiskFileSystem());
+    }
+
+    @Test
+    void committedRemovalsStayRemoved() throws IOException {
+        Path inner = Files.createDirectories(home.resolve("staging/abc/incoming"));
+        try (FileTransaction tx = transactions().begin()) {
+            tx.removeEmptyDirectory(inner);
+            tx.removeEmptyDirectory(inner.getParent());
+            tx.commit();
+        }
+        assertThat(home.resolve("staging/abc")).doesNotExist();
+        assertThat(home.resolve("staging")).isDirectory();
+        assertThat(home.resolve("journal")).isEmptyDirectory();
+    }
+
+    @Test
+    void anUndoneTransactionRecreatesTheFoldersInOrder() throws IOException {
+        Path inner = Files.createDirectories(home.resolve("staging/abc/incoming"));
+        try (FileTransaction tx = transactions().begin()) {
+            tx.removeEmptyDirectory(inner);
+            tx.removeEmptyDirectory(inner.getParent());
+        }
+        assertThat(inner).isDirectory();
+    }
+
+    @Test
+    void aJournalLeftByAKilledRunRecreatesTheFolder() throws IOException {
+        Path folder = Files.createDirectories(home.resolve("staging/abc"));
+        FileTransaction tx = transactions().begin();
+        tx.removeEmptyDirectory(folder);
+        // no commit, no close: the process "died" here
+
+        assertThat(transactions().recoverUnfinished()).isOne();
+        assertThat(folder).isDirectory();
+    }
+
+    @Test
+    void aFolderWithAFileOrAFileIsRefused() throws IOException {
+        Path folder = Files.createDirectories(home.resolve("staging/abc"));
+        Path file = Files.writeString(folder.resolve("photo.jpg"), "only copy");
+        try (FileTransaction tx = transactions().begin()) {
+            assertThatThrownBy(() -> tx.removeEmptyDirectory(folder)).isInstanceOf(FileSystemError.class)
+                    .hasMessageContaining(folder.toString()).hasMessageContaining("not an empty folder");
+            assertThatThrownBy(() -> tx.removeEmptyDirectory(file)).isInstanceOf(FileSystemError.class);
+            tx.commit();
+        }
+        assertThat(file).hasContent("only copy");
+    }
+}
