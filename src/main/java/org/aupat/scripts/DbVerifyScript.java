@@ -48,8 +48,17 @@ public class DbVerifyScript extends AupatScript {
     }
 
     @Override
+    protected boolean changesNothing() {
+        return dryRun;
+    }
+
+    @Override
     protected int execute() {
-        VerifySummary s = service.verify(new VerifyRequest(location, all, sample, !noCleanup, dryRun, skipBackup));
+        return report(console, service.verify(new VerifyRequest(location, all, sample, !noCleanup, dryRun, skipBackup)));
+    }
+
+    /** Prints what a verification did and returns its exit code; shared with the pipeline script. */
+    static int report(Console console, VerifySummary s) {
         String removed = s.dryRun() ? "would remove" : "removed";
         // A dry run's list is its result, so it goes to standard output; a real run's is detail.
         s.stagingRemoved().forEach(p -> {

@@ -9,6 +9,8 @@ import org.aupat.archive.importing.ImportSummary;
 import org.aupat.archive.ingest.IngestService;
 import org.aupat.archive.maintenance.MigrationService;
 import org.aupat.archive.organizing.OrganizeService;
+import org.aupat.archive.verify.VerifyRequest;
+import org.aupat.archive.verify.VerifyService;
 import org.aupat.cli.AupatScript;
 import org.aupat.cli.ScriptRunner;
 import org.aupat.foundation.console.Console;
@@ -39,12 +41,14 @@ public class PipelineScript extends AupatScript {
     private final IdentifyService identify;
     private final Console console;
     private final ImportPreview preview;
+    private final VerifyService verify;
 
     public PipelineScript(ScriptRunner runner, MigrationService migration, ImportService imports, OrganizeService organize,
                           FolderService folders, IngestService ingest, IdentifyService identify, Console console,
-                          ImportPreview preview) {
+                          ImportPreview preview, VerifyService verify) {
         super(runner);
         this.preview = preview;
+        this.verify = verify;
         this.migration = migration;
         this.imports = imports;
         this.organize = organize;
@@ -83,9 +87,12 @@ public class PipelineScript extends AupatScript {
         FolderService.Result made = folders.makeFolders(imported.locationUuid());
         made.failed().forEach((uuid, why) -> console.error("folders of location " + uuid + ": " + why));
         DbIngestScript.report(console, ingest.ingestStaged());
+        int verified = DbVerifyScript.report(console, verify.verifyArchived(
+                new VerifyRequest(imported.locationUuid(), false, null, true, false, true)));
         IdentifyService.Result exported = identify.identify(null, false);
         exported.written().forEach(path -> console.info("Wrote " + path));
         exported.failed().forEach((uuid, why) -> console.error("master JSON of location " + uuid + ": " + why));
-        return made.failed().isEmpty() && exported.failed().isEmpty() ? ExitCode.OK : ExitCode.FAILED;
+        return made.failed().isEmpty() && exported.failed().isEmpty() && verified == ExitCode.OK ? ExitCode.OK
+                : ExitCode.FAILED;
     }
 }

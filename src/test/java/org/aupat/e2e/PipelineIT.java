@@ -70,6 +70,8 @@ class PipelineIT {
                 .contains("1 duplicates, 1 ignored, 0 failed").doesNotContain("\tat ");
         ArchiveInvariants invariants = ArchiveInvariants.ofHome(home);
         invariants.assertArchivedExactlyOnce(archivable);
+        invariants.assertCleanAndSound();
+        assertThat(invariants.query("SELECT count(*) FROM images WHERE img_verified IS NULL")).containsExactly("0");
         assertThat(invariants.query("SELECT loc_name || '|' || state || '|' || type || '|' || imp_author FROM locations"))
                 .containsExactly("Richard Olmsted Complex|ny|healthcare|bryant");
 

@@ -76,6 +76,11 @@ public class VerifyService {
         if (!request.dryRun()) {
             backups.backupBeforeWrite("db_verify", request.skipBackup());
         }
+        return verifyArchived(request);
+    }
+
+    /** The verification itself, without the backup (the pipeline makes one backup at its start). */
+    public VerifySummary verifyArchived(VerifyRequest request) {
         long started = System.nanoTime();
         Run run = new Run(request, new VerifySummary(request.dryRun()), clock.timestamp());
         long total = 0;
