@@ -20,6 +20,7 @@ import org.aupat.foundation.preflight.PreflightChecks;
 import org.aupat.foundation.preflight.SpaceNeed;
 import org.aupat.foundation.db.SqliteDatabase;
 import org.aupat.foundation.logging.RunContext;
+import org.aupat.foundation.rollback.FileTransactions;
 import org.springframework.stereotype.Service;
 
 /**
@@ -118,7 +119,7 @@ public class ImportService {
             size[1] += entry.size();
         });
         createStaging();
-        boolean link = request.hardlink() && StagingItem.sameFileSystem(source, properties.staging());
+        boolean link = request.hardlink() && FileTransactions.sameFileSystem(source, properties.staging());
         preflight.requireAll(List.of(checks.writable(properties.staging()),
                 checks.diskSpace(link ? SpaceNeed.MOVE : SpaceNeed.COPY, link ? 0 : size[1], source, properties.staging())));
         if (backupFirst) {
@@ -139,7 +140,7 @@ public class ImportService {
 
     /** Whether --hardlink was asked for but cannot be honoured (it falls back to copying). */
     public boolean hardlinkFallsBack(ImportRequest request) {
-        return request.hardlink() && !StagingItem.sameFileSystem(checkedSource(request.source()), properties.staging());
+        return request.hardlink() && !FileTransactions.sameFileSystem(checkedSource(request.source()), properties.staging());
     }
 
     private void requireSchema() {

@@ -96,11 +96,4 @@ class StagingItem {
         return new FileSystemError(source + " " + why + ".", true, Map.of("path", source.toString()), null);
     }
 
-    static boolean sameFileSystem(Path a, Path b) {
-        try {
-            return Files.getFileStore(a).equals(Files.getFileStore(b));
-        } catch (IOException e) {
-            return false;
-        }
-    }
 }

@@ -68,7 +68,7 @@ public class IngestService {
     /** The ingest itself, without the backup (the pipeline backs up once at its start). */
     public Summary ingestStaged() {
         createArchive();
-        boolean link = sameFileSystem(properties.staging(), properties.archive());
+        boolean link = FileTransactions.sameFileSystem(properties.staging(), properties.archive());
         String stagingPrefix = properties.staging() + "/";
         Map<MediaType, Long> archived = new EnumMap<>(MediaType.class);
         Map<String, Path> locationFolders = new HashMap<>();
@@ -129,11 +129,4 @@ public class IngestService {
         }
     }
 
-    private static boolean sameFileSystem(Path a, Path b) {
-        try {
-            return Files.getFileStore(a).equals(Files.getFileStore(b));
-        } catch (java.io.IOException e) {
-            return false;
-        }
-    }
 }

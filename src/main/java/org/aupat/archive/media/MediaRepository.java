@@ -209,7 +209,7 @@ public class MediaRepository {
     }
 
     private static Checked checked(MediaType type, java.sql.ResultSet rs) throws java.sql.SQLException {
-        return new Checked(map(type, rs), rs.getString(10));
+        return new Checked(map(type, rs), rs.getString(type.prefix() + "_verified"));
     }
 
     private List<MediaFile> select(MediaType type, String where, long afterRowid, int limit) {

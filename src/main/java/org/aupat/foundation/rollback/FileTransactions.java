@@ -78,4 +78,13 @@ public class FileTransactions {
             throw new FileSystemError("cannot list the file journals in " + journals + ": " + e.getMessage(), e);
         }
     }
+
+    /** Whether two paths (existing files or folders) lie on one file system, so that a hard link can join them. */
+    public static boolean sameFileSystem(Path a, Path b) {
+        try {
+            return java.nio.file.Files.getFileStore(a).equals(java.nio.file.Files.getFileStore(b));
+        } catch (java.io.IOException e) {
+            return false;
+        }
+    }
 }
