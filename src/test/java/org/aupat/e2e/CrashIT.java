@@ -142,6 +142,14 @@ class CrashIT {
     }
 
     @Test
+    void ingestThenBackupOfTheRerun() throws Exception {
+        // The rerun backs the database up first; a kill while the backup is being written must leave no trace.
+        killThenComplete("g", new Kill("ingest: 20 files in the archive", r -> archiveFiles(r.home()) >= 20),
+                new Kill("backup: temporary backup being written", r -> files(r.home().resolve("data/backups")).stream()
+                        .anyMatch(f -> f.getFileName().toString().endsWith(".aupat-tmp"))));
+    }
+
+    @Test
     void aKilledImportResumesFromItsCheckpointAndDoesNothingTwice() throws Exception {
         Path home = Files.createDirectories(work.resolve("import"));
         Path bulk = Files.createDirectories(work.resolve("bulk"));
@@ -207,7 +215,9 @@ class CrashIT {
 
     private static String phase(Run run) throws IOException {
         String log = run.newLog();
-        if (log.contains("wrote master JSON")) {
+        if (files(run.home().resolve("data/backups")).stream().anyMatch(f -> f.toString().endsWith(".aupat-tmp"))) {
+            return "backup";
+        } else if (log.contains("wrote master JSON")) {
             return "after identify";
         } else if (log.contains("IngestLedger.record")) {
             return "identify";
