@@ -112,9 +112,10 @@ class CrashIT {
     }
 
     @Test
-    void importRowsThenOrganize() throws Exception {
+    void importRowsThenOrganizeThenAFixedDelay() throws Exception {
         killThenComplete("b", new Kill("import: chunk's rows being recorded", r -> r.newLog().contains("StagingLedger.record")),
-                new Kill("organize: reading metadata", r -> r.newLog().contains("organizing images")));
+                new Kill("organize: reading metadata", r -> r.newLog().contains("organizing images")),
+                new Kill("fixed 6.5 s after start", r -> r.elapsedMillis() >= 6_500));
     }
 
     @Test
@@ -124,21 +125,16 @@ class CrashIT {
     }
 
     @Test
-    void folderThenIngestMidChunk() throws Exception {
+    void folderThenIngestMidChunkThenAFixedDelay() throws Exception {
         killThenComplete("d", new Kill("folder: first folder created", r -> r.newLog().contains("FolderService")),
-                new Kill("ingest: 5 files in the archive", r -> archiveFiles(r.home()) >= 5));
+                new Kill("ingest: 5 files in the archive", r -> archiveFiles(r.home()) >= 5),
+                new Kill("fixed 5 s after start", r -> r.elapsedMillis() >= 5_000));
     }
 
     @Test
     void ingestLateThenIdentify() throws Exception {
         killThenComplete("e", new Kill("ingest: 40 files in the archive", r -> archiveFiles(r.home()) >= 40),
                 new Kill("identify: ingest committed", r -> r.newLog().contains("IngestLedger.record")));
-    }
-
-    @Test
-    void fixedDelaysIntoTheRun() throws Exception {
-        killThenComplete("f", new Kill("fixed 6.5 s after start", r -> r.elapsedMillis() >= 6_500),
-                new Kill("fixed 5 s after start", r -> r.elapsedMillis() >= 5_000));
     }
 
     @Test
@@ -179,6 +175,7 @@ class CrashIT {
         assertThat(files(home).stream().map(p -> p.getFileName().toString())
                 .filter(n -> n.endsWith(".aupat-tmp") || n.endsWith(".aupat-deleted"))).as("temporary files").isEmpty();
         assertThat(files(home.resolve("data/journal"))).as("unfinished file journals").isEmpty();
+        assertNoCheckpointLeftUnfinished(home);
         assertStagingEmptyOnceThePipelineVerifies(home, invariants);
     }
 
@@ -245,10 +242,14 @@ class CrashIT {
         assertThat(files(home.resolve("data/journal"))).as("unfinished file journals").isEmpty();
         assertThat(invariants.query("PRAGMA integrity_check")).containsExactly("ok");
         assertThat(invariants.query("PRAGMA foreign_key_check")).isEmpty();
+        assertNoCheckpointLeftUnfinished(home);
+        assertStagingEmptyOnceThePipelineVerifies(home, invariants);
+    }
+
+    private static void assertNoCheckpointLeftUnfinished(Path home) throws SQLException {
         ArchiveInvariants checkpoints = new ArchiveInvariants(home.resolve("data/checkpoint_state.db"), null, null);
         assertThat(checkpoints.query("SELECT script_name || ' ' || operation_name FROM checkpoints"
                 + " WHERE status IN ('in_progress', 'failed')")).as("checkpoints left unfinished").isEmpty();
-        assertStagingEmptyOnceThePipelineVerifies(home, invariants);
     }
 
     /**
