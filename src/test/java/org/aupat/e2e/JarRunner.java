@@ -11,9 +11,16 @@ import java.util.concurrent.TimeUnit;
 /** Runs target/aupat.jar as a real child process in a home folder of its own, as a user would. */
 public final class JarRunner {
     private final Path home;
+    private final List<String> jvmOptions;
 
     public JarRunner(Path home) {
+        this(home, List.of());
+    }
+
+    /** A runner that passes JVM options (e.g. faster start-up flags for tests that start the jar many times). */
+    public JarRunner(Path home, List<String> jvmOptions) {
         this.home = home;
+        this.jvmOptions = List.copyOf(jvmOptions);
     }
 
     public Path home() {
@@ -31,7 +38,9 @@ public final class JarRunner {
 
     /** Starts the jar without waiting (for kill and lock tests). */
     public Process start(String... args) throws IOException {
-        List<String> command = new ArrayList<>(List.of("java", "-jar", jar().toString()));
+        List<String> command = new ArrayList<>(List.of("java"));
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-jar", jar().toString()));
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command).directory(home.toFile());
         builder.redirectOutput(home.resolve("last-stdout.txt").toFile());

@@ -131,6 +131,22 @@ public final class ArchiveInvariants {
         return values;
     }
 
+    /** Every row of a query, each column as text ("null" for NULL). */
+    public List<List<String>> rows(String sql) throws SQLException {
+        List<List<String>> rows = new ArrayList<>();
+        try (Connection c = connect(); Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+            int columns = rs.getMetaData().getColumnCount();
+            while (rs.next()) {
+                List<String> row = new ArrayList<>();
+                for (int i = 1; i <= columns; i++) {
+                    row.add(String.valueOf(rs.getString(i)));
+                }
+                rows.add(row);
+            }
+        }
+        return rows;
+    }
+
     private Connection connect() throws SQLException {
         return DriverManager.getConnection("jdbc:sqlite:" + database);
     }

@@ -126,6 +126,24 @@ final class BackupFolder {
         }
     }
 
+    /**
+     * Removes the temporary files a killed backup left here. Backups are written only under the run lock, so
+     * every {@code *.aupat-tmp} in this folder belongs to a dead run, and a temporary file is never the only copy.
+     */
+    List<Path> removeLeftTemporaries() {
+        if (!Files.isDirectory(dir)) {
+            return List.of();
+        }
+        try (Stream<Path> files = Files.list(dir)) {
+            List<Path> left = files.filter(p -> p.getFileName().toString().endsWith(TEMP_SUFFIX) && Files.isRegularFile(p))
+                    .toList();
+            left.forEach(BackupFolder::deleteIfExists);
+            return left;
+        } catch (IOException e) {
+            throw new BackupError("cannot list the backups folder " + dir + ": " + e.getMessage(), e);
+        }
+    }
+
     static void deleteIfExists(Path file) {
         try {
             Files.deleteIfExists(file);

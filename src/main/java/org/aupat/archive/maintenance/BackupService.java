@@ -73,6 +73,8 @@ public class BackupService {
         }
         SqliteDatabase.requireSqliteOrAbsent(source, "aupat.database");
         createFolder();
+        // A run killed mid-backup leaves its temporary file; no later run would ever reuse or remove it.
+        folder.removeLeftTemporaries().forEach(left -> log.warn("removed {}, left by an interrupted backup", left));
         FileTime previousNewest = folder.newest().map(BackupFolder.Backup::modified).orElse(null);
         Path target = folder.freeName(clock.localNow());
         Path temp = BackupFolder.temporary(target);

@@ -55,6 +55,25 @@ class BackupServiceTest extends FixtureTest {
     }
 
     @Test
+    void theTemporaryFilesOfABackupKilledMidWayAreRemovedByTheNextBackup() throws Exception {
+        f.migration.migrate(false);
+        Path first = f.backups.backup().orElseThrow();
+        // What a SIGKILL during the copy or the manifest update leaves behind (seen in CrashIT).
+        Path halfCopied = Files.writeString(home.resolve("backups/aupat-2026-11-24_11-59-59.db.aupat-tmp"), "half");
+        Path halfManifest = Files.writeString(home.resolve("backups/manifest-sha256.txt.aupat-tmp"), "half");
+        Path notOurs = Files.writeString(home.resolve("backups/notes.txt"), "kept");
+
+        Path second = f.backups.backup().orElseThrow();
+
+        assertThat(halfCopied).doesNotExist();
+        assertThat(halfManifest).doesNotExist();
+        assertThat(first).exists();
+        assertThat(notOurs).hasContent("kept");
+        assertThat(new BackupFolder(home.resolve("backups"), f.properties.database()).manifest())
+                .containsOnlyKeys(first.getFileName().toString(), second.getFileName().toString());
+    }
+
+    @Test
     void aFailedVerificationLeavesNoPartialFileAndNoManifestLine() throws Exception {
         f.migration.migrate(false);
         Path earlier = f.backups.backup().orElseThrow();
