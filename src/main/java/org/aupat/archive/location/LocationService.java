@@ -65,6 +65,10 @@ public class LocationService {
     /** Checks and normalises every option; writes nothing. */
     public Prepared prepare(Request r) {
         String author = r.author() == null || r.author().isBlank() ? null : r.author().strip().toLowerCase(Locale.ROOT);
+        // The author is stored and printed as one line: a newline or terminal escape in it is a mistake.
+        if (author != null && author.codePoints().anyMatch(Character::isISOControl)) {
+            throw new ValidationError("author", r.author(), "contains control characters (a newline?). Type it on one line.");
+        }
         String sub = r.subLocation() == null ? null : DisplayNames.normalise("sub-location", r.subLocation());
         List<Url> urls = new ArrayList<>();
         for (String url : new LinkedHashSet<>(r.urls() == null ? List.of() : r.urls())) {
