@@ -53,6 +53,14 @@ public final class Launcher {
             err.print("Unknown script '" + name.get() + "'. Choose one of the scripts below.\n" + USAGE + ScriptCatalog.listing());
             return ExitCode.USAGE;
         }
+        for (String arg : args) {
+            // Spring binds an empty setting as unset and would quietly use the default path instead.
+            if (arg.startsWith("--aupat.") && arg.endsWith("=")) {
+                err.println(arg.substring(2, arg.length() - 1) + " is empty: give a value, for example " + arg
+                        + "/srv/aupat/..., or leave the setting out to use the default.");
+                return ExitCode.USAGE;
+            }
+        }
         return runSpring(args);
     }
 

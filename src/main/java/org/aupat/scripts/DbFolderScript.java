@@ -35,6 +35,10 @@ public class DbFolderScript extends AupatScript {
 
     @Override
     protected int execute() {
+        // A mistyped --location is refused before the backup, like every other bad option.
+        if (location != null) {
+            org.aupat.foundation.validation.Identifiers.uuid("--location", location.strip());
+        }
         backups.backupBeforeWrite("db_folder", skipBackup);
         FolderService.Result result = folders.makeFolders(location);
         result.created().forEach((uuid, created) -> {

@@ -13,7 +13,7 @@ import org.aupat.archive.maintenance.BackupService;
 import org.aupat.foundation.checkpoint.ChunkedRun;
 import org.aupat.foundation.config.AupatProperties;
 import org.aupat.foundation.error.ConfigurationError;
-import org.aupat.foundation.error.FileSystemError;
+import org.aupat.foundation.error.PreflightError;
 import org.aupat.foundation.error.ValidationError;
 import org.aupat.foundation.preflight.PreflightChecker;
 import org.aupat.foundation.preflight.PreflightChecks;
@@ -154,8 +154,9 @@ public class ImportService {
         try {
             Files.createDirectories(properties.staging());
         } catch (IOException e) {
-            throw new FileSystemError("cannot create the staging folder " + properties.staging() + ": " + e.getMessage()
-                    + ". Check aupat.staging and its permissions.", e);
+            // Nothing is written yet: an unusable staging folder is a failed pre-flight check (exit 3), not a failed run.
+            throw new PreflightError("cannot create the staging folder " + properties.staging() + ": " + e
+                    + ". Check aupat.staging and its permissions; nothing was changed.", e);
         }
     }
 

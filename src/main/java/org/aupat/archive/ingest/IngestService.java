@@ -17,7 +17,7 @@ import org.aupat.archive.media.MediaRepository;
 import org.aupat.archive.media.MediaRepository.MediaFile;
 import org.aupat.archive.media.MediaType;
 import org.aupat.foundation.config.AupatProperties;
-import org.aupat.foundation.error.FileSystemError;
+import org.aupat.foundation.error.PreflightError;
 import org.aupat.foundation.rollback.FileTransaction;
 import org.aupat.foundation.rollback.FileTransactions;
 import org.springframework.stereotype.Service;
@@ -61,6 +61,8 @@ public class IngestService {
     }
 
     public Summary ingest(boolean skipBackup) {
+        // An archive folder that cannot be made stops the run before the backup, as a pre-flight failure.
+        createArchive();
         backups.backupBeforeWrite("db_ingest", skipBackup);
         return ingestStaged();
     }
@@ -124,7 +126,7 @@ public class IngestService {
         try {
             Files.createDirectories(properties.archive());
         } catch (java.io.IOException e) {
-            throw new FileSystemError("cannot create the archive folder " + properties.archive() + ": " + e.getMessage()
+            throw new PreflightError("cannot create the archive folder " + properties.archive() + ": " + e
                     + ". Check aupat.archive and its permissions.", e);
         }
     }

@@ -32,6 +32,7 @@ public class LocationService {
     private final LocationRepository repository;
     private final UnusedUuids uuids;
     private final Rules rules;
+    private final java.util.function.Supplier<Boolean> databaseReady;
     private final java.util.function.Supplier<List<String>> usedTypes;
 
     public LocationService(LocationRepository repository, UnusedUuids uuids, Rules rules,
@@ -40,7 +41,8 @@ public class LocationService {
         this.uuids = uuids;
         this.rules = rules;
         // Checking options must not create the database file: without one, no type is in use yet.
-        this.usedTypes = () -> database.exists() && repository.schemaReady() ? repository.usedTypes() : List.of();
+        this.databaseReady = () -> database.exists() && repository.schemaReady();
+        this.usedTypes = () -> databaseReady.get() ? repository.usedTypes() : List.of();
     }
 
     /** What the user asked for on the command line (raw values; null where not given). */
@@ -65,6 +67,10 @@ public class LocationService {
     /** Checks and normalises every option; writes nothing. */
     public Prepared prepare(Request r) {
         String author = r.author() == null || r.author().isBlank() ? null : r.author().strip().toLowerCase(Locale.ROOT);
+        // The author is stored and printed as one line: a newline or terminal escape in it is a mistake.
+        if (author != null && author.codePoints().anyMatch(Character::isISOControl)) {
+            throw new ValidationError("author", r.author(), "contains control characters (a newline?). Type it on one line.");
+        }
         String sub = r.subLocation() == null ? null : DisplayNames.normalise("sub-location", r.subLocation());
         List<Url> urls = new ArrayList<>();
         for (String url : new LinkedHashSet<>(r.urls() == null ? List.of() : r.urls())) {
@@ -77,6 +83,11 @@ public class LocationService {
             if (!uuid.matches("[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}")) {
                 throw new ValidationError("location", r.existingLocation(), "is not a UUID v4. Give the loc_uuid of an"
                         + " existing location (see its master JSON), or leave --location out to create a new one.");
+            }
+            // Refused here, before the backup and the run's first write, rather than in register().
+            if (databaseReady.get() && repository.find(uuid).isEmpty()) {
+                throw new ValidationError("location", r.existingLocation(), "is not a location in this archive."
+                        + " Check the UUID (see its master JSON).");
             }
             return new Prepared(uuid, null, null, null, null, null, author, sub, urls, r.source(), true);
         }

@@ -85,8 +85,13 @@ public class OrganizeService {
 
     /** exiftool and ffprobe must answer before anything changes (spec §5.3: never a silent "other"). */
     public void requireTools() {
-        exiftool.checkAvailable();
-        ffprobe.checkAvailable();
+        try {
+            exiftool.checkAvailable();
+            ffprobe.checkAvailable();
+        } catch (ExternalToolError missing) {
+            // Nothing has changed yet: a missing tool is a failed pre-flight check (exit 3), not a failed run.
+            throw new org.aupat.foundation.error.PreflightError(missing.getMessage(), missing);
+        }
     }
 
     /** The organising itself, without checks and backup (the pipeline does those once). */
