@@ -13,8 +13,14 @@ public final class JarRunner {
     private final Path home;
     private final List<String> jvmOptions;
 
+    /**
+     * Options that start a short-lived JVM faster (C1 only, serial GC): the jar-level suites start the jar
+     * hundreds of times. They change no behaviour that a test checks.
+     */
+    static final List<String> FAST_START = List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC");
+
     public JarRunner(Path home) {
-        this(home, List.of());
+        this(home, FAST_START);
     }
 
     /** A runner that passes JVM options (e.g. faster start-up flags for tests that start the jar many times). */

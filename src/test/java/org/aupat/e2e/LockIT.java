@@ -24,7 +24,7 @@ class LockIT {
     void oneWriterAtATimeReadersAlongsideAndAKilledHolderNeverBlocks() throws Exception {
         Path card = Files.createDirectories(home.resolve("card"));
         List<Path> photos = new MediaFactory(card).photos("IMG_", 5, "Canon");
-        JarRunner aupat = new JarRunner(home, CrashIT.FAST_START);
+        JarRunner aupat = new JarRunner(home);
         String[] pipeline = {"--script=pipeline", "--source=card", "--name=Lock Mill", "--state=ny", "--type=industrial"};
         Path lock = home.resolve("data/aupat.db.lock");
 
