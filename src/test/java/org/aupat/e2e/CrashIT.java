@@ -34,7 +34,6 @@ class CrashIT {
      * Switch on when db_verify joins the pipeline: then staging must be empty after every completed run.
      * Until then the staging copies stay by design, and the weaker check below holds instead.
      */
-    static final boolean PIPELINE_EMPTIES_STAGING = true;
 
     Path work;
     Path card;
@@ -175,7 +174,7 @@ class CrashIT {
                 .filter(n -> n.endsWith(".aupat-tmp") || n.endsWith(".aupat-deleted"))).as("temporary files").isEmpty();
         assertThat(files(home.resolve("data/journal"))).as("unfinished file journals").isEmpty();
         assertNoCheckpointLeftUnfinished(home);
-        assertStagingEmptyOnceThePipelineVerifies(home, invariants);
+        assertOneStagedCopyPerRow(home, invariants);
     }
 
     /** Runs the pipeline once per kill (killing it at that instant), then to completion, then checks everything. */
@@ -242,7 +241,7 @@ class CrashIT {
         assertThat(invariants.query("PRAGMA integrity_check")).containsExactly("ok");
         assertThat(invariants.query("PRAGMA foreign_key_check")).isEmpty();
         assertNoCheckpointLeftUnfinished(home);
-        assertStagingEmptyOnceThePipelineVerifies(home, invariants);
+        assertStagingEmpty(home);
     }
 
     private static void assertNoCheckpointLeftUnfinished(Path home) throws SQLException {
@@ -251,17 +250,17 @@ class CrashIT {
                 + " WHERE status IN ('in_progress', 'failed')")).as("checkpoints left unfinished").isEmpty();
     }
 
+    /** After a whole pipeline: db_verify removed every staging copy. */
+    private static void assertStagingEmpty(Path home) {
+        assertThat(files(home.resolve("data/staging"))).as("files left in staging").isEmpty();
+    }
+
     /**
-     * Staging empty is the issue's invariant, but only db_verify removes staging copies, and it is not in the
-     * pipeline yet. Until {@link #PIPELINE_EMPTIES_STAGING} is switched on: staging holds exactly one copy per
-     * recorded file and nothing else (no orphan from a killed chunk, nothing left in incoming/).
+     * After db_import alone: staging holds exactly one copy per recorded file and nothing else (no orphan from a
+     * killed chunk, nothing left in incoming/).
      */
-    private static void assertStagingEmptyOnceThePipelineVerifies(Path home, ArchiveInvariants invariants) throws SQLException {
+    private static void assertOneStagedCopyPerRow(Path home, ArchiveInvariants invariants) throws SQLException {
         List<Path> staged = files(home.resolve("data/staging"));
-        if (PIPELINE_EMPTIES_STAGING) {
-            assertThat(staged).as("files left in staging").isEmpty();
-            return;
-        }
         Map<String, String> recorded = invariants.recordedFiles();
         assertThat(staged).as("one staging copy per recorded file").hasSize(recorded.size());
         for (Path file : staged) {
@@ -279,10 +278,10 @@ class CrashIT {
         Map<String, String> rows = new TreeMap<>();
         for (String sql : List.of(
                 "SELECT img_sha256, img_loc, 'img', original, camera, phone, drone, go_pro, film, other, "
-                        + "img_hardware, img_vids, img_docs, img_verified FROM images",
+                        + "img_hardware, img_vids, img_docs, img_verified IS NOT NULL FROM images",
                 "SELECT vid_sha256, vid_loc, 'vid', original, camera, phone, drone, go_pro, dash_cam, other, "
-                        + "vid_hardware, vid_imgs, vid_docs, vid_verified FROM videos",
-                "SELECT doc_sha256, doc_loc, 'doc', doc_ext, docs_img, docs_vid, doc_verified FROM documents")) {
+                        + "vid_hardware, vid_imgs, vid_docs, vid_verified IS NOT NULL FROM videos",
+                "SELECT doc_sha256, doc_loc, 'doc', doc_ext, docs_img, docs_vid, doc_verified IS NOT NULL FROM documents")) {
             for (List<String> row : db.rows(sql)) {
                 // <state-type>/<location folder>/<category folders>/<name>: the category folders are the same in every home.
                 Path inArchive = archive.relativize(Path.of(row.get(1)));

@@ -128,6 +128,35 @@ class PipelineIT {
     }
 
     @Test
+    void aSubLocationImportAddsToTheLocationAndOtherLocationsOwnTheirBytes() throws Exception {
+        assertThat(pipeline().exit()).isZero();
+        ArchiveInvariants invariants = ArchiveInvariants.ofHome(home);
+        String location = invariants.query("SELECT loc_uuid FROM locations").get(0);
+        Path buildingC = Files.createDirectories(home.resolve("card2"));
+        Path still = new MediaFactory(buildingC).photo("IMG_0200.JPG", "Apple", "iPhone 13 Pro");
+        Files.copy(card.resolve("DSC_0100.JPG"), buildingC.resolve("DSC_0100.JPG"));
+        JarRunner.Result added = aupat.run("--script=pipeline", "--source=card2", "--location=" + location,
+                "--sub-location=building c");
+        assertThat(added.exit()).as(added.err()).isZero();
+        assertThat(added.err()).contains("1 imported").contains("1 duplicates");
+        assertThat(invariants.query("SELECT sub_name FROM sub_locations")).containsExactly("Building C");
+        String sub12 = invariants.query("SELECT replace(sub_uuid, '-', '') FROM sub_locations").get(0).substring(0, 12);
+        String loc12 = location.replace("-", "").substring(0, 12);
+        assertThat(names(location().resolve("photos/original_phone")))
+                .anyMatch(name -> name.startsWith(loc12 + "-" + sub12 + "-img_"));
+
+        JarRunner.Result other = aupat.run("--script=pipeline", "--source=card2", "--name=Another Mill", "--state=pa",
+                "--type=industrial");
+        assertThat(other.exit()).as(other.err()).isZero();
+        assertThat(other.err()).contains("0 imported").contains("2 duplicates");
+        assertThat(invariants.query("SELECT count(*) FROM locations")).containsExactly("2");
+        List<Path> expected = new ArrayList<>(archivable);
+        expected.add(still);
+        invariants.assertArchivedExactlyOnce(expected);
+        invariants.assertCleanAndSound();
+    }
+
+    @Test
     void badOptionsStopBeforeAnythingIsWritten() throws Exception {
         for (String[] bad : new String[][] {{"--state=Atlantis"}, {"--type=spaceship"}, {"--url=ftp://x.org/a"}}) {
             List<String> args = new ArrayList<>(List.of("--script=pipeline", "--source=card", "--name=Mill", "--state=ny",
