@@ -107,12 +107,13 @@ public class OrganizeService {
                 while (!(chunk = media.unorganized(type, after, CHUNK)).isEmpty()) {
                     after = chunk.get(chunk.size() - 1).rowid();
                     List<Organized> rows = organizeChunk(type, chunk);
+                    Map<String, String> locationOf = new java.util.HashMap<>();
+                    chunk.forEach(f -> locationOf.put(f.sha(), f.locationUuid()));
                     Set<String> touched = new LinkedHashSet<>();
                     for (Organized row : rows) {
                         categories.merge(row.category(), 1L, Long::sum);
+                        touched.add(locationOf.get(row.sha()));
                     }
-                    chunk.stream().filter(f -> rows.stream().anyMatch(r -> r.sha().equals(f.sha())))
-                            .forEach(f -> touched.add(f.locationUuid()));
                     ledger.save(rows, touched, clock.timestamp());
                     locations.addAll(touched);
                     organized.merge(type, (long) rows.size(), Long::sum);
