@@ -208,7 +208,7 @@ class FaultInjectionTest {
 
     @Test
     void aFaultAtEveryStepOfAnIngestChunkIsUndoneAndTheRerunArchivesEveryFileOnce() throws Exception {
-        Object[][] steps = {{"link", 2}, {"mkdir", 2}, {"create", 1}, {"write", 2}, {"fsync", 2}, {"fsync-dir", 2},
+        Object[][] steps = {{"link", 2}, {"mkdir", 2}, {"create", 1}, {"write", 2}, {"fsync-dir", 1}, {"fsync-dir", 2},
                 {"delete", 1}};
         SoftAssertions soft = new SoftAssertions();
         int n = 0;

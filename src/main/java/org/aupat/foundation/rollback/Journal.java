@@ -35,15 +35,21 @@ final class Journal implements AutoCloseable {
         return entries;
     }
 
-    /** Writes the entry and flushes it to disk; only then may the operation start. */
-    void append(JournalEntry entry) throws IOException {
+    /**
+     * Writes the entry before its operation starts, so a killed run finds it. With {@code flush} it is also
+     * on disk first, and so are the lines before it; without, it reaches the disk with a later flushed line
+     * or is lost with a power cut together with the unflushed operation it describes.
+     */
+    void append(JournalEntry entry, boolean flush) throws IOException {
         if (channel == null) {
             Files.createDirectories(file.getParent());
             channel = fs.createNew(file);
             fs.forceDirectory(file.getParent());
         }
         fs.write(channel, ByteBuffer.wrap((JSON.writeValueAsString(entry) + "\n").getBytes(StandardCharsets.UTF_8)));
-        fs.force(channel);
+        if (flush) {
+            fs.force(channel);
+        }
         entries.add(entry);
     }
 

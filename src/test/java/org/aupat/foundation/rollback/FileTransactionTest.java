@@ -54,6 +54,45 @@ class FileTransactionTest {
     }
 
     @Test
+    void journalLinesAreFlushedBeforeAnExistingFileMovesAndFoldersOnlyAtCommit() throws IOException {
+        java.util.List<String> calls = new java.util.ArrayList<>();
+        FileSystemCalls recording = new DiskFileSystem() {
+            @Override
+            public void force(FileChannel channel) throws IOException {
+                calls.add(channel.size() == 7 ? "fsync copy" : "fsync journal");
+                super.force(channel);
+            }
+
+            @Override
+            public void forceDirectory(Path directory) throws IOException {
+                calls.add("fsync folder " + home.relativize(directory));
+                super.forceDirectory(directory);
+            }
+
+            @Override
+            public void rename(Path from, Path to) throws IOException {
+                calls.add("rename " + from.getFileName());
+                super.rename(from, to);
+            }
+        };
+        try (FileTransaction tx = transactions(recording).begin()) {
+            tx.copy(source.resolve("a.jpg"), archive.resolve("x/a.jpg"), null);
+            tx.move(archive.resolve("x/a.jpg"), archive.resolve("x/a2.jpg"));
+            assertThat(calls).as("a new file: its data is flushed before its rename, nothing else yet")
+                    .containsExactly("fsync folder journal", "fsync copy", "rename a.jpg.aupat-tmp", "rename a.jpg");
+            calls.clear();
+            tx.move(source.resolve("b.jpg"), archive.resolve("x/b.jpg"));
+            assertThat(calls).as("a file that existed before: its journal line is on disk before it moves")
+                    .containsExactly("fsync journal", "rename b.jpg");
+            calls.clear();
+            tx.commit();
+        }
+        assertThat(calls).as("each changed folder once (home and archive got new folders), before the journal goes")
+                .containsExactly("fsync folder ", "fsync folder archive", "fsync folder archive/x",
+                        "fsync folder source", "fsync folder journal");
+    }
+
+    @Test
     void closingWithoutCommitUndoesEverythingInReverse() throws IOException {
         try (FileTransaction tx = transactions(new DiskFileSystem()).begin()) {
             tx.copy(source.resolve("a.jpg"), archive.resolve("x/a.jpg"), null);
