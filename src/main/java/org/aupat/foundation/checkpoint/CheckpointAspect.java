@@ -2,43 +2,42 @@ package org.aupat.foundation.checkpoint;
 
 import java.time.Instant;
 import java.util.Optional;
-import org.aspectj.lang.ProceedingJoinPoint;
-import org.aspectj.lang.annotation.Around;
-import org.aspectj.lang.annotation.Aspect;
+import org.aopalliance.intercept.MethodInvocation;
 import org.aupat.foundation.AdviceOrder;
+import org.aupat.foundation.MethodAdvice;
 import org.aupat.foundation.checkpoint.Checkpoint.Status;
 import org.aupat.foundation.console.Console;
 import org.aupat.foundation.logging.RunContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.core.annotation.Order;
+import org.springframework.aop.support.annotation.AnnotationMatchingPointcut;
 import org.springframework.stereotype.Component;
 
 /** Supplies a {@link Checkpointed} method with its ChunkedRun: resumed, fresh or restarted on request. */
-@Aspect
 @Component
-@Order(AdviceOrder.CHECKPOINT)
-class CheckpointAspect {
+class CheckpointAspect extends MethodAdvice {
     private static final Logger log = LoggerFactory.getLogger(CheckpointAspect.class);
     private final CheckpointStore store;
     private final RunIdentity identity;
     private final Console console;
 
     CheckpointAspect(CheckpointStore store, RunIdentity identity, Console console) {
+        super(AnnotationMatchingPointcut.forMethodAnnotation(Checkpointed.class), AdviceOrder.CHECKPOINT);
         this.store = store;
         this.identity = identity;
         this.console = console;
     }
 
-    @Around("@annotation(checkpointed)")
-    public Object around(ProceedingJoinPoint call, Checkpointed checkpointed) throws Throwable {
-        Object[] args = call.getArgs();
+    @Override
+    public Object invoke(MethodInvocation call) throws Throwable {
+        // The arguments array is the one the call proceeds with: the run goes into the SUPPLIED slot.
+        Object[] args = call.getArguments();
         int slot = runParameter(args, call);
-        ChunkedRun run = begin(script(), checkpointed.value());
+        ChunkedRun run = begin(script(), annotation(call, Checkpointed.class).value());
         args[slot] = run;
         Object result;
         try {
-            result = call.proceed(args);
+            result = call.proceed();
         } catch (Throwable failure) {
             run.failed(failure);
             throw failure;
@@ -77,12 +76,12 @@ class CheckpointAspect {
         return script == null ? "unnamed" : script;
     }
 
-    private static int runParameter(Object[] args, ProceedingJoinPoint call) {
+    private static int runParameter(Object[] args, MethodInvocation call) {
         for (int i = 0; i < args.length; i++) {
             if (args[i] == ChunkedRun.SUPPLIED) {
                 return i;
             }
         }
-        throw new IllegalStateException(call.getSignature() + " is @Checkpointed but was not given ChunkedRun.SUPPLIED");
+        throw new IllegalStateException(targetMethod(call) + " is @Checkpointed but was not given ChunkedRun.SUPPLIED");
     }
 }

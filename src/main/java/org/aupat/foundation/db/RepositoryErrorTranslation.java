@@ -1,19 +1,26 @@
 package org.aupat.foundation.db;
 
-import org.aspectj.lang.annotation.AfterThrowing;
-import org.aspectj.lang.annotation.Aspect;
+import org.aopalliance.intercept.MethodInvocation;
 import org.aupat.foundation.AdviceOrder;
-import org.springframework.core.annotation.Order;
+import org.aupat.foundation.MethodAdvice;
+import org.springframework.aop.support.annotation.AnnotationMatchingPointcut;
 import org.springframework.stereotype.Component;
+import org.springframework.stereotype.Repository;
 
 /** Every failure leaving a {@code @Repository} is translated into an AUPAT database error. */
-@Aspect
 @Component
-@Order(AdviceOrder.SQL_TRANSLATION)
-public class RepositoryErrorTranslation {
+public class RepositoryErrorTranslation extends MethodAdvice {
 
-    @AfterThrowing(pointcut = "within(@org.springframework.stereotype.Repository org.aupat..*)", throwing = "failure")
-    public void translate(Throwable failure) {
-        throw SqliteErrors.translate(failure);
+    public RepositoryErrorTranslation() {
+        super(AnnotationMatchingPointcut.forClassAnnotation(Repository.class), AdviceOrder.SQL_TRANSLATION);
+    }
+
+    @Override
+    public Object invoke(MethodInvocation call) throws Throwable {
+        try {
+            return call.proceed();
+        } catch (Throwable failure) {
+            throw SqliteErrors.translate(failure);
+        }
     }
 }

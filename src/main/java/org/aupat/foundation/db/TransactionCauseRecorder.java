@@ -1,20 +1,29 @@
 package org.aupat.foundation.db;
 
-import org.aspectj.lang.annotation.AfterThrowing;
-import org.aspectj.lang.annotation.Aspect;
+import org.aopalliance.intercept.MethodInvocation;
 import org.aupat.foundation.AdviceOrder;
-import org.springframework.core.annotation.Order;
+import org.aupat.foundation.MethodAdvice;
+import org.springframework.aop.support.ComposablePointcut;
+import org.springframework.aop.support.annotation.AnnotationMatchingPointcut;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
 
 /** Sits just inside the transaction advice and hands the exception of a failing method to the rollback log. */
-@Aspect
 @Component
-@Order(AdviceOrder.TRANSACTION + 1)
-public class TransactionCauseRecorder {
+public class TransactionCauseRecorder extends MethodAdvice {
 
-    @AfterThrowing(pointcut = "execution(* org.aupat..*(..)) && (@annotation(org.springframework.transaction.annotation.Transactional)"
-            + " || @within(org.springframework.transaction.annotation.Transactional))", throwing = "failure")
-    public void record(Throwable failure) {
-        LoggingTransactionManager.rollbackCause(failure);
+    public TransactionCauseRecorder() {
+        super(new ComposablePointcut(AnnotationMatchingPointcut.forClassAnnotation(Transactional.class))
+                .union(AnnotationMatchingPointcut.forMethodAnnotation(Transactional.class)), AdviceOrder.TRANSACTION + 1);
+    }
+
+    @Override
+    public Object invoke(MethodInvocation call) throws Throwable {
+        try {
+            return call.proceed();
+        } catch (Throwable failure) {
+            LoggingTransactionManager.rollbackCause(failure);
+            throw failure;
+        }
     }
 }

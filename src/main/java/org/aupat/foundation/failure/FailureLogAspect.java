@@ -1,35 +1,34 @@
 package org.aupat.foundation.failure;
 
-import org.aspectj.lang.ProceedingJoinPoint;
-import org.aspectj.lang.annotation.Around;
-import org.aspectj.lang.annotation.Aspect;
-import org.aspectj.lang.reflect.MethodSignature;
+import java.lang.reflect.Method;
+import org.aopalliance.intercept.MethodInvocation;
 import org.aupat.foundation.AdviceOrder;
-import org.springframework.core.annotation.Order;
+import org.aupat.foundation.MethodAdvice;
+import org.springframework.aop.support.annotation.AnnotationMatchingPointcut;
 import org.springframework.stereotype.Component;
 
 /** Outermost advice: sees only the final outcome (after retries and rollback) and writes it to the failure log. */
-@Aspect
 @Component
-@Order(AdviceOrder.FAILURE_LOG)
-class FailureLogAspect {
+class FailureLogAspect extends MethodAdvice {
     private final FailureLog failureLog;
 
     FailureLogAspect(FailureLog failureLog) {
+        super(AnnotationMatchingPointcut.forMethodAnnotation(LogFailures.class), AdviceOrder.FAILURE_LOG);
         this.failureLog = failureLog;
     }
 
-    @Around("@annotation(logFailures)")
-    public Object around(ProceedingJoinPoint call, LogFailures logFailures) throws Throwable {
+    @Override
+    public Object invoke(MethodInvocation call) throws Throwable {
         try {
             return call.proceed();
         } catch (Throwable failure) {
-            MethodSignature signature = (MethodSignature) call.getSignature();
-            Class<?> returns = signature.getReturnType();
+            LogFailures logFailures = annotation(call, LogFailures.class);
+            Method method = targetMethod(call);
+            Class<?> returns = method.getReturnType();
             // A skipped call returns null, which a primitive result cannot hold.
             boolean skip = logFailures.skipRecoverable() && FailureLog.skippable(failure)
                     && (returns == void.class || !returns.isPrimitive());
-            failureLog.record(failure, signature.getDeclaringType().getSimpleName() + "." + signature.getName(),
+            failureLog.record(failure, method.getDeclaringClass().getSimpleName() + "." + method.getName(),
                     logFailures.value(), skip);
             if (skip) {
                 return null;

@@ -16,7 +16,7 @@ import org.aupat.foundation.logging.RunContext;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.aop.aspectj.annotation.AspectJProxyFactory;
+import org.springframework.aop.framework.ProxyFactory;
 
 class FailureLogTest {
     @TempDir
@@ -44,10 +44,10 @@ class FailureLogTest {
     }
 
     private Items proxied() {
-        AspectJProxyFactory factory = new AspectJProxyFactory(new Items());
+        ProxyFactory factory = new ProxyFactory(new Items());
         factory.setProxyTargetClass(true);
-        factory.addAspect(new FailureLogAspect(failureLog));
-        return factory.getProxy();
+        factory.addAdvisor(new FailureLogAspect(failureLog));
+        return (Items) factory.getProxy();
     }
 
     @AfterEach
