@@ -6,7 +6,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.EnumMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.function.IntConsumer;
 import java.util.function.IntUnaryOperator;
 import org.aupat.foundation.FoundationContext;
@@ -84,6 +86,28 @@ public final class OverheadBench {
         }
     }
 
+    /** What is timed, in the order of the printed table. */
+    private enum Call {
+        PLAIN("plain call of a trivial method"),
+        FAILURE_LOG("@LogFailures"),
+        RETRY("@RetryTransient"),
+        TRANSACTION("@Transactional (empty; dev profile, the default)"),
+        TRANSACTION_AT_INFO("@Transactional (empty; org.aupat at INFO, as in prod)"),
+        REPOSITORY("@Repository error translation (CheckpointStore.file)"),
+        STACK("@LogFailures @RetryTransient @Transactional"),
+        FULL_STACK("... + @Checkpointed (a whole checkpointed run)"),
+        CHECKPOINT_UPDATE("checkpoint update (ChunkedRun.chunkCommitted)"),
+        CHUNK("committed chunk (" + CHUNK_ROWS + " inserts, one transaction)"),
+        LOG_LINE("log line (FILE_ONLY INFO to main.log, real logback config)"),
+        PROGRESS("progress update (advance(1), not a terminal)");
+
+        private final String label;
+
+        Call(String label) {
+            this.label = label;
+        }
+    }
+
     private static void run(ConfigurableApplicationContext context, PrintStream consoleFile, double pipelineSeconds) {
         AdvisedCalls advised = context.getBean(AdvisedCalls.class);
         // The same class made without Spring: no proxy, so its calls are the plain ones.
@@ -91,60 +115,73 @@ public final class OverheadBench {
         CheckpointStore store = context.getBean(CheckpointStore.class);
         // Not a terminal, as in bench/run.sh: a PROGRESS line every 100 items (the default), into a file.
         ProgressReporter reporter = new ProgressReporter(new Console(consoleFile, consoleFile, false), 100, 10);
-
-        System.out.printf(Locale.ROOT, "AUPAT overhead on the real components, Java %s, %d cores:"
-                + " median of %d rounds of >= %d ms after warm-up%n", Runtime.version(),
-                Runtime.getRuntime().availableProcessors(), ROUNDS, ROUND_NANOS / 1_000_000);
-        System.out.printf(Locale.ROOT, "%-58s %12s %21s%n", "call", "ns/call", "(min - max)");
-        double plain = measure("plain call of a trivial method", loop(direct::work));
-        double failureLog = measure("@LogFailures", loop(advised::failureLog));
-        measure("@RetryTransient", loop(advised::retry));
-        measure("@Transactional (empty; dev profile, the default)", loop(advised::transaction));
-        // The default (dev) profile logs org.aupat at DEBUG, and LoggingTransactionManager inherits Spring's
-        // logger under its own name: each transaction also writes Spring's DEBUG lines to main.log.
-        LoggingSystem logging = LoggingSystem.get(OverheadBench.class.getClassLoader());
-        LogLevel configured = logging.getLoggerConfiguration("org.aupat").getConfiguredLevel();
-        logging.setLogLevel("org.aupat", LogLevel.INFO);
-        measure("@Transactional (empty; org.aupat at INFO, as in prod)", loop(advised::transaction));
-        logging.setLogLevel("org.aupat", configured);
-        double repository = measure("@Repository error translation (CheckpointStore.file)",
-                loop(i -> store.file().getNameCount()));
-        double stack = measure("@LogFailures @RetryTransient @Transactional", loop(advised::stack));
-        double fullStack = measure("... + @Checkpointed (a whole checkpointed run)",
-                loop(i -> advised.fullStack(i, ChunkedRun.SUPPLIED)));
-        double checkpoint = measure("checkpoint update (ChunkedRun.chunkCommitted)",
-                n -> advised.checkpointUpdates(n, ChunkedRun.SUPPLIED));
-        double chunk = measure("committed chunk (" + CHUNK_ROWS + " inserts, one transaction)",
-                loop(i -> advised.insertChunk(CHUNK_ROWS)));
-        double logLine = measure("log line (FILE_ONLY INFO to main.log, real logback config)", loop(i -> {
-            log.info(LogMarkers.FILE_ONLY, "duplicate: {} is already archived for location {}", "cam3/IMG_00421.JPG",
-                    "4f1c9e2a-7d3b-4c55-9a61-2b8e0f6d1c37");
-            return i;
-        }));
-        double progress;
+        Map<Call, Double> nanos;
         try (Progress bar = reporter.start("bench", Long.MAX_VALUE, 0, "files")) {
-            progress = measure("progress update (advance(1), not a terminal)", loop(i -> {
+            Map<Call, IntConsumer> calls = new EnumMap<>(Call.class);
+            calls.put(Call.PLAIN, loop(direct::work));
+            calls.put(Call.FAILURE_LOG, loop(advised::failureLog));
+            calls.put(Call.RETRY, loop(advised::retry));
+            calls.put(Call.TRANSACTION, loop(advised::transaction));
+            calls.put(Call.TRANSACTION_AT_INFO, atInfo(loop(advised::transaction)));
+            calls.put(Call.REPOSITORY, loop(i -> store.file().getNameCount()));
+            calls.put(Call.STACK, loop(advised::stack));
+            calls.put(Call.FULL_STACK, loop(i -> advised.fullStack(i, ChunkedRun.SUPPLIED)));
+            calls.put(Call.CHECKPOINT_UPDATE, n -> advised.checkpointUpdates(n, ChunkedRun.SUPPLIED));
+            calls.put(Call.CHUNK, loop(i -> advised.insertChunk(CHUNK_ROWS)));
+            calls.put(Call.LOG_LINE, loop(i -> {
+                log.info(LogMarkers.FILE_ONLY, "duplicate: {} is already archived for location {}",
+                        "cam3/IMG_00421.JPG", "4f1c9e2a-7d3b-4c55-9a61-2b8e0f6d1c37");
+                return i;
+            }));
+            calls.put(Call.PROGRESS, loop(i -> {
                 bar.advance(1);
                 return i;
             }));
+            nanos = measureAll(calls);
         }
 
         System.out.printf(Locale.ROOT, "%nshare of a %.1f s pipeline of %,d files (chunks of 100; counts from the code,"
                 + " advice counted over a plain call):%n", pipelineSeconds, FILES);
         System.out.printf(Locale.ROOT, "%-58s %8s %10s %8s%n", "cost", "count", "ms", "share");
         double total = pipelineSeconds * 1e9;
-        double stackNanos = share("per-item @LogFailures (stage, place)", ITEM_CALLS, failureLog - plain, total)
-                + share("repository calls (@Repository translation)", REPOSITORY_CALLS, repository - plain, total)
-                + share("chunk ledgers at the 3-advice figure (upper bound)", LEDGER_CALLS, stack - plain, total)
-                + share("@Checkpointed runs at the 4-advice figure", CHECKPOINTED_RUNS, fullStack - plain, total)
-                + share("checkpoint updates", CHECKPOINT_UPDATES, checkpoint, total);
-        double bookkeeping = share("log lines", LOG_LINES, logLine, total)
-                + share("progress updates", PROGRESS_UPDATES, progress, total);
-        share("committed chunks (the data's own writes, not overhead)", LEDGER_CALLS, chunk, total);
+        double stack = share("per-item @LogFailures (stage, place)", ITEM_CALLS, added(nanos, Call.FAILURE_LOG), total)
+                + share("repository calls (@Repository translation)", REPOSITORY_CALLS, added(nanos, Call.REPOSITORY),
+                        total)
+                + share("chunk ledgers at the 3-advice figure (upper bound)", LEDGER_CALLS, added(nanos, Call.STACK),
+                        total)
+                + share("@Checkpointed runs at the 4-advice figure", CHECKPOINTED_RUNS, added(nanos, Call.FULL_STACK),
+                        total)
+                + share("checkpoint updates", CHECKPOINT_UPDATES, nanos.get(Call.CHECKPOINT_UPDATE), total);
+        double bookkeeping = share("log lines", LOG_LINES, nanos.get(Call.LOG_LINE), total)
+                + share("progress updates", PROGRESS_UPDATES, nanos.get(Call.PROGRESS), total);
+        share("committed chunks (the data's own writes, not overhead)", LEDGER_CALLS, nanos.get(Call.CHUNK), total);
         System.out.printf(Locale.ROOT, "%naspect stack share of pipeline: %.3f %% (target < 5 %%)%n",
-                100 * stackNanos / total);
+                100 * stack / total);
         System.out.printf(Locale.ROOT, "with log lines and progress updates: %.3f %%%n",
-                100 * (stackNanos + bookkeeping) / total);
+                100 * (stack + bookkeeping) / total);
+    }
+
+    /**
+     * The calls with org.aupat logged at INFO. The default (dev) profile logs it at DEBUG, and
+     * LoggingTransactionManager inherits Spring's logger under its own name: each transaction then also writes
+     * Spring's DEBUG lines to main.log.
+     */
+    private static IntConsumer atInfo(IntConsumer calls) {
+        LoggingSystem logging = LoggingSystem.get(OverheadBench.class.getClassLoader());
+        LogLevel configured = logging.getLoggerConfiguration("org.aupat").getConfiguredLevel();
+        return n -> {
+            logging.setLogLevel("org.aupat", LogLevel.INFO);
+            try {
+                calls.accept(n);
+            } finally {
+                logging.setLogLevel("org.aupat", configured);
+            }
+        };
+    }
+
+    /** What the advice adds to a plain call. */
+    private static double added(Map<Call, Double> nanos, Call call) {
+        return nanos.get(call) - nanos.get(Call.PLAIN);
     }
 
     /** Calls {@code call} n times in a row, keeping its results so that the JIT cannot drop the calls. */
@@ -159,27 +196,40 @@ public final class OverheadBench {
     }
 
     /**
-     * Doubles the calls per round until a round takes ROUND_NANOS (this also warms the JIT up), runs warm-up
-     * rounds, then prints and returns the median nanoseconds per call of the measured rounds.
+     * First sizes every kind of call's round (doubling the calls until a round takes ROUND_NANOS) and warms it
+     * up, so that the JIT has compiled the Spring code they share before any is timed; then times ROUNDS rounds
+     * of each and prints and keeps the median nanoseconds per call.
      */
-    private static double measure(String name, IntConsumer calls) {
-        System.gc();
-        int n = 1;
-        while (time(calls, n) < ROUND_NANOS && n < (1 << 30)) {
-            n *= 2;
-        }
-        for (int i = 0; i < WARM_UP_ROUNDS; i++) {
-            time(calls, n);
-        }
-        double[] perCall = new double[ROUNDS];
-        for (int i = 0; i < ROUNDS; i++) {
-            perCall[i] = (double) time(calls, n) / n;
-        }
-        Arrays.sort(perCall);
-        double median = perCall[ROUNDS / 2];
-        System.out.printf(Locale.ROOT, "%-58s %,12.1f   (%,8.1f - %,8.1f)%n", name, median, perCall[0],
-                perCall[ROUNDS - 1]);
-        return median;
+    private static Map<Call, Double> measureAll(Map<Call, IntConsumer> calls) {
+        System.out.printf(Locale.ROOT, "AUPAT overhead on the real components, Java %s, %d cores: every call warmed"
+                + " up first, then the median of %d rounds of >= %d ms%n", Runtime.version(),
+                Runtime.getRuntime().availableProcessors(), ROUNDS, ROUND_NANOS / 1_000_000);
+        Map<Call, Integer> size = new EnumMap<>(Call.class);
+        calls.forEach((call, make) -> {
+            int n = 1;
+            while (time(make, n) < ROUND_NANOS && n < (1 << 30)) {
+                n *= 2;
+            }
+            for (int i = 0; i < WARM_UP_ROUNDS; i++) {
+                time(make, n);
+            }
+            size.put(call, n);
+        });
+        System.out.printf(Locale.ROOT, "%-58s %12s %21s%n", "call", "ns/call", "(min - max)");
+        Map<Call, Double> medians = new EnumMap<>(Call.class);
+        calls.forEach((call, make) -> {
+            System.gc();
+            int n = size.get(call);
+            double[] perCall = new double[ROUNDS];
+            for (int i = 0; i < ROUNDS; i++) {
+                perCall[i] = (double) time(make, n) / n;
+            }
+            Arrays.sort(perCall);
+            medians.put(call, perCall[ROUNDS / 2]);
+            System.out.printf(Locale.ROOT, "%-58s %,12.1f   (%,8.1f - %,8.1f)%n", call.label, perCall[ROUNDS / 2],
+                    perCall[0], perCall[ROUNDS - 1]);
+        });
+        return medians;
     }
 
     private static long time(IntConsumer calls, int n) {
