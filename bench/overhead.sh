@@ -1,0 +1,18 @@
+#!/usr/bin/env bash
+# Cost per call of AUPAT's advice stack (failure log, checkpoint, retry, transaction), a checkpoint update, a
+# committed chunk, a log line and a progress update, measured on the real components with a real SQLite
+# database in a temporary folder, and their share of a pipeline run. Run from anywhere in the project:
+#   bench/overhead.sh [PIPELINE_SECONDS=15]
+# Compiles the test classes when a source changed since the last compile here; takes about half a minute.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+compiled=target/bench-compiled.stamp
+classpath=target/bench-classpath.txt
+if [ ! -f "$compiled" ] || [ -n "$(find src config pom.xml -newer "$compiled" -print -quit)" ]; then
+    ./mvnw -B -q -DskipTests -Djacoco.skip=true test-compile
+    touch "$compiled"
+fi
+if [ ! -f "$classpath" ] || [ pom.xml -nt "$classpath" ]; then
+    ./mvnw -B -q dependency:build-classpath -Dmdep.outputFile="$classpath" -Dmdep.includeScope=test
+fi
+exec java -cp "target/test-classes:target/classes:$(cat "$classpath")" org.aupat.bench.OverheadBench "$@"
