@@ -107,6 +107,12 @@ class FaultInjectionTest {
         }
 
         @Override
+        public FileChannel openWrite(Path file) throws IOException {
+            maybeFail("reopen");
+            return super.openWrite(file);
+        }
+
+        @Override
         public void write(FileChannel channel, ByteBuffer bytes) throws IOException {
             maybeFail("write");
             super.write(channel, bytes);
@@ -178,7 +184,7 @@ class FaultInjectionTest {
     void aFaultAtEveryStepOfAnImportChunkIsUndoneAndTheRerunStagesEveryFileOnce() throws Exception {
         // Which call of each step fails: chosen so the fault lands inside the chunk, after some work is done.
         Object[][] steps = {{"open", 2, false}, {"read", 2, false}, {"create", 2, false}, {"write", 3, false},
-                {"fsync", 3, false}, {"fsync-dir", 3, false}, {"rename", 2, false}, {"mkdir", 1, false},
+                {"fsync", 3, false}, {"reopen", 2, false}, {"fsync-dir", 3, false}, {"rename", 2, false}, {"mkdir", 1, false},
                 {"delete", 1, false}, {"link", 2, true}, {"fsync-dir", 2, true}};
         SoftAssertions soft = new SoftAssertions();
         int n = 0;

@@ -26,8 +26,9 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * The chunked, resumable part of db_import. Per chunk: one journaled file transaction stages the files,
- * it is committed (the staged files are kept), then the chunk's rows are recorded in one database
+ * The chunked, resumable part of db_import. Per chunk: one journaled file transaction copies the files
+ * into {@code incoming/}, flushes them to disk together, renames them to their standard names and is
+ * committed (the staged files are kept), then the chunk's rows are recorded in one database
  * transaction, then the checkpoint moves on. A crash before the file commit undoes the chunk's files; a
  * crash after it leaves staged files without rows, which the rerun adopts (same name, same bytes).
  */
@@ -98,6 +99,7 @@ class FileStager {
         private final Plan plan;
         private final ChunkedRun run;
         private final List<Staged> rows = new ArrayList<>();
+        private final List<Outcome> placed = new ArrayList<>();
         private final Map<String, String> stagedThisChunk = new HashMap<>();
         private FileTransaction files;
         private long bytes;
@@ -146,6 +148,7 @@ class FileStager {
                 skipped++;
             } else {
                 rows.add(outcome.row());
+                placed.add(outcome);
                 bytes += outcome.size();
                 summary.imported(outcome.row().type(), outcome.size(), outcome.linked());
             }
@@ -165,6 +168,8 @@ class FileStager {
 
         void commit() {
             if (files != null) {
+                files.flushCopies();
+                placed.forEach(outcome -> outcome.placeIn(files));
                 files.commit();
                 files.close();
                 files = null;
@@ -176,6 +181,7 @@ class FileStager {
                 run.chunkCommitted(position, lastItem, new ChunkCounts(read, rows.size(), skipped, failed));
             }
             rows.clear();
+            placed.clear();
             stagedThisChunk.clear();
             bytes = 0;
             read = 0;

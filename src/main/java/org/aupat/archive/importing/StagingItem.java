@@ -18,8 +18,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Stages one file inside a chunk's file transaction: copies it into {@code incoming/} while hashing it
- * (one read of the source), then renames it to its standard name, or removes the copy when the bytes
- * are already in the archive. A file that cannot be read is logged and skipped (the aspect returns null).
+ * (one read of the source) and chooses its standard name, or removes the copy when the bytes are already
+ * in the archive. The chunk flushes its copies at once, then renames them ({@link Outcome#placeIn}). A
+ * file that cannot be read is logged and skipped (the aspect returns null).
  */
 @Component
 class StagingItem {
@@ -33,8 +34,15 @@ class StagingItem {
         this.hasher = hasher;
     }
 
-    /** The outcome for one file: the row to record, or the location that already owns the bytes. */
-    record Outcome(Staged row, String duplicateOf, long size, boolean linked) {
+    /**
+     * The outcome for one file: the row to record and where its copy waits in {@code incoming/}, or the
+     * location that already owns the bytes.
+     */
+    record Outcome(Staged row, String duplicateOf, long size, boolean linked, Path incoming) {
+        /** Gives the waiting copy its standard name; call once the chunk's copies are flushed. */
+        void placeIn(FileTransaction files) {
+            files.move(incoming, Path.of(row.loc()));
+        }
     }
 
     /** What the chunk knows about where this file goes. */
@@ -63,7 +71,7 @@ class StagingItem {
                 size = expectedSize;
                 linked = true;
             } else {
-                CopyResult copy = files.copy(source, incoming, null);
+                CopyResult copy = files.copyToTemporary(source, incoming);
                 sha = copy.sha256();
                 size = copy.size();
             }
@@ -71,7 +79,7 @@ class StagingItem {
                     : media.owner(kind.type(), sha).orElse(null);
             if (owner != null) {
                 files.deleteWithBackup(incoming);
-                return new Outcome(null, owner, size, false);
+                return new Outcome(null, owner, size, false, null);
             }
             String extension = kind.extension().isEmpty() ? "none" : kind.extension();
             String name = layout.fileName(kind.type(), t.locationUuid(), t.subUuid(), sha, extension);
@@ -80,13 +88,12 @@ class StagingItem {
                 name = layout.collisionFileName(kind.type(), t.locationUuid(), t.subUuid(), sha, extension);
                 target = layout.stagingPath(t.locationUuid(), name);
             }
-            files.move(incoming, target);
             t.stagedThisChunk().put(kind.type().prefix() + sha, name);
             Path folder = source.toAbsolutePath().getParent();
             return new Outcome(new Staged(kind.type(), sha, name, target.toString(), t.locationUuid(), t.subUuid(),
                     folder.toString(), source.getFileName().toString(), t.author(), extension,
                     t.film() && kind.type() == org.aupat.archive.media.MediaType.IMAGE,
-                    t.film() ? t.filmStock() : null), null, size, linked);
+                    t.film() ? t.filmStock() : null), null, size, linked, incoming);
         } finally {
             RunContext.file(null);
         }

@@ -25,6 +25,11 @@ public class DiskFileSystem implements FileSystemCalls {
     }
 
     @Override
+    public FileChannel openWrite(Path file) throws IOException {
+        return FileChannel.open(file, StandardOpenOption.WRITE);
+    }
+
+    @Override
     public void write(FileChannel channel, ByteBuffer bytes) throws IOException {
         while (bytes.hasRemaining()) {
             channel.write(bytes);

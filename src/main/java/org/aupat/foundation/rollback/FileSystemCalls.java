@@ -16,6 +16,9 @@ public interface FileSystemCalls {
     /** Creates a new file for writing; fails if it exists. */
     FileChannel createNew(Path file) throws IOException;
 
+    /** Opens an existing file for writing, to flush it. */
+    FileChannel openWrite(Path file) throws IOException;
+
     void write(FileChannel channel, ByteBuffer bytes) throws IOException;
 
     /** Flushes a file's content to the disk (fsync). */

@@ -43,6 +43,8 @@ public final class FileTransaction implements AutoCloseable {
     private final FileSystemCalls fs;
     /** Names this transaction created: moving one of them needs no flushed journal line first. */
     private final Set<Path> created = new HashSet<>();
+    /** Copies whose bytes are not flushed to disk yet. */
+    private final List<Path> unflushedCopies = new ArrayList<>();
     /** Folders whose entries changed since the last flush. */
     private final Set<Path> unflushedFolders = new LinkedHashSet<>();
     private boolean finished;
@@ -54,8 +56,8 @@ public final class FileTransaction implements AutoCloseable {
 
     /**
      * Copies a file, hashing it in the same read, into {@code <target>.aupat-tmp}, flushes it, checks its
-     * size and SHA-256, then renames it to the target. An identical target counts as done; a different
-     * one is refused. With {@code expectedSha} (may be null) a source whose bytes changed is refused.
+     * size, then renames it to the target. An identical target counts as done; a different one is
+     * refused. With {@code expectedSha} (may be null) a source whose bytes changed is refused.
      */
     public CopyResult copy(Path source, Path target, String expectedSha) {
         requireOpen();
@@ -70,33 +72,80 @@ public final class FileTransaction implements AutoCloseable {
                 fs.delete(temp);
             }
             journal.append(new JournalEntry(JournalEntry.COPY, source.toString(), target.toString()), false);
-            MessageDigest digest = FileHasher.newDigest();
-            long size = 0;
-            try (InputStream in = fs.openRead(source); FileChannel out = fs.createNew(temp)) {
-                byte[] buffer = new byte[BUFFER];
-                int n;
-                while ((n = in.read(buffer)) > 0) {
-                    digest.update(buffer, 0, n);
-                    fs.write(out, ByteBuffer.wrap(buffer, 0, n));
-                    size += n;
-                }
-                fs.force(out);
+            CopyResult copy = write(source, temp, true);
+            if (expectedSha != null && !expectedSha.equalsIgnoreCase(copy.sha256())) {
+                throw new ChecksumMismatchError(source, expectedSha, copy.sha256());
             }
-            String sha = FileHasher.hex(digest.digest());
-            if (expectedSha != null && !expectedSha.equalsIgnoreCase(sha)) {
-                throw new ChecksumMismatchError(source, expectedSha, sha);
-            }
-            verify(temp, size, sha);
             if (Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
                 throw refuse(target, "appeared while it was being copied");
             }
             fs.rename(temp, target);
             created.add(target);
             unflushedFolders.add(target.getParent());
-            return new CopyResult(sha, size, false);
+            return copy;
         } catch (IOException e) {
             throw failure("copy " + source + " to " + target, e, source);
         }
+    }
+
+    /**
+     * Copies a file, hashing it in the same read, to a new name that is itself temporary: the caller
+     * moves it to its final name only after {@link #flushCopies()}. Flushing many copies at once costs
+     * about one flush instead of one per file. The temporary name must not exist.
+     */
+    public CopyResult copyToTemporary(Path source, Path temporary) {
+        requireOpen();
+        try {
+            mkdirs(temporary.getParent());
+            journal.append(new JournalEntry(JournalEntry.COPY, source.toString(), temporary.toString()), false);
+            CopyResult copy = write(source, temporary, false);
+            created.add(temporary);
+            unflushedCopies.add(temporary);
+            unflushedFolders.add(temporary.getParent());
+            return copy;
+        } catch (IOException e) {
+            throw failure("copy " + source + " to " + temporary, e, source);
+        }
+    }
+
+    /** Flushes to disk the bytes of every {@link #copyToTemporary} copy not flushed yet. */
+    public void flushCopies() {
+        requireOpen();
+        try {
+            for (Path copy : unflushedCopies) {
+                try (FileChannel channel = fs.openWrite(copy)) {
+                    fs.force(channel);
+                }
+            }
+            unflushedCopies.clear();
+        } catch (IOException e) {
+            throw new FileSystemError("cannot flush the copies of this file transaction to disk: " + e
+                    + ". The transaction will be undone.", e);
+        }
+    }
+
+    /** Writes source to a new file while hashing it (one read); checks the size written. */
+    private CopyResult write(Path source, Path file, boolean flush) throws IOException {
+        MessageDigest digest = FileHasher.newDigest();
+        long size = 0;
+        try (InputStream in = fs.openRead(source); FileChannel out = fs.createNew(file)) {
+            byte[] buffer = new byte[BUFFER];
+            int n;
+            while ((n = in.read(buffer)) > 0) {
+                digest.update(buffer, 0, n);
+                fs.write(out, ByteBuffer.wrap(buffer, 0, n));
+                size += n;
+            }
+            if (flush) {
+                fs.force(out);
+            }
+        }
+        // The bytes were hashed as they were written; the deliberate re-read is db_verify's, of the archive.
+        if (Files.size(file) != size) {
+            throw new FileSystemError("the copy " + file + " has " + Files.size(file) + " bytes instead of " + size
+                    + "; the disk may be full or failing", false, Map.of("path", file.toString()), null);
+        }
+        return new CopyResult(FileHasher.hex(digest.digest()), size, false);
     }
 
     /** Moves a file: a rename within one file system, else a verified copy and a delete of the source. */
@@ -202,6 +251,7 @@ public final class FileTransaction implements AutoCloseable {
      */
     public void commit() {
         requireOpen();
+        flushCopies();
         try {
             flushFolders();
             for (JournalEntry e : journal.entries()) {
@@ -301,20 +351,6 @@ public final class FileTransaction implements AutoCloseable {
             throw refuse(target, "exists with different content");
         }
         return new CopyResult(existing, Files.size(target), true);
-    }
-
-    private void verify(Path temp, long size, String sha) throws IOException {
-        if (Files.size(temp) != size) {
-            throw new FileSystemError("the copy " + temp + " has " + Files.size(temp) + " bytes instead of " + size
-                    + "; the disk may be full or failing", false, Map.of("path", temp.toString()), null);
-        }
-        String written;
-        try (InputStream in = fs.openRead(temp)) {
-            written = new FileHasher().sha256(in);
-        }
-        if (!written.equals(sha)) {
-            throw new ChecksumMismatchError(temp, sha, written);
-        }
     }
 
     private static boolean sameBytes(Path a, Path b) throws IOException {

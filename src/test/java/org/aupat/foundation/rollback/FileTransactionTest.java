@@ -93,6 +93,30 @@ class FileTransactionTest {
     }
 
     @Test
+    void copiesToATemporaryNameAreFlushedTogetherAndAtTheLatestByTheCommit() throws IOException {
+        java.util.List<String> flushed = new java.util.ArrayList<>();
+        FileSystemCalls recording = new DiskFileSystem() {
+            @Override
+            public FileChannel openWrite(Path file) throws IOException {
+                flushed.add(file.getFileName().toString());
+                return super.openWrite(file);
+            }
+        };
+        try (FileTransaction tx = transactions(recording).begin()) {
+            CopyResult a = tx.copyToTemporary(source.resolve("a.jpg"), archive.resolve("incoming/1"));
+            tx.copyToTemporary(source.resolve("b.jpg"), archive.resolve("incoming/2"));
+            assertThat(a.sha256()).isEqualTo(new FileHasher().sha256(source.resolve("a.jpg")));
+            assertThat(flushed).as("nothing flushed per copy").isEmpty();
+            tx.flushCopies();
+            assertThat(flushed).containsExactly("1", "2");
+            tx.copyToTemporary(source.resolve("a.jpg"), archive.resolve("incoming/3"));
+            tx.commit();
+        }
+        assertThat(flushed).as("the commit flushes what is left").containsExactly("1", "2", "3");
+        assertThat(archive.resolve("incoming/3")).hasContent("photo a");
+    }
+
+    @Test
     void closingWithoutCommitUndoesEverythingInReverse() throws IOException {
         try (FileTransaction tx = transactions(new DiskFileSystem()).begin()) {
             tx.copy(source.resolve("a.jpg"), archive.resolve("x/a.jpg"), null);
