@@ -158,7 +158,7 @@ public final class FileTransaction implements AutoCloseable {
                 return;
             }
             mkdirs(target.getParent());
-            if (!Files.getFileStore(source).equals(Files.getFileStore(target.getParent()))) {
+            if (!FileTransactions.sameFileSystem(source, target.getParent())) {
                 copy(source, target, null);
                 deleteWithBackup(source);
                 return;
