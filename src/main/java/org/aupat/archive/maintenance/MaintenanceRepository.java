@@ -27,7 +27,7 @@ class MaintenanceRepository {
             List<String> tables = SqliteFiles.firstColumn(c,
                     "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name");
             List<String> applied = tables.contains("flyway_schema_history")
-                    ? SqliteFiles.firstColumn(c, "SELECT version FROM flyway_schema_history WHERE version IS NOT NULL")
+                    ? SqliteFiles.firstColumn(c, "SELECT version FROM flyway_schema_history WHERE version IS NOT NULL AND success = 1")
                     : List.of();
             List<String> prefix = tables.contains("versions")
                     ? SqliteFiles.firstColumn(c, "SELECT version FROM versions WHERE modules = 'prefix_length'")

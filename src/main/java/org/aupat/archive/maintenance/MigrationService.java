@@ -5,6 +5,7 @@ import org.aupat.archive.rules.Rules;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
@@ -19,6 +20,7 @@ import org.aupat.foundation.error.ValidationError;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
 import org.flywaydb.core.api.MigrationInfo;
+import org.flywaydb.core.api.MigrationVersion;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.stereotype.Service;
@@ -65,20 +67,27 @@ public class MigrationService {
         int prefixLength = rules.prefixLength();
         Map<String, String> ruleVersions = rules.versions();
         boolean existed = BackupService.hasContent(file);
+        List<String> alreadyApplied = List.of();
         if (existed) {
-            refuseWhatWeMustNotTouch(file, prefixLength);
+            alreadyApplied = refuseWhatWeMustNotTouch(file, prefixLength);
             backups.backupBeforeWrite("db_migrate", skipBackup);
         }
-        int applied;
+        int applied = 0;
         String schema;
-        try {
-            Flyway flyway = Flyway.configure().dataSource(database).locations(LOCATIONS).load();
-            applied = flyway.migrate().migrationsExecuted;
-            MigrationInfo current = flyway.info().current();
-            schema = current == null ? "0" : current.getVersion().getVersion();
-        } catch (FlywayException e) {
-            throw new DatabaseError("the schema migration of " + file + " failed: " + e.getMessage()
-                    + (existed ? ". The failed step was rolled back; a backup was made before it." : ""), e);
+        List<String> inJar = jarMigrations();
+        if (!alreadyApplied.isEmpty() && alreadyApplied.containsAll(inJar)) {
+            // Up to date: Flyway would only confirm it, at the cost of about a second of loading and scanning.
+            schema = inJar.stream().max(Comparator.comparing(MigrationVersion::fromVersion)).orElse("0");
+        } else {
+            try {
+                Flyway flyway = Flyway.configure().dataSource(database).locations(LOCATIONS).load();
+                applied = flyway.migrate().migrationsExecuted;
+                MigrationInfo current = flyway.info().current();
+                schema = current == null ? "0" : current.getVersion().getVersion();
+            } catch (FlywayException e) {
+                throw new DatabaseError("the schema migration of " + file + " failed: " + e.getMessage()
+                        + (existed ? ". The failed step was rolled back; a backup was made before it." : ""), e);
+            }
         }
         String now = clock.timestamp();
         transaction.executeWithoutResult(status -> {
@@ -101,8 +110,11 @@ public class MigrationService {
         return new Result(schema, applied, !existed);
     }
 
-    /** Refuses (exit 2, file untouched) a damaged file, a legacy or foreign database, one newer than this jar, or another prefix length. */
-    private void refuseWhatWeMustNotTouch(Path file, int prefixLength) {
+    /**
+     * Refuses (exit 2, file untouched) a damaged file, a legacy or foreign database, one newer than this jar,
+     * or another prefix length. Returns the migrations the database has applied.
+     */
+    private List<String> refuseWhatWeMustNotTouch(Path file, int prefixLength) {
         String integrity = sqliteFiles.integrityCheck(file);
         if (!"ok".equals(integrity)) {
             throw new ValidationError(SETTING, file, "is damaged (SQLite integrity check: " + integrity + "). It was left"
@@ -125,6 +137,7 @@ public class MigrationService {
                     + recorded + ", and one archive keeps one prefix length forever. Set prefix_length back to "
                     + recorded + " in name.json. The database was left untouched.");
         });
+        return existing.appliedMigrations();
     }
 
     /** Versions of the migrations inside this jar, as Flyway writes them ("1", "2", "2.1"). */
