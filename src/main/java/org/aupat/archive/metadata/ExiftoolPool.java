@@ -61,8 +61,10 @@ public class ExiftoolPool implements AutoCloseable {
     public List<ExifReading> read(List<Path> files) {
         List<Future<List<ExifReading>>> batches = new ArrayList<>();
         ExecutorService pool = workers();
-        for (int from = 0; from < files.size(); from += BATCH_SIZE) {
-            List<Path> batch = List.copyOf(files.subList(from, Math.min(files.size(), from + BATCH_SIZE)));
+        // A few files (a chunk of videos) are split so that every process gets some.
+        int batchSize = Math.max(1, Math.min(BATCH_SIZE, (files.size() + size - 1) / size));
+        for (int from = 0; from < files.size(); from += batchSize) {
+            List<Path> batch = List.copyOf(files.subList(from, Math.min(files.size(), from + batchSize)));
             batches.add(pool.submit(() -> readBatch(batch)));
         }
         List<ExifReading> out = new ArrayList<>(files.size());

@@ -6,9 +6,15 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.aupat.foundation.config.AupatProperties;
 import org.aupat.foundation.error.ExternalToolError;
@@ -22,6 +28,7 @@ import org.springframework.stereotype.Service;
 @Service
 public class VideoProbe {
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final int PARALLEL = 2;
     private final String command;
     private final Duration timeout;
 
@@ -62,6 +69,52 @@ public class VideoProbe {
                 firstVideo == null || !firstVideo.has("width") ? null : firstVideo.get("width").asInt(),
                 firstVideo == null || !firstVideo.has("height") ? null : firstVideo.get("height").asInt(),
                 hardware.make(), hardware.model(), hardware.source(), root.toString());
+    }
+
+    /** One answer of {@link #probeAll}: the video's metadata, or why ffprobe could not read it. */
+    public record Probed(VideoMetadata metadata, ExternalToolError error) {
+    }
+
+    /**
+     * Probes several videos, two at a time: most of an ffprobe run is its start-up, so two overlap well
+     * even on two cores. The answers come back in the order of {@code files}.
+     */
+    public List<Probed> probeAll(List<Path> files, List<String> originalNames) {
+        ExecutorService pool = Executors.newFixedThreadPool(PARALLEL, r -> {
+            Thread t = new Thread(r, "ffprobe");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            List<Future<VideoMetadata>> running = new ArrayList<>();
+            for (int i = 0; i < files.size(); i++) {
+                Path file = files.get(i);
+                String name = originalNames.get(i);
+                running.add(pool.submit(() -> probe(file, name)));
+            }
+            List<Probed> answers = new ArrayList<>();
+            for (Future<VideoMetadata> answer : running) {
+                answers.add(answer(answer));
+            }
+            return answers;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private static Probed answer(Future<VideoMetadata> answer) {
+        try {
+            return new Probed(answer.get(), null);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ExternalToolError("Interrupted while ffprobe was reading videos.", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof ExternalToolError failed) {
+                return new Probed(null, failed);
+            }
+            throw e.getCause() instanceof RuntimeException r ? r
+                    : new ExternalToolError("ffprobe failed: " + e.getCause(), e.getCause());
+        }
     }
 
     /** A make and model and where they were found. */

@@ -143,7 +143,10 @@ public class OrganizeService {
                         Map.of("path", file.loc(), "sha256", file.sha()), null), "find the staged file");
             }
         }
-        List<ExifReading> readings = exiftool.read(present.stream().map(f -> Path.of(f.loc())).toList());
+        List<Path> paths = present.stream().map(f -> Path.of(f.loc())).toList();
+        List<ExifReading> readings = exiftool.read(paths);
+        List<VideoProbe.Probed> probes = type == MediaType.VIDEO
+                ? ffprobe.probeAll(paths, present.stream().map(MediaFile::originalName).toList()) : List.of();
         List<Organized> rows = new ArrayList<>();
         for (int i = 0; i < present.size(); i++) {
             MediaFile file = present.get(i);
@@ -152,7 +155,8 @@ public class OrganizeService {
                 skip(reading.failure(), "read metadata with exiftool");
                 continue;
             }
-            rows.add(type == MediaType.IMAGE ? image(file, reading.metadata()) : video(file, reading.metadata()));
+            rows.add(type == MediaType.IMAGE ? image(file, reading.metadata())
+                    : video(file, reading.metadata(), probes.get(i)));
         }
         return rows;
     }
@@ -167,13 +171,11 @@ public class OrganizeService {
                 null, null, null, null);
     }
 
-    private Organized video(MediaFile file, ExifMetadata exif) {
-        VideoMetadata probe;
+    private Organized video(MediaFile file, ExifMetadata exif, VideoProbe.Probed probed) {
+        VideoMetadata probe = probed.metadata();
         String problem = exif.fileError();
-        try {
-            probe = ffprobe.probe(Path.of(file.loc()), file.originalName());
-        } catch (ExternalToolError e) {
-            problem = "ffprobe: " + e.getMessage();
+        if (probed.error() != null) {
+            problem = "ffprobe: " + probed.error().getMessage();
             probe = new VideoMetadata(null, null, null, null, null, null, null, null);
         }
         if (problem != null) {

@@ -30,6 +30,21 @@ class VideoProbeTest {
     }
 
     @Test
+    void severalVideosAreProbedTogetherAndAnswerInOrderWithEachFailureKeptToItsFile() throws Exception {
+        MediaFactory media = new MediaFactory(dir);
+        Path dji = media.mp4("a.mp4", "DJI.AVC");
+        Path broken = java.nio.file.Files.writeString(dir.resolve("b.mp4"), "not a video");
+        Path iphone = media.iphoneMov("c.MOV", "iPhone 13 Pro");
+        java.util.List<VideoProbe.Probed> answers = probe.probeAll(java.util.List.of(dji, broken, iphone),
+                java.util.List.of("a.mp4", "b.mp4", "c.MOV"));
+        assertThat(answers).hasSize(3);
+        assertThat(answers.get(0).metadata().make()).isEqualTo("DJI");
+        assertThat(answers.get(1).metadata()).isNull();
+        assertThat(answers.get(1).error()).isInstanceOf(ExternalToolError.class);
+        assertThat(answers.get(2).metadata().model()).isEqualTo("iPhone 13 Pro");
+    }
+
+    @Test
     void aDjiOriginalNameIsTheLastFallback() {
         Path staged = new MediaFactory(dir).mp4("3f2a9c417b0e-vid_13846df1d4c9.mp4", null);
         assertThat(probe.probe(staged, "DJI_0042.MP4").make()).isEqualTo("DJI");
