@@ -113,14 +113,18 @@ public final class FileTransaction implements AutoCloseable {
         requireOpen();
         try {
             for (Path copy : unflushedCopies) {
-                try (FileChannel channel = fs.openWrite(copy)) {
-                    fs.force(channel);
-                }
+                flush(copy);
             }
             unflushedCopies.clear();
         } catch (IOException e) {
             throw new FileSystemError("cannot flush the copies of this file transaction to disk: " + e
                     + ". The transaction will be undone.", e);
+        }
+    }
+
+    private void flush(Path file) throws IOException {
+        try (FileChannel channel = fs.openWrite(file)) {
+            fs.force(channel);
         }
     }
 
@@ -165,6 +169,9 @@ public final class FileTransaction implements AutoCloseable {
             }
             journal.append(new JournalEntry(JournalEntry.RENAME, source.toString(), target.toString()),
                     !created.contains(source));
+            if (unflushedCopies.remove(source)) {
+                flush(source); // a copy gets a final name only once its bytes are on disk
+            }
             fs.rename(source, target);
             created.add(target);
             unflushedFolders.add(target.getParent());
@@ -222,6 +229,7 @@ public final class FileTransaction implements AutoCloseable {
             }
             journal.append(new JournalEntry(JournalEntry.DELETE, file.toString(), backup.toString()),
                     !created.contains(file));
+            unflushedCopies.remove(file);
             fs.rename(file, backup);
             unflushedFolders.add(backup.toAbsolutePath().getParent());
         } catch (IOException e) {

@@ -110,10 +110,18 @@ class FileTransactionTest {
             tx.flushCopies();
             assertThat(flushed).containsExactly("1", "2");
             tx.copyToTemporary(source.resolve("a.jpg"), archive.resolve("incoming/3"));
+            tx.copyToTemporary(source.resolve("a.jpg"), archive.resolve("incoming/4"));
+            tx.copyToTemporary(source.resolve("b.jpg"), archive.resolve("incoming/5"));
+            tx.deleteWithBackup(archive.resolve("incoming/4"));
+            tx.move(archive.resolve("incoming/5"), archive.resolve("x/b.jpg"));
+            assertThat(flushed).as("a copy is flushed before it gets a final name").containsExactly("1", "2", "5");
             tx.commit();
         }
-        assertThat(flushed).as("the commit flushes what is left").containsExactly("1", "2", "3");
+        assertThat(flushed).as("the commit flushes what is left; a deleted copy needs no flush")
+                .containsExactly("1", "2", "5", "3");
         assertThat(archive.resolve("incoming/3")).hasContent("photo a");
+        assertThat(archive.resolve("incoming/4")).doesNotExist();
+        assertThat(archive.resolve("x/b.jpg")).hasContent("photo b");
     }
 
     @Test
