@@ -2,9 +2,10 @@
 # AUPAT's import pipeline against the unavoidable work, side by side in the same run, plus start-up
 # and scale figures. Run from the project folder after `./mvnw -B -q -DskipTests package`:
 #   bench/run.sh [COUNT=1000] [ROUNDS=3]
-# Prints: pipeline and baseline times per round, the median ratio pipeline/baseline, peak memory of
-# the pipeline, start-up of a trivial script, and (with SCALE=1) time per file at 10,000 and 100,000
-# small files.
+# Prints: per round the pipeline (java -jar and bin/aupat) and baseline times and peak memory; the
+# median ratios pipeline/baseline; the speed of the metadata step against one exiftool batch; start-up
+# of a trivial script; the advice stack's share of the pipeline (bench/overhead.sh); and with SCALE=1
+# the time per file at 10,000 and 100,000 small files (bench/scale.sh).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 count=${1:-1000}
@@ -19,11 +20,13 @@ corpus="$work/corpus-$count"
 
 seconds() { date +%s.%N; }
 calc() { awk "BEGIN { printf \"%.6f\", $* }"; }
-pipeline() { # home source -> prints "seconds peak_kb"
-    local home=$1 source=$2 start end
+project=$(pwd)
+pipeline() { # launcher home source -> prints "seconds peak_kb"; launcher is "jar" or "launcher"
+    local how=$1 home=$2 source=$3 start end run
+    if [ "$how" = jar ]; then run=(java ${JAVA_OPTS:-} -jar "$project/$jar"); else run=("$project/bin/aupat"); fi
     mkdir -p "$home"
     start=$(seconds)
-    (cd "$home" && /usr/bin/time -f "%M" -o "$home/time.txt" java -jar "$OLDPWD/$jar" --script=pipeline \
+    (cd "$home" && /usr/bin/time -f "%M" -o "$home/time.txt" "${run[@]}" --script=pipeline \
         --source="$source" --name="Bench Mill" --state=ny --type=industrial --quiet >"$home/out.txt" 2>&1) \
         || { echo "pipeline failed, see $home/out.txt" >&2; tail -5 "$home/out.txt" >&2; exit 1; }
     end=$(seconds)
@@ -34,51 +37,63 @@ baseline() { # dest source -> seconds: copy, hash every copy, one exiftool batch
     start=$(seconds)
     cp -r "$source" "$dest"
     find "$dest" -type f -print0 | xargs -0 sha256sum >/dev/null
+    exif_start=$(seconds)
     exiftool -json -r -q "$dest" >/dev/null 2>&1 || true
+    exif_end=$(seconds)
     sync
     end=$(seconds)
-    calc "$end - $start"
+    echo "$(calc "$end - $start") $(calc "$exif_end - $exif_start")"
+}
+log_seconds() { # "HH:MM:SS,mmm" -> seconds of the day
+    awk -F'[:,]' '{ printf "%.3f", $1 * 3600 + $2 * 60 + $3 + $4 / 1000 }' <<<"$1"
+}
+organize_seconds() { # home -> seconds from the first "organizing images" line to the close of "organizing videos"
+    local log=$1/logs/main.log first last
+    first=$(grep -m1 'organizing images: 0/' "$log" | awk '{print $2}')
+    last=$(grep 'Progress.java:64:close | organizing videos' "$log" | tail -1 | awk '{print $2}')
+    calc "$(log_seconds "$last") - $(log_seconds "$first")"
 }
 
-ratios=()
+median() { printf '%s\n' "$@" | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
+fresh() { sync; rm -rf "$work/home" "$work/copy"; sync; }
+# bin/aupat records its class data sharing archive on first use: do that outside the timings.
+(cd "$(mktemp -d)" && "$project/bin/aupat" --script=gen_uuid >/dev/null)
+jar_ratios=()
+launcher_ratios=()
+launcher_times=()
+metadata_speeds=()
 for ((r = 1; r <= rounds; r++)); do
-    sync; rm -rf "$work/home" "$work/copy"
-    read -r a mem <<<"$(pipeline "$work/home" "$corpus")"
-    b=$(baseline "$work/copy" "$corpus")
-    ratio=$(calc "$a / $b")
-    ratios+=("$ratio")
-    printf 'round %d: pipeline %.2f s (peak %d MB), baseline %.2f s, ratio %.2f\n' "$r" "$a" $((mem / 1024)) "$b" "$ratio"
+    fresh
+    read -r a mem <<<"$(pipeline jar "$work/home" "$corpus")"
+    fresh
+    read -r l lmem <<<"$(pipeline launcher "$work/home" "$corpus")"
+    organize=$(organize_seconds "$work/home")
+    fresh
+    read -r b exif <<<"$(baseline "$work/copy" "$corpus")"
+    launcher_times+=("$l")
+    metadata_speeds+=("$(calc "$exif / $organize")")
+    jar_ratios+=("$(calc "$a / $b")")
+    launcher_ratios+=("$(calc "$l / $b")")
+    printf 'round %d: java -jar %.2f s (peak %d MB), bin/aupat %.2f s (peak %d MB), baseline %.2f s, ratios %.2f / %.2f\n' \
+        "$r" "$a" $((mem / 1024)) "$l" $((lmem / 1024)) "$b" "$(calc "$a / $b")" "$(calc "$l / $b")"
 done
-median=$(printf '%s\n' "${ratios[@]}" | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}')
-echo "median ratio pipeline/baseline over $rounds rounds: $median (target <= 1.5)"
+echo "median ratio pipeline/baseline over $rounds rounds: java -jar $(median "${jar_ratios[@]}"), bin/aupat $(median "${launcher_ratios[@]}") (target <= 1.5)"
+echo "metadata speed, organize against one exiftool -json -r over the same files (1.0 = as fast): median $(median "${metadata_speeds[@]}") (target >= 0.9)"
 
-starts=()
-for i in 1 2 3 4 5; do
-    s=$(seconds); java -jar "$jar" --script=gen_uuid >/dev/null; e=$(seconds)
-    starts+=("$(calc "$e - $s")")
-done
-echo "start-up (gen_uuid wall, median of 5): $(printf '%s\n' "${starts[@]}" | sort -n | sed -n 3p) s (target <= 1.5)"
+startup() { # command... -> median wall seconds of 5 runs of gen_uuid
+    local times=() s e
+    for i in 1 2 3 4 5; do
+        s=$(seconds); "$@" --script=gen_uuid >/dev/null; e=$(seconds)
+        times+=("$(calc "$e - $s")")
+    done
+    median "${times[@]}"
+}
+echo "start-up (gen_uuid wall, median of 5): java -jar $(startup java -jar "$jar") s, bin/aupat $(startup bin/aupat) s (target <= 1.5)"
+
+# The advice stack's share of a pipeline as long as this run's.
+bench/overhead.sh "$(median "${launcher_times[@]}")"
 
 if [ "${SCALE:-0}" = 1 ]; then
-    for n in 10000 100000; do
-        src="$work/small-$n"
-        if [ ! -d "$src" ]; then
-            mkdir -p "$src"
-            # 4 KB documents with distinct content, 1,000 per folder.
-            python3 - "$src" "$n" <<'PY'
-import os, sys, random
-root, n = sys.argv[1], int(sys.argv[2])
-rnd = random.Random(7)
-for i in range(n):
-    d = os.path.join(root, f"d{i // 1000:03d}")
-    os.makedirs(d, exist_ok=True)
-    with open(os.path.join(d, f"note{i:06d}.txt"), "wb") as f:
-        f.write(rnd.randbytes(4096))
-PY
-        fi
-        rm -rf "$work/scale-home"
-        read -r a mem <<<"$(pipeline "$work/scale-home" "$src")"
-        printf 'scale %d files: %.2f s, %.3f ms per file, peak %d MB\n' "$n" "$a" "$(calc "$a * 1000 / $n")" $((mem / 1024))
-    done
+    BENCH_DIR=$work bench/scale.sh
 fi
 echo "work folder: $work (delete when done)"
