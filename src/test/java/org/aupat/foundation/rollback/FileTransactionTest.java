@@ -93,35 +93,63 @@ class FileTransactionTest {
     }
 
     @Test
-    void copiesToATemporaryNameAreFlushedTogetherAndAtTheLatestByTheCommit() throws IOException {
-        java.util.List<String> flushed = new java.util.ArrayList<>();
+    void copiesToATemporaryNameAreFlushedOnASecondThreadAndMovedOnlyOnceFlushed() throws IOException {
+        java.util.List<String> events = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
         FileSystemCalls recording = new DiskFileSystem() {
             @Override
-            public FileChannel openWrite(Path file) throws IOException {
-                flushed.add(file.getFileName().toString());
-                return super.openWrite(file);
+            public void force(FileChannel channel) throws IOException {
+                try {
+                    Thread.sleep(50); // a slow disk: a move that did not wait would come first
+                } catch (InterruptedException e) {
+                    throw new IOException(e);
+                }
+                super.force(channel);
+                events.add("flushed on " + Thread.currentThread().getName());
+            }
+
+            @Override
+            public void rename(Path from, Path to) throws IOException {
+                events.add("rename " + from.getFileName());
+                super.rename(from, to);
             }
         };
         try (FileTransaction tx = transactions(recording).begin()) {
             CopyResult a = tx.copyToTemporary(source.resolve("a.jpg"), archive.resolve("incoming/1"));
-            tx.copyToTemporary(source.resolve("b.jpg"), archive.resolve("incoming/2"));
             assertThat(a.sha256()).isEqualTo(new FileHasher().sha256(source.resolve("a.jpg")));
-            assertThat(flushed).as("nothing flushed per copy").isEmpty();
-            tx.flushCopies();
-            assertThat(flushed).containsExactly("1", "2");
+            tx.copyToTemporary(source.resolve("b.jpg"), archive.resolve("incoming/2"));
+            tx.move(archive.resolve("incoming/2"), archive.resolve("x/b.jpg"));
+            assertThat(events).as("both flushed, off the calling thread, before the move")
+                    .containsExactly("flushed on aupat-flush", "flushed on aupat-flush", "rename 2");
             tx.copyToTemporary(source.resolve("a.jpg"), archive.resolve("incoming/3"));
             tx.copyToTemporary(source.resolve("a.jpg"), archive.resolve("incoming/4"));
-            tx.copyToTemporary(source.resolve("b.jpg"), archive.resolve("incoming/5"));
             tx.deleteWithBackup(archive.resolve("incoming/4"));
-            tx.move(archive.resolve("incoming/5"), archive.resolve("x/b.jpg"));
-            assertThat(flushed).as("a copy is flushed before it gets a final name").containsExactly("1", "2", "5");
             tx.commit();
         }
-        assertThat(flushed).as("the commit flushes what is left; a deleted copy needs no flush")
-                .containsExactly("1", "2", "5", "3");
+        assertThat(events).as("the commit waits for every flush").filteredOn(e -> e.startsWith("flushed")).hasSize(4);
+        assertThat(archive.resolve("incoming/1")).hasContent("photo a");
         assertThat(archive.resolve("incoming/3")).hasContent("photo a");
         assertThat(archive.resolve("incoming/4")).doesNotExist();
         assertThat(archive.resolve("x/b.jpg")).hasContent("photo b");
+    }
+
+    @Test
+    void aFailedFlushFailsTheChunkAndItsUndoRemovesTheCopies() throws IOException {
+        FileSystemCalls failing = new DiskFileSystem() {
+            @Override
+            public FileChannel openWrite(Path file) throws IOException {
+                if (file.getFileName().toString().equals("2")) {
+                    throw new IOException("injected flush failure");
+                }
+                return super.openWrite(file);
+            }
+        };
+        try (FileTransaction tx = transactions(failing).begin()) {
+            tx.copyToTemporary(source.resolve("a.jpg"), archive.resolve("incoming/1"));
+            tx.copyToTemporary(source.resolve("b.jpg"), archive.resolve("incoming/2"));
+            assertThatThrownBy(tx::flushCopies).isInstanceOf(FileSystemError.class).hasMessageContaining("injected flush");
+        }
+        assertThat(archive).doesNotExist();
+        assertThat(home.resolve("journal")).isEmptyDirectory();
     }
 
     @Test
