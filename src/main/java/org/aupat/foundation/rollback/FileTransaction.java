@@ -106,7 +106,11 @@ public final class FileTransaction implements AutoCloseable {
         try {
             mkdirs(temporary.getParent());
             journal.append(new JournalEntry(JournalEntry.COPY, source.toString(), temporary.toString()), false);
-            CopyResult copy = write(source, temporary, false);
+            // Written under the .aupat-tmp name first, so that an undo after a kill mid-write removes the
+            // partial copy (it differs from its source, and an undo keeps a whole name that differs).
+            Path partial = temp(temporary);
+            CopyResult copy = write(source, partial, false);
+            fs.rename(partial, temporary);
             created.add(temporary);
             flushing.put(temporary, flusher().submit(() -> {
                 flush(temporary);
