@@ -118,7 +118,7 @@ class StagingCleaner {
             return;
         }
         try (FileTransaction files = transactions.begin()) {
-            removable.forEach(files::deleteWithBackup);
+            removable.forEach(files::deleteVerifiedCopy); // their archive copies were just re-hashed
             files.commit();
         }
         // A second transaction: the folders empty out only once the deletes above are committed.

@@ -278,14 +278,26 @@ public final class FileTransaction implements AutoCloseable {
 
     /** Deletes a file, keeping it as {@code <name>.aupat-deleted} until the transaction commits. */
     public void deleteWithBackup(Path file) {
+        delete(file, !created.contains(file));
+    }
+
+    /**
+     * Deletes a copy whose bytes are verified elsewhere (a staging copy once its archive copy is
+     * verified) like {@link #deleteWithBackup}, without flushing its journal line first: a power cut can
+     * at worst leave the {@code .aupat-deleted} backup behind, never the only copy of the bytes.
+     */
+    public void deleteVerifiedCopy(Path file) {
+        delete(file, false);
+    }
+
+    private void delete(Path file, boolean flushJournal) {
         requireOpen();
         Path backup = file.resolveSibling(file.getFileName() + BACKUP_SUFFIX);
         try {
             if (Files.exists(backup, LinkOption.NOFOLLOW_LINKS)) {
                 throw refuse(backup, "is left from an earlier run; check it and remove it by hand");
             }
-            journal.append(new JournalEntry(JournalEntry.DELETE, file.toString(), backup.toString()),
-                    !created.contains(file));
+            journal.append(new JournalEntry(JournalEntry.DELETE, file.toString(), backup.toString()), flushJournal);
             if (flushing.containsKey(file)) {
                 settleFlush(file);
             }
