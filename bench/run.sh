@@ -47,10 +47,10 @@ baseline() { # dest source -> seconds: copy, hash every copy, one exiftool batch
 log_seconds() { # "HH:MM:SS,mmm" -> seconds of the day
     awk -F'[:,]' '{ printf "%.3f", $1 * 3600 + $2 * 60 + $3 + $4 / 1000 }' <<<"$1"
 }
-organize_seconds() { # home -> seconds from the first "organizing images" line to the close of "organizing videos"
+organize_seconds() { # home what -> seconds from the first "organizing images" line to the close of "organizing <what>"
     local log=$1/logs/main.log first last
     first=$(grep -m1 'organizing images: 0/' "$log" | awk '{print $2}')
-    last=$(grep 'Progress.java:64:close | organizing videos' "$log" | tail -1 | awk '{print $2}')
+    last=$(grep "Progress.java:64:close | organizing $2" "$log" | tail -1 | awk '{print $2}')
     calc "$(log_seconds "$last") - $(log_seconds "$first")"
 }
 
@@ -62,16 +62,19 @@ jar_ratios=()
 launcher_ratios=()
 launcher_times=()
 metadata_speeds=()
+exiftool_speeds=()
 for ((r = 1; r <= rounds; r++)); do
     fresh
     read -r a mem <<<"$(pipeline jar "$work/home" "$corpus")"
     fresh
     read -r l lmem <<<"$(pipeline launcher "$work/home" "$corpus")"
-    organize=$(organize_seconds "$work/home")
+    organize=$(organize_seconds "$work/home" videos)
+    images=$(organize_seconds "$work/home" images)
     fresh
     read -r b exif <<<"$(baseline "$work/copy" "$corpus")"
     launcher_times+=("$l")
     metadata_speeds+=("$(calc "$exif / $organize")")
+    exiftool_speeds+=("$(calc "($exif / ($count + 10)) / ($images / $count)")")
     jar_ratios+=("$(calc "$a / $b")")
     launcher_ratios+=("$(calc "$l / $b")")
     printf 'round %d: java -jar %.2f s (peak %d MB), bin/aupat %.2f s (peak %d MB), baseline %.2f s, ratios %.2f / %.2f\n' \
@@ -79,6 +82,7 @@ for ((r = 1; r <= rounds; r++)); do
 done
 echo "median ratio pipeline/baseline over $rounds rounds: java -jar $(median "${jar_ratios[@]}"), bin/aupat $(median "${launcher_ratios[@]}") (target <= 1.5)"
 echo "metadata speed, organize against one exiftool -json -r over the same files (1.0 = as fast): median $(median "${metadata_speeds[@]}") (target >= 0.9)"
+echo "  of which the photos alone (exiftool only, per file): median $(median "${exiftool_speeds[@]}"); the rest is one ffprobe per video"
 
 startup() { # command... -> median wall seconds of 5 runs of gen_uuid
     local times=() s e

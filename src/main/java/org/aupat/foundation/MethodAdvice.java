@@ -14,7 +14,7 @@ import org.springframework.core.annotation.AnnotatedElementUtils;
 /**
  * Base of AUPAT's own advice: a Spring AOP advisor that is its own interceptor, with its pointcut and
  * its place in {@link AdviceOrder}. Plain Spring pointcuts instead of AspectJ expressions: matching an
- * AspectJ expression against every bean costs a command-line tool about half a second at start-up.
+ * AspectJ expression against every bean loaded about 330 classes of the AspectJ weaver at every start.
  */
 public abstract class MethodAdvice implements PointcutAdvisor, MethodInterceptor, Ordered {
     private final Pointcut pointcut;
