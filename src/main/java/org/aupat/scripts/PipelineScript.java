@@ -76,6 +76,7 @@ public class PipelineScript extends AupatScript {
         // Everything that can refuse the run does so before anything is written.
         PreparedImport prepared = imports.prepare(options.request());
         organize.requireTools();
+        organize.readAheadDuringImport();
         if (options.skipBackup) {
             console.warn("--skip-backup: no backup of the database is made before this run.");
         }

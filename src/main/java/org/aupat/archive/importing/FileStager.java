@@ -12,6 +12,8 @@ import org.aupat.archive.layout.ArchiveLayout;
 import org.aupat.archive.media.Classification;
 import org.aupat.archive.media.MediaClassifier;
 import org.aupat.archive.media.MediaRepository.Staged;
+import org.aupat.archive.media.MediaType;
+import org.aupat.archive.metadata.ExiftoolPool;
 import org.aupat.foundation.checkpoint.Checkpointed;
 import org.aupat.foundation.checkpoint.ChunkCounts;
 import org.aupat.foundation.checkpoint.ChunkedRun;
@@ -46,9 +48,11 @@ class FileStager {
     private final ProgressReporter progress;
     private final Console console;
     private final ArchiveClock clock;
+    private final ExiftoolPool exiftool;
 
     FileStager(MediaClassifier classifier, StagingItem item, StagingLedger ledger, FileTransactions fileTransactions,
-               ArchiveLayout layout, ProgressReporter progress, Console console, ArchiveClock clock) {
+               ArchiveLayout layout, ProgressReporter progress, Console console, ArchiveClock clock,
+               ExiftoolPool exiftool) {
         this.classifier = classifier;
         this.item = item;
         this.ledger = ledger;
@@ -57,6 +61,7 @@ class FileStager {
         this.progress = progress;
         this.console = console;
         this.clock = clock;
+        this.exiftool = exiftool;
     }
 
     /** The work: a source with a known number of entries, staged for one location. */
@@ -176,6 +181,9 @@ class FileStager {
             }
             if (!rows.isEmpty()) {
                 ledger.record(List.copyOf(rows), clock.timestamp());
+                // In the pipeline, exiftool starts on this chunk's photos and videos while the next is copied.
+                exiftool.readAhead(rows.stream().filter(r -> r.type() != MediaType.DOCUMENT)
+                        .map(r -> Path.of(r.loc())).toList());
             }
             if (position > 0) {
                 run.chunkCommitted(position, lastItem, new ChunkCounts(read, rows.size(), skipped, failed));

@@ -13,6 +13,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import jakarta.annotation.PreDestroy;
 import org.aupat.foundation.config.AupatProperties;
@@ -38,6 +39,16 @@ public class ExiftoolPool implements AutoCloseable {
     private final List<ExiftoolProcess> all = new ArrayList<>();
     private ExecutorService workers;
     private boolean closed;
+    /** Answers read ahead and not asked for yet, by file; bounded by {@link #READ_AHEAD_LIMIT}. */
+    private final Map<Path, ReadAhead> readAhead = new ConcurrentHashMap<>();
+    private volatile boolean readAheadOn;
+
+    /** Most files read ahead at once: their answers (a few KB each) wait in memory until asked for. */
+    static final int READ_AHEAD_LIMIT = 5_000;
+
+    /** One file's place in a batch read ahead. */
+    private record ReadAhead(Future<List<ExifReading>> batch, int index) {
+    }
 
     @Autowired
     public ExiftoolPool(AupatProperties properties) {
@@ -57,14 +68,89 @@ public class ExiftoolPool implements AutoCloseable {
                 "install it (Debian/Ubuntu: apt install libimage-exiftool-perl) or set aupat.exiftool to its path");
     }
 
-    /** Reads every file; the answers come back in the order of {@code files}. */
+    /**
+     * Lets {@link #readAhead} work: the pipeline turns it on so that exiftool reads the first staged
+     * files while the import still copies the rest (db_organize alone has nothing to overlap).
+     */
+    public void enableReadAhead() {
+        readAheadOn = true;
+    }
+
+    /**
+     * Starts reading these files in the background when read-ahead is on and fewer than
+     * {@link #READ_AHEAD_LIMIT} answers wait; {@link #read} then takes their answers instead of reading
+     * again. The files must not change in between (staged copies do not).
+     */
+    public void readAhead(List<Path> files) {
+        if (!readAheadOn || files.isEmpty() || readAhead.size() + files.size() > READ_AHEAD_LIMIT) {
+            return;
+        }
+        ExecutorService pool = workers();
+        for (List<Path> batch : batches(files)) {
+            Future<List<ExifReading>> answers = pool.submit(() -> readBatch(batch));
+            for (int i = 0; i < batch.size(); i++) {
+                readAhead.put(key(batch.get(i)), new ReadAhead(answers, i));
+            }
+        }
+    }
+
+    /** Reads every file (or takes its answer read ahead); the answers come back in the order of {@code files}. */
     public List<ExifReading> read(List<Path> files) {
+        List<ExifReading> out = new ArrayList<>(files.size());
+        List<Path> unread = new ArrayList<>();
+        for (Path file : files) {
+            ExifReading early = takeReadAhead(file);
+            out.add(early);
+            if (early == null) {
+                unread.add(file);
+            }
+        }
+        if (!unread.isEmpty()) {
+            java.util.Iterator<ExifReading> now = readNow(unread).iterator();
+            for (int i = 0; i < out.size(); i++) {
+                if (out.get(i) == null) {
+                    out.set(i, now.next());
+                }
+            }
+        }
+        return out;
+    }
+
+    /** The answer read ahead for a file, or null: none, or it failed (then the file is read again now). */
+    private ExifReading takeReadAhead(Path file) {
+        ReadAhead early = readAhead.remove(key(file));
+        if (early == null) {
+            return null;
+        }
+        try {
+            ExifReading reading = early.batch().get().get(early.index());
+            return reading.failed() ? null : reading;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ExternalToolError("Interrupted while exiftool was reading files.", e);
+        } catch (ExecutionException | RuntimeException e) {
+            return null;
+        }
+    }
+
+    private static Path key(Path file) {
+        return file.toAbsolutePath().normalize();
+    }
+
+    /** A few files (a chunk of videos) are split so that every process gets some. */
+    private List<List<Path>> batches(List<Path> files) {
+        int batchSize = Math.max(1, Math.min(BATCH_SIZE, (files.size() + size - 1) / size));
+        List<List<Path>> batches = new ArrayList<>();
+        for (int from = 0; from < files.size(); from += batchSize) {
+            batches.add(List.copyOf(files.subList(from, Math.min(files.size(), from + batchSize))));
+        }
+        return batches;
+    }
+
+    private List<ExifReading> readNow(List<Path> files) {
         List<Future<List<ExifReading>>> batches = new ArrayList<>();
         ExecutorService pool = workers();
-        // A few files (a chunk of videos) are split so that every process gets some.
-        int batchSize = Math.max(1, Math.min(BATCH_SIZE, (files.size() + size - 1) / size));
-        for (int from = 0; from < files.size(); from += batchSize) {
-            List<Path> batch = List.copyOf(files.subList(from, Math.min(files.size(), from + batchSize)));
+        for (List<Path> batch : batches(files)) {
             batches.add(pool.submit(() -> readBatch(batch)));
         }
         List<ExifReading> out = new ArrayList<>(files.size());

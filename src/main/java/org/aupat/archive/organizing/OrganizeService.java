@@ -94,6 +94,11 @@ public class OrganizeService {
         }
     }
 
+    /** For the pipeline: exiftool may read staged files while the import is still copying (see ExiftoolPool). */
+    public void readAheadDuringImport() {
+        exiftool.enableReadAhead();
+    }
+
     /** The organising itself, without checks and backup (the pipeline does those once). */
     public Summary organizeStaged() {
         Map<MediaType, Long> organized = new EnumMap<>(MediaType.class);

@@ -40,6 +40,24 @@ class ExiftoolPoolTest {
     }
 
     @Test
+    void filesReadAheadAreAnsweredFromThatReadAndOnlyWhenReadAheadIsOn() throws Exception {
+        MediaFactory media = new MediaFactory(dir);
+        Path canon = media.photo("A.JPG", "Canon", "Canon EOS R5");
+        Path sony = media.photo("B.JPG", "SONY", "ILCE-7M3");
+        try (ExiftoolPool pool = new ExiftoolPool("exiftool", 2, Duration.ofSeconds(30))) {
+            pool.readAhead(List.of(canon, sony));
+            assertThat(pool.running()).as("off by default: nothing read ahead").isZero();
+            pool.enableReadAhead();
+            pool.readAhead(List.of(canon, sony));
+            List<ExifReading> early = pool.read(List.of(sony, canon));
+            assertThat(early).extracting(r -> r.metadata().model()).containsExactly("ILCE-7M3", "Canon EOS R5");
+            // The answer was taken: the file's bytes change, a second read sees the change.
+            media.tag(sony, "-Model=ILCE-7RM4");
+            assertThat(pool.read(sony).metadata().model()).isEqualTo("ILCE-7RM4");
+        }
+    }
+
+    @Test
     void aPhotoWithoutOffsetHasALocalTimeButNoUtcGuess() {
         MediaFactory media = new MediaFactory(dir);
         Path photo = media.tag(media.photo("DSC_0001.JPG", "NIKON CORPORATION", "NIKON D850"),
