@@ -72,24 +72,7 @@ public final class FileTransaction implements AutoCloseable {
             if (Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
                 return identicalOrRefuse(source, target);
             }
-            mkdirs(target.getParent());
-            Path temp = temp(target);
-            if (Files.exists(temp, LinkOption.NOFOLLOW_LINKS)) {
-                log.warn("removing {} left by an interrupted run", temp);
-                fs.delete(temp);
-            }
-            journal.append(new JournalEntry(JournalEntry.COPY, source.toString(), target.toString()), false);
-            CopyResult copy = write(source, temp, true);
-            if (expectedSha != null && !expectedSha.equalsIgnoreCase(copy.sha256())) {
-                throw new ChecksumMismatchError(source, expectedSha, copy.sha256());
-            }
-            if (Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
-                throw refuse(target, "appeared while it was being copied");
-            }
-            fs.rename(temp, target);
-            created.add(target);
-            unflushedFolders.add(target.getParent());
-            return copy;
+            return copyNew(source, target, expectedSha, true);
         } catch (IOException e) {
             throw failure("copy " + source + " to " + target, e, source);
         }
@@ -104,19 +87,11 @@ public final class FileTransaction implements AutoCloseable {
     public CopyResult copyToTemporary(Path source, Path temporary) {
         requireOpen();
         try {
-            mkdirs(temporary.getParent());
-            journal.append(new JournalEntry(JournalEntry.COPY, source.toString(), temporary.toString()), false);
-            // Written under the .aupat-tmp name first, so that an undo after a kill mid-write removes the
-            // partial copy (it differs from its source, and an undo keeps a whole name that differs).
-            Path partial = temp(temporary);
-            CopyResult copy = write(source, partial, false);
-            fs.rename(partial, temporary);
-            created.add(temporary);
+            CopyResult copy = copyNew(source, temporary, null, false);
             flushing.put(temporary, flusher().submit(() -> {
                 flush(temporary);
                 return null;
             }));
-            unflushedFolders.add(temporary.getParent());
             return copy;
         } catch (IOException e) {
             throw failure("copy " + source + " to " + temporary, e, source);
@@ -185,6 +160,31 @@ public final class FileTransaction implements AutoCloseable {
         try (FileChannel channel = fs.openWrite(file)) {
             fs.force(channel);
         }
+    }
+
+    /**
+     * The copy itself, to a name that does not exist yet: written under {@code <target>.aupat-tmp} (which
+     * an undo always removes, so a kill mid-write leaves nothing), flushed now if asked, then renamed.
+     */
+    private CopyResult copyNew(Path source, Path target, String expectedSha, boolean flushNow) throws IOException {
+        mkdirs(target.getParent());
+        Path temp = temp(target);
+        if (Files.exists(temp, LinkOption.NOFOLLOW_LINKS)) {
+            log.warn("removing {} left by an interrupted run", temp);
+            fs.delete(temp);
+        }
+        journal.append(new JournalEntry(JournalEntry.COPY, source.toString(), target.toString()), false);
+        CopyResult copy = write(source, temp, flushNow);
+        if (expectedSha != null && !expectedSha.equalsIgnoreCase(copy.sha256())) {
+            throw new ChecksumMismatchError(source, expectedSha, copy.sha256());
+        }
+        if (Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
+            throw refuse(target, "appeared while it was being copied");
+        }
+        fs.rename(temp, target);
+        created.add(target);
+        unflushedFolders.add(target.getParent());
+        return copy;
     }
 
     /** Writes source to a new file while hashing it (one read); checks the size written. */
@@ -298,9 +298,7 @@ public final class FileTransaction implements AutoCloseable {
                 throw refuse(backup, "is left from an earlier run; check it and remove it by hand");
             }
             journal.append(new JournalEntry(JournalEntry.DELETE, file.toString(), backup.toString()), flushJournal);
-            if (flushing.containsKey(file)) {
-                settleFlush(file);
-            }
+            settleFlush(file); // a copy still being flushed is discarded: wait for its flush, not its outcome
             fs.rename(file, backup);
             unflushedFolders.add(backup.toAbsolutePath().getParent());
         } catch (IOException e) {
