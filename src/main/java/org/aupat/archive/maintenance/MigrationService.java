@@ -67,14 +67,14 @@ public class MigrationService {
         int prefixLength = rules.prefixLength();
         Map<String, String> ruleVersions = rules.versions();
         boolean existed = BackupService.hasContent(file);
+        List<String> inJar = jarMigrations();
         List<String> alreadyApplied = List.of();
         if (existed) {
-            alreadyApplied = refuseWhatWeMustNotTouch(file, prefixLength);
+            alreadyApplied = refuseWhatWeMustNotTouch(file, prefixLength, inJar);
             backups.backupBeforeWrite("db_migrate", skipBackup);
         }
         int applied = 0;
         String schema;
-        List<String> inJar = jarMigrations();
         if (!alreadyApplied.isEmpty() && alreadyApplied.containsAll(inJar)) {
             // Up to date: Flyway would only confirm it, at the cost of about a second of loading and scanning.
             schema = inJar.stream().max(Comparator.comparing(MigrationVersion::fromVersion)).orElse("0");
@@ -114,7 +114,7 @@ public class MigrationService {
      * Refuses (exit 2, file untouched) a damaged file, a legacy or foreign database, one newer than this jar,
      * or another prefix length. Returns the migrations the database has applied.
      */
-    private List<String> refuseWhatWeMustNotTouch(Path file, int prefixLength) {
+    private List<String> refuseWhatWeMustNotTouch(Path file, int prefixLength, List<String> inJar) {
         String integrity = sqliteFiles.integrityCheck(file);
         if (!"ok".equals(integrity)) {
             throw new ValidationError(SETTING, file, "is damaged (SQLite integrity check: " + integrity + "). It was left"
@@ -127,7 +127,7 @@ public class MigrationService {
                     + " aupat.database at a new path and run db_migrate to create a fresh database.");
         }
         List<String> unknown = new ArrayList<>(existing.appliedMigrations());
-        unknown.removeAll(jarMigrations());
+        unknown.removeAll(inJar);
         if (!unknown.isEmpty()) {
             throw new ValidationError(SETTING, file, "was migrated by a newer AUPAT (schema versions " + unknown
                     + " are unknown to this one). It was left untouched. Use the newer AUPAT.");
