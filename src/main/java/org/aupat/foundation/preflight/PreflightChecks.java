@@ -14,6 +14,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.sql.DataSource;
 import org.aupat.foundation.config.AupatProperties;
+import org.aupat.foundation.rollback.FileTransactions;
 import org.springframework.stereotype.Component;
 
 /** The standard checks, built for one operation and handed to {@link PreflightChecker#requireAll}. */
@@ -32,8 +33,7 @@ public class PreflightChecks {
     public PreflightCheck diskSpace(SpaceNeed need, long bytes, Path source, Path destination) {
         return PreflightCheck.named("disk space at " + destination, () -> {
             Path existing = existingAncestor(destination);
-            if (need == SpaceNeed.MOVE && Files.getFileStore(existingAncestor(source))
-                    .equals(Files.getFileStore(existing))) {
+            if (need == SpaceNeed.MOVE && FileTransactions.sameFileSystem(existingAncestor(source), existing)) {
                 return;
             }
             long required = (long) Math.ceil(bytes * need.factor) + MARGIN_BYTES;
