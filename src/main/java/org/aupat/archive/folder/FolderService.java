@@ -58,8 +58,7 @@ public class FolderService {
     public Result makeFolders(String onlyLocation) {
         List<Location> targets;
         if (onlyLocation != null) {
-            targets = List.of(locations.find(onlyLocation).orElseThrow(() -> new ValidationError("location",
-                    onlyLocation, "is not a location in this archive.")));
+            targets = List.of(location(onlyLocation));
         } else {
             targets = locations.all();
         }
@@ -78,8 +77,7 @@ public class FolderService {
 
     /** The whole folder template of spec §7.3 for one location (the folder script), whatever its files need. */
     public List<Path> makeTemplate(String locationUuid) {
-        return ensure(locations.find(locationUuid).orElseThrow(() -> new ValidationError("location", locationUuid,
-                "is not a location in this archive. Check the UUID (see its master JSON).")), true);
+        return ensure(location(locationUuid), true);
     }
 
     /**
@@ -87,8 +85,7 @@ public class FolderService {
      * every folder of folder.json); returns the folders created.
      */
     List<Path> ensure(Location location, boolean fullTemplate) {
-        Path folder = location.locLoc() != null ? Path.of(location.locLoc())
-                : layout.locationFolder(location.state(), location.type(), location.name(), location.uuid());
+        Path folder = plannedFolder(location);
         String staging = properties.staging() + "/";
         List<Path> wanted = new ArrayList<>(List.of(folder, folder.resolve("documents")));
         if (fullTemplate) {
@@ -134,17 +131,22 @@ public class FolderService {
 
     /** The location's archive folder as recorded, or as it would be made; creates nothing. */
     public Path plannedFolderOf(String locationUuid) {
-        Location location = locations.find(locationUuid).orElseThrow(() -> new ValidationError("location",
-                locationUuid, "is not a location in this archive."));
-        return location.locLoc() != null ? Path.of(location.locLoc())
-                : layout.locationFolder(location.state(), location.type(), location.name(), location.uuid());
+        return plannedFolder(location(locationUuid));
     }
 
     /** The location's archive folder, made if needed (db_ingest calls this for locations db_folder missed). */
     public Path folderOf(String locationUuid) {
-        Location location = locations.find(locationUuid).orElseThrow(() -> new ValidationError("location",
-                locationUuid, "is not a location in this archive."));
-        ensure(location, false);
-        return Path.of(locations.find(locationUuid).orElseThrow().locLoc());
+        ensure(location(locationUuid), false);
+        return Path.of(location(locationUuid).locLoc());
+    }
+
+    private Path plannedFolder(Location location) {
+        return location.locLoc() != null ? Path.of(location.locLoc())
+                : layout.locationFolder(location.state(), location.type(), location.name(), location.uuid());
+    }
+
+    private Location location(String uuid) {
+        return locations.find(uuid).orElseThrow(() -> new ValidationError("location", uuid,
+                "is not a location in this archive. Check the UUID (see its master JSON)."));
     }
 }
