@@ -10,28 +10,10 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 count=${1:-1000}
 rounds=${2:-3}
-jar=target/aupat.jar
-[ -f "$jar" ] || { echo "build first: ./mvnw -B -q -DskipTests package" >&2; exit 2; }
-bin/install-tools
-command -v /usr/bin/time >/dev/null || { echo "needs GNU time: apt-get install time" >&2; exit 2; }
-work=${BENCH_DIR:-$(mktemp -d /var/tmp/aupat-bench.XXXX)}
+. bench/common.sh
 corpus="$work/corpus-$count"
 [ -d "$corpus" ] || bench/make-corpus.sh "$corpus" "$count" 10
 
-seconds() { date +%s.%N; }
-calc() { awk "BEGIN { printf \"%.6f\", $* }"; }
-project=$(pwd)
-pipeline() { # launcher home source -> prints "seconds peak_kb"; launcher is "jar" or "launcher"
-    local how=$1 home=$2 source=$3 start end run
-    if [ "$how" = jar ]; then run=(java ${JAVA_OPTS:-} -jar "$project/$jar"); else run=("$project/bin/aupat"); fi
-    mkdir -p "$home"
-    start=$(seconds)
-    (cd "$home" && /usr/bin/time -f "%M" -o "$home/time.txt" "${run[@]}" --script=pipeline \
-        --source="$source" --name="Bench Mill" --state=ny --type=industrial --quiet >"$home/out.txt" 2>&1) \
-        || { echo "pipeline failed, see $home/out.txt" >&2; tail -5 "$home/out.txt" >&2; exit 1; }
-    end=$(seconds)
-    echo "$(calc "$end - $start") $(tail -1 "$home/time.txt")"
-}
 baseline() { # dest source -> seconds: copy, hash every copy, one exiftool batch, sync
     local dest=$1 source=$2 start end
     start=$(seconds)
@@ -56,8 +38,6 @@ organize_seconds() { # home what -> seconds from the first "organizing images" l
 
 median() { printf '%s\n' "$@" | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
 fresh() { sync; rm -rf "$work/home" "$work/copy"; sync; }
-# bin/aupat records its class data sharing archive on first use: do that outside the timings.
-(cd "$(mktemp -d)" && "$project/bin/aupat" --script=gen_uuid >/dev/null)
 jar_ratios=()
 launcher_ratios=()
 launcher_times=()
@@ -65,9 +45,9 @@ metadata_speeds=()
 exiftool_speeds=()
 for ((r = 1; r <= rounds; r++)); do
     fresh
-    read -r a mem <<<"$(pipeline jar "$work/home" "$corpus")"
+    read -r a mem <<<"$(pipeline jar "$work/home" "$corpus" "Bench Mill")"
     fresh
-    read -r l lmem <<<"$(pipeline launcher "$work/home" "$corpus")"
+    read -r l lmem <<<"$(pipeline launcher "$work/home" "$corpus" "Bench Mill")"
     organize=$(organize_seconds "$work/home" videos)
     images=$(organize_seconds "$work/home" images)
     fresh

@@ -5,12 +5,8 @@
 #   bench/scale.sh [SIZES="10000 100000"]      JAVA_OPTS=-Xmx256m bench/scale.sh   (heap limit)
 set -euo pipefail
 cd "$(dirname "$0")/.."
-[ -f target/aupat.jar ] || { echo "build first: ./mvnw -B -q -DskipTests package" >&2; exit 2; }
-bin/install-tools
-command -v /usr/bin/time >/dev/null || { echo "needs GNU time: apt-get install time" >&2; exit 2; }
-work=${BENCH_DIR:-$(mktemp -d /var/tmp/aupat-bench.XXXX)}
+. bench/common.sh
 sizes=${1:-10000 100000}
-calc() { awk "BEGIN { printf \"%.6f\", $* }"; }
 
 base="$work/scale-base.jpg"
 if [ ! -f "$base" ]; then
@@ -18,7 +14,6 @@ if [ ! -f "$base" ]; then
     exiftool -q -overwrite_original -Make=Canon "-Model=Canon EOS 5D Mark IV" \
         "-DateTimeOriginal=2024:05:01 10:00:00" "$base"
 fi
-(cd "$(mktemp -d)" && bin_dir=$OLDPWD && "$bin_dir/bin/aupat" --script=gen_uuid >/dev/null) # records the CDS archive once
 
 declare -A per_file
 for n in $sizes; do
@@ -37,17 +32,11 @@ for i in range(n):
         f.write(base[:2] + b"\xff\xfe" + (len(comment) + 2).to_bytes(2, "big") + comment + base[2:])
 PY
     fi
-    home="$work/scale-home"
-    rm -rf "$home" && mkdir -p "$home" && sync
-    start=$(date +%s.%N)
-    (cd "$home" && /usr/bin/time -f "%M" -o "$home/time.txt" "$OLDPWD/bin/aupat" --script=pipeline --source="$src" \
-        --name="Scale Mill" --state=ny --type=industrial --quiet >"$home/out.txt" 2>&1) \
-        || { echo "pipeline over $n files failed, see $home/out.txt" >&2; tail -5 "$home/out.txt" >&2; exit 1; }
-    end=$(date +%s.%N)
-    seconds=$(calc "$end - $start")
-    per_file[$n]=$(calc "$seconds * 1000 / $n")
-    printf 'scale %d files: %.1f s, %.3f ms per file, peak %d MB%s\n' "$n" "$seconds" "${per_file[$n]}" \
-        $(($(tail -1 "$home/time.txt") / 1024)) "${JAVA_OPTS:+ (JAVA_OPTS=$JAVA_OPTS)}"
+    rm -rf "$work/scale-home" && sync
+    read -r elapsed peak <<<"$(pipeline launcher "$work/scale-home" "$src" "Scale Mill")"
+    per_file[$n]=$(calc "$elapsed * 1000 / $n")
+    printf 'scale %d files: %.1f s, %.3f ms per file, peak %d MB%s\n' "$n" "$elapsed" "${per_file[$n]}" \
+        $((peak / 1024)) "${JAVA_OPTS:+ (JAVA_OPTS=$JAVA_OPTS)}"
 done
 if [ -n "${per_file[10000]:-}" ] && [ -n "${per_file[100000]:-}" ]; then
     echo "per-file time at 100,000 / at 10,000: $(calc "${per_file[100000]} / ${per_file[10000]}") (target <= 1.5)"

@@ -1,0 +1,25 @@
+#!/usr/bin/env bash
+# Shared by the bench scripts (sourced from the project folder): the checks before a run, the work
+# folder, and one timed pipeline run.
+jar=target/aupat.jar
+[ -f "$jar" ] || { echo "build first: ./mvnw -B -q -DskipTests package" >&2; exit 2; }
+bin/install-tools
+command -v /usr/bin/time >/dev/null || { echo "needs GNU time: apt-get install time" >&2; exit 2; }
+work=${BENCH_DIR:-$(mktemp -d /var/tmp/aupat-bench.XXXX)}
+project=$(pwd)
+# bin/aupat records its class data sharing archive on first use: do that outside the timings.
+(cd "$(mktemp -d)" && "$project/bin/aupat" --script=gen_uuid >/dev/null)
+
+seconds() { date +%s.%N; }
+calc() { awk "BEGIN { printf \"%.6f\", $* }"; }
+pipeline() { # how home source name -> prints "seconds peak_kb"; how is "jar" (java -jar) or "launcher" (bin/aupat)
+    local how=$1 home=$2 source=$3 name=$4 start end run
+    if [ "$how" = jar ]; then run=(java ${JAVA_OPTS:-} -jar "$project/$jar"); else run=("$project/bin/aupat"); fi
+    mkdir -p "$home"
+    start=$(seconds)
+    (cd "$home" && /usr/bin/time -f "%M" -o "$home/time.txt" "${run[@]}" --script=pipeline \
+        --source="$source" --name="$name" --state=ny --type=industrial --quiet >"$home/out.txt" 2>&1) \
+        || { echo "pipeline over $source failed, see $home/out.txt" >&2; tail -5 "$home/out.txt" >&2; exit 1; }
+    end=$(seconds)
+    echo "$(calc "$end - $start") $(tail -1 "$home/time.txt")"
+}
