@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -24,6 +25,7 @@ import org.aupat.foundation.error.ValidationError;
 import org.aupat.foundation.error.VerificationError;
 import org.aupat.foundation.failure.FailureLog;
 import org.aupat.foundation.hashing.FileHasher;
+import org.aupat.foundation.hashing.FileHasher.Hashed;
 import org.aupat.foundation.progress.Progress;
 import org.aupat.foundation.progress.ProgressReporter;
 import org.slf4j.Logger;
@@ -167,8 +169,9 @@ public class VerifyService {
             List<String> ok = new ArrayList<>();
             List<String> failed = new ArrayList<>();
             long checked = 0;
+            Map<Path, Hashed> hashes = hashArchived(rows);
             for (MediaFile row : rows) {
-                Path file = Path.of(row.loc()).toAbsolutePath().normalize();
+                Path file = pathOf(row);
                 if (file.startsWith(staging)) {
                     summary.inStaging();
                 } else {
@@ -176,7 +179,7 @@ public class VerifyService {
                     if (!file.startsWith(archive)) {
                         fail(row, file, null, "its recorded path is outside the archive " + archive, 0);
                         failed.add(row.sha());
-                    } else if (matches(row, file)) {
+                    } else if (matches(row, file, hashes.get(file))) {
                         ok.add(row.sha());
                     } else {
                         failed.add(row.sha());
@@ -191,7 +194,16 @@ public class VerifyService {
             return checked;
         }
 
-        private boolean matches(MediaFile row, Path file) {
+        /** The chunk's archive copies, hashed all at once (the others are never read). */
+        private Map<Path, Hashed> hashArchived(List<MediaFile> rows) {
+            List<Path> files = rows.stream().map(VerifyService::pathOf)
+                    .filter(file -> file.startsWith(archive) && !file.startsWith(staging)).distinct().toList();
+            Map<Path, Hashed> hashes = new HashMap<>();
+            hasher.sha256All(files).forEach(hashed -> hashes.put(hashed.file(), hashed));
+            return hashes;
+        }
+
+        private boolean matches(MediaFile row, Path file, Hashed hashed) {
             long size = 0;
             String actual;
             try {
@@ -201,7 +213,7 @@ public class VerifyService {
                     return false;
                 }
                 size = Files.size(file);
-                actual = hasher.sha256(file);
+                actual = hashed.value();
             } catch (IOException | AupatError e) {
                 fail(row, file, null, "it cannot be read: " + e.getMessage(), size);
                 return false;
@@ -240,6 +252,10 @@ public class VerifyService {
             failureLog.record(new VerificationError(message, context), "VerifyService.check", "verify archive copy", false);
             log.error("{}", message);
         }
+    }
+
+    private static Path pathOf(MediaFile row) {
+        return Path.of(row.loc()).toAbsolutePath().normalize();
     }
 
     /** One line naming the file, both hashes and every other copy, for the console and the failure log. */

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
 import org.aupat.foundation.error.AupatError;
 import org.aupat.foundation.error.FileSystemError;
@@ -35,6 +36,31 @@ public class FileHasher {
         } catch (IOException e) {
             throw unreadable(file, e);
         }
+    }
+
+    /** One file's SHA-256, or the error that stopped it being read. */
+    public record Hashed(Path file, String sha256, AupatError error) {
+        /** The hash, or the error that stopped it. */
+        public String value() {
+            if (error != null) {
+                throw error;
+            }
+            return sha256;
+        }
+    }
+
+    /**
+     * SHA-256 of several files, as {@link #sha256(Path)} gives them, in the order given. Files are hashed
+     * on all cores at once: a re-hash of files the page cache still holds is bound by the CPU, not the disk.
+     */
+    public List<Hashed> sha256All(List<Path> files) {
+        return files.parallelStream().map(file -> {
+            try {
+                return new Hashed(file, sha256(file), null);
+            } catch (AupatError e) {
+                return new Hashed(file, null, e);
+            }
+        }).toList();
     }
 
     /** The error for a file that could not be read: the user's to fix when it is permissions or a vanished file. */

@@ -41,6 +41,25 @@ class FileHasherTest {
     }
 
     @Test
+    void hashesManyFilesInTheirOrderAndKeepsEachFailureWithItsFile() throws IOException {
+        java.util.List<Path> files = new java.util.ArrayList<>();
+        for (int i = 0; i < 50; i++) {
+            files.add(Files.writeString(dir.resolve("f" + i), "file " + i));
+        }
+        files.add(25, dir.resolve("missing.jpg"));
+        var hashed = hasher.sha256All(files);
+        assertThat(hashed).extracting(FileHasher.Hashed::file).containsExactlyElementsOf(files);
+        for (FileHasher.Hashed one : hashed) {
+            if (one.file().endsWith("missing.jpg")) {
+                assertThat(one.error()).isInstanceOf(ValidationError.class).hasMessageContaining("does not exist");
+                assertThatThrownBy(one::value).isSameAs(one.error());
+            } else {
+                assertThat(one.value()).isEqualTo(hasher.sha256(one.file()));
+            }
+        }
+    }
+
+    @Test
     void refusesMissingFoldersAndLinks() throws IOException {
         assertThatThrownBy(() -> hasher.sha256(dir.resolve("missing.jpg"))).isInstanceOf(ValidationError.class)
                 .hasMessageContaining("does not exist");
