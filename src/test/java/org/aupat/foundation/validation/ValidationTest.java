@@ -28,6 +28,18 @@ class ValidationTest {
         assertThat(Ascii.transliterate("Café Élan Théâtre")).isEqualTo("Cafe Elan Theatre");
         assertThat(Ascii.transliterate("Straße")).isEqualTo("Strasse");
         assertThat(Ascii.transliterate("Łódź")).isEqualTo("Lodz");
+        assertThat(Ascii.transliterate("Old Mill ½ Café")).isEqualTo("Old Mill  1/2 Cafe");
+    }
+
+    @Test
+    void plainAsciiSkipsIcuBecauseIcuWouldLeaveItAsItIs() {
+        var icu = com.ibm.icu.text.Transliterator.getInstance("Any-Latin; Latin-ASCII");
+        StringBuilder every = new StringBuilder();
+        for (char c = 0; c < 0x80; c++) {
+            every.append(c);
+        }
+        assertThat(icu.transliterate(every.toString())).isEqualTo(every.toString());
+        assertThat(Ascii.transliterate(every.toString())).isEqualTo(every.toString());
     }
 
     @Test
