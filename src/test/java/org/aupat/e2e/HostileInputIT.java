@@ -140,6 +140,7 @@ class HostileInputIT {
         refused(soft, 2, "aupat.database", "--script=gen_uuid", "--aupat.database=");
         refused(soft, 3, "/nonexistent", "--script=db_organize", "--aupat.exiftool=/nonexistent");
         refused(soft, 3, "/nonexistent", importWith("--script=pipeline", "--aupat.exiftool=/nonexistent"));
+        refused(soft, 3, "/nonexistent/ffprobe", importWith("--script=pipeline", "--aupat.ffprobe=/nonexistent/ffprobe"));
         refused(soft, 2, "field 'mappings.mill'", importWith("--aupat.rules=bad-rules"));
         refused(soft, 2, "location_type_mapping.json", importWith("--aupat.rules=broken-rules"));
         // Below a regular file no folder can be made, whoever runs the test (root may write anywhere else).

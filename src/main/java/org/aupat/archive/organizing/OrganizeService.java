@@ -10,6 +10,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import org.aupat.archive.ArchiveClock;
 import org.aupat.archive.hardware.Hardware;
 import org.aupat.archive.hardware.HardwareCategory;
@@ -85,13 +87,21 @@ public class OrganizeService {
 
     /** exiftool and ffprobe must answer before anything changes (spec §5.3: never a silent "other"). */
     public void requireTools() {
+        // Both checks are mostly a process start-up each, so they run side by side.
+        CompletableFuture<String> ffprobeVersion = CompletableFuture.supplyAsync(ffprobe::checkAvailable);
         try {
             exiftool.checkAvailable();
-            ffprobe.checkAvailable();
+            ffprobeVersion.join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof ExternalToolError missing ? preflightFailed(missing) : e;
         } catch (ExternalToolError missing) {
-            // Nothing has changed yet: a missing tool is a failed pre-flight check (exit 3), not a failed run.
-            throw new org.aupat.foundation.error.PreflightError(missing.getMessage(), missing);
+            throw preflightFailed(missing);
         }
+    }
+
+    /** Nothing has changed yet: a missing tool is a failed pre-flight check (exit 3), not a failed run. */
+    private static RuntimeException preflightFailed(ExternalToolError missing) {
+        return new org.aupat.foundation.error.PreflightError(missing.getMessage(), missing);
     }
 
     /** For the pipeline: exiftool may read staged files while the import is still copying (see ExiftoolPool). */
