@@ -42,7 +42,6 @@ public final class FileTransaction implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(FileTransaction.class);
     static final String TEMP_SUFFIX = ".aupat-tmp";
     static final String BACKUP_SUFFIX = ".aupat-deleted";
-    private static final int BUFFER = 1 << 20;
 
     private final Journal journal;
     private final FileSystemCalls fs;
@@ -192,7 +191,7 @@ public final class FileTransaction implements AutoCloseable {
         MessageDigest digest = FileHasher.newDigest();
         long size = 0;
         try (InputStream in = fs.openRead(source); FileChannel out = fs.createNew(file)) {
-            byte[] buffer = new byte[BUFFER];
+            byte[] buffer = FileHasher.readBuffer();
             int n;
             while ((n = in.read(buffer)) > 0) {
                 digest.update(buffer, 0, n);
