@@ -12,7 +12,8 @@ project=$(pwd)
 
 seconds() { date +%s.%N; }
 calc() { awk "BEGIN { printf \"%.6f\", $* }"; }
-pipeline() { # how home source name -> prints "seconds peak_kb"; how is "jar" (java -jar) or "launcher" (bin/aupat)
+pipeline() { # how home source name -> prints "seconds peak_kb", or fails; how is "jar" (java -jar) or "launcher" (bin/aupat)
+    # (Callers run it in $(...) and must add "|| exit 1": an exit here leaves only that subshell.)
     local how=$1 home=$2 source=$3 name=$4 start end run
     if [ "$how" = jar ]; then run=(java ${JAVA_OPTS:-} -jar "$project/$jar"); else run=("$project/bin/aupat"); fi
     mkdir -p "$home"

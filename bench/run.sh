@@ -45,9 +45,11 @@ metadata_speeds=()
 exiftool_speeds=()
 for ((r = 1; r <= rounds; r++)); do
     fresh
-    read -r a mem <<<"$(pipeline jar "$work/home" "$corpus" "Bench Mill")"
+    timed=$(pipeline jar "$work/home" "$corpus" "Bench Mill") || exit 1
+    read -r a mem <<<"$timed"
     fresh
-    read -r l lmem <<<"$(pipeline launcher "$work/home" "$corpus" "Bench Mill")"
+    timed=$(pipeline launcher "$work/home" "$corpus" "Bench Mill") || exit 1
+    read -r l lmem <<<"$timed"
     organize=$(organize_seconds "$work/home" videos)
     images=$(organize_seconds "$work/home" images)
     fresh

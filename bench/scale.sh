@@ -33,7 +33,8 @@ for i in range(n):
 PY
     fi
     rm -rf "$work/scale-home" && sync
-    read -r elapsed peak <<<"$(pipeline launcher "$work/scale-home" "$src" "Scale Mill")"
+    timed=$(pipeline launcher "$work/scale-home" "$src" "Scale Mill") || exit 1
+    read -r elapsed peak <<<"$timed"
     per_file[$n]=$(calc "$elapsed * 1000 / $n")
     printf 'scale %d files: %.1f s, %.3f ms per file, peak %d MB%s\n' "$n" "$elapsed" "${per_file[$n]}" \
         $((peak / 1024)) "${JAVA_OPTS:+ (JAVA_OPTS=$JAVA_OPTS)}"
