@@ -16,7 +16,6 @@ import org.aupat.archive.media.MediaType;
 import org.aupat.archive.rules.FolderRules;
 import org.aupat.archive.rules.Rules;
 import org.aupat.foundation.config.AupatProperties;
-import org.aupat.foundation.error.ValidationError;
 import org.aupat.foundation.rollback.FileTransaction;
 import org.aupat.foundation.rollback.FileTransactions;
 import org.slf4j.Logger;
@@ -58,7 +57,7 @@ public class FolderService {
     public Result makeFolders(String onlyLocation) {
         List<Location> targets;
         if (onlyLocation != null) {
-            targets = List.of(location(onlyLocation));
+            targets = List.of(locations.require(onlyLocation));
         } else {
             targets = locations.all();
         }
@@ -77,7 +76,7 @@ public class FolderService {
 
     /** The whole folder template of spec §7.3 for one location (the folder script), whatever its files need. */
     public List<Path> makeTemplate(String locationUuid) {
-        return ensure(location(locationUuid), true);
+        return ensure(locations.require(locationUuid), true);
     }
 
     /**
@@ -131,22 +130,17 @@ public class FolderService {
 
     /** The location's archive folder as recorded, or as it would be made; creates nothing. */
     public Path plannedFolderOf(String locationUuid) {
-        return plannedFolder(location(locationUuid));
+        return plannedFolder(locations.require(locationUuid));
     }
 
     /** The location's archive folder, made if needed (db_ingest calls this for locations db_folder missed). */
     public Path folderOf(String locationUuid) {
-        ensure(location(locationUuid), false);
-        return Path.of(location(locationUuid).locLoc());
+        ensure(locations.require(locationUuid), false);
+        return Path.of(locations.require(locationUuid).locLoc());
     }
 
     private Path plannedFolder(Location location) {
         return location.locLoc() != null ? Path.of(location.locLoc())
                 : layout.locationFolder(location.state(), location.type(), location.name(), location.uuid());
-    }
-
-    private Location location(String uuid) {
-        return locations.find(uuid).orElseThrow(() -> new ValidationError("location", uuid,
-                "is not a location in this archive. Check the UUID (see its master JSON)."));
     }
 }

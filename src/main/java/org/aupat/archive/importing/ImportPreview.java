@@ -155,8 +155,7 @@ public class ImportPreview {
                 throw new org.aupat.foundation.error.ValidationError("location", p.existingLocation(),
                         "cannot exist yet: there is no database. Leave --location out to preview a new location.");
             }
-            return locations.find(p.existingLocation()).orElseThrow(() -> new org.aupat.foundation.error.ValidationError(
-                    "location", p.existingLocation(), "is not a location in this archive."));
+            return locations.require(p.existingLocation());
         }
         if (databaseReady) {
             for (Location named : locations.findByName(p.name())) {

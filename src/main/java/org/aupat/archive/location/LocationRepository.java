@@ -2,6 +2,7 @@ package org.aupat.archive.location;
 
 import java.util.List;
 import java.util.Optional;
+import org.aupat.foundation.error.ValidationError;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Repository;
@@ -35,6 +36,12 @@ public class LocationRepository {
 
     public Optional<Location> find(String uuid) {
         return jdbc.query("SELECT * FROM locations WHERE loc_uuid = ?", LOCATION, uuid).stream().findFirst();
+    }
+
+    /** The location with this UUID; an unknown one is the user's error, named with where to find the UUID. */
+    public Location require(String uuid) {
+        return find(uuid).orElseThrow(() -> new ValidationError("location", uuid,
+                "is not a location in this archive. Check the UUID (see its master JSON)."));
     }
 
     /** Locations whose normalised name is exactly this one, oldest first. */

@@ -85,9 +85,8 @@ public class LocationService {
                         + " existing location (see its master JSON), or leave --location out to create a new one.");
             }
             // Refused here, before the backup and the run's first write, rather than in register().
-            if (databaseReady.get() && repository.find(uuid).isEmpty()) {
-                throw new ValidationError("location", r.existingLocation(), "is not a location in this archive."
-                        + " Check the UUID (see its master JSON).");
+            if (databaseReady.get()) {
+                repository.require(uuid);
             }
             return new Prepared(uuid, null, null, null, null, null, author, sub, urls, r.source(), true);
         }
@@ -113,8 +112,7 @@ public class LocationService {
         Location location;
         boolean created = false;
         if (p.existingLocation() != null) {
-            location = repository.find(p.existingLocation()).orElseThrow(() -> new ValidationError("location",
-                    p.existingLocation(), "is not a location in this archive. Check the UUID (see its master JSON)."));
+            location = repository.require(p.existingLocation());
         } else {
             Optional<Location> again = sameImport(p);
             if (again.isPresent()) {

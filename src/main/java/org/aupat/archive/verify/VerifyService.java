@@ -21,7 +21,6 @@ import org.aupat.archive.media.MediaType;
 import org.aupat.archive.verify.VerifySummary.Failure;
 import org.aupat.foundation.config.AupatProperties;
 import org.aupat.foundation.error.AupatError;
-import org.aupat.foundation.error.ValidationError;
 import org.aupat.foundation.error.VerificationError;
 import org.aupat.foundation.failure.FailureLog;
 import org.aupat.foundation.hashing.FileHasher;
@@ -72,8 +71,8 @@ public class VerifyService {
 
     /** Runs one verification as asked and returns its accounting; any failure in it means exit code 1. */
     public VerifySummary verify(VerifyRequest request) {
-        if (request.location() != null && locations.find(request.location()).isEmpty()) {
-            throw new ValidationError("location", request.location(), "is not a location in this archive.");
+        if (request.location() != null) {
+            locations.require(request.location());
         }
         if (!request.dryRun()) {
             backups.backupBeforeWrite("db_verify", request.skipBackup());
