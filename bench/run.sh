@@ -15,7 +15,7 @@ corpus="$work/corpus-$count"
 [ -d "$corpus" ] || bench/make-corpus.sh "$corpus" "$count" 10
 
 baseline() { # dest source -> seconds: copy, hash every copy, one exiftool batch, sync
-    local dest=$1 source=$2 start end
+    local dest=$1 source=$2 start end exif_start exif_end
     start=$(seconds)
     cp -r "$source" "$dest"
     find "$dest" -type f -print0 | xargs -0 sha256sum >/dev/null
