@@ -2,6 +2,7 @@ package org.aupat.foundation.db;
 
 import java.util.Map;
 import org.aupat.foundation.error.AupatError;
+import org.aupat.foundation.error.ConfigurationError;
 import org.aupat.foundation.error.DatabaseError;
 import org.aupat.foundation.error.ForeignKeyError;
 import org.aupat.foundation.error.TransientDatabaseError;
@@ -39,6 +40,12 @@ public final class SqliteErrors {
                     "the database is busy (another process is writing): " + message, true, context, failure);
             case SQLITE_FULL -> new DatabaseError("the disk holding the database is full: " + message
                     + ". Free some space and run again.", false, context, failure);
+            // A script run before db_migrate: the user's step to take, not a failure of the database.
+            case SQLITE_ERROR -> message != null && message.contains("no such table")
+                    ? new ConfigurationError("the database is not set up yet (" + message + "). Run --script=db_migrate"
+                    + " first (the pipeline script does this for you), or check that aupat.database names"
+                    + " AUPAT's database.", false, context, failure)
+                    : new DatabaseError("database error: " + message, false, context, failure);
             default -> new DatabaseError("database error: " + message, false, context, failure);
         };
     }

@@ -61,6 +61,13 @@ class SqliteDatabaseTest {
         assertThat(full).isExactlyInstanceOf(DatabaseError.class).hasMessageContaining("disk holding the database is full");
         AupatError ours = new DatabaseError("already ours");
         assertThat(SqliteErrors.translate(ours)).isSameAs(ours);
+        RuntimeException notSetUp = SqliteErrors.translate(new SQLiteException(
+                "[SQLITE_ERROR] SQL error or missing database (no such table: images)", SQLiteErrorCode.SQLITE_ERROR));
+        assertThat(notSetUp).isExactlyInstanceOf(org.aupat.foundation.error.ConfigurationError.class)
+                .hasMessageContaining("no such table: images").hasMessageContaining("Run --script=db_migrate first");
+        assertThat(((AupatError) notSetUp).exitCode()).isEqualTo(2);
+        assertThat(SqliteErrors.translate(new SQLiteException("[SQLITE_ERROR] near \"x\": syntax error",
+                SQLiteErrorCode.SQLITE_ERROR))).isExactlyInstanceOf(DatabaseError.class);
         IllegalStateException unrelated = new IllegalStateException("x");
         assertThat(SqliteErrors.translate(unrelated)).isSameAs(unrelated);
         assertThat(SqliteErrors.translate(new IOException("checked"))).isInstanceOf(DatabaseError.class)
