@@ -38,6 +38,7 @@ public class DbFolderScript extends AupatScript {
         // A mistyped --location is refused before the backup, like every other bad option.
         if (location != null) {
             org.aupat.foundation.validation.Identifiers.uuid("--location", location.strip());
+            folders.requireLocation(location);
         }
         backups.backupBeforeWrite("db_folder", skipBackup);
         FolderService.Result result = folders.makeFolders(location);

@@ -112,6 +112,10 @@ class HostileInputIT {
         for (String[] c : otherCases) {
             refused(soft, 2, c[0], java.util.Arrays.copyOfRange(c, 1, c.length));
         }
+        // A well-formed UUID of no location is refused before db_folder's backup too (backups are not in the snapshot).
+        long backups = backupCount();
+        refused(soft, 2, "is not a location in this archive", "--script=db_folder", "--location=" + UNKNOWN_UUID);
+        soft.assertThat(backupCount()).as("backups after db_folder with an unknown location").isEqualTo(backups);
         // A script that needs the schema, on a database not set up yet: the step to take, not an SQL error.
         refused(soft, 2, "Run --script=db_migrate first", "--script=db_verify", "--aupat.database=not-set-up.db");
         // A missing or unknown script name prints the catalog (DESIGN decision 1): only its first line is the error.
@@ -218,6 +222,16 @@ class HostileInputIT {
     }
 
     /** Path (relative to data/, the lock file left out) -> SHA-256, plus the row count of every table. */
+    private static long backupCount() throws Exception {
+        Path backups = home.resolve("data/backups");
+        if (!Files.isDirectory(backups)) {
+            return 0;
+        }
+        try (var files = Files.list(backups)) {
+            return files.count();
+        }
+    }
+
     static Map<String, String> snapshot() throws Exception {
         Map<String, String> snapshot = new TreeMap<>();
         Path data = home.resolve("data");
