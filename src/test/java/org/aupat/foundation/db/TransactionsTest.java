@@ -10,6 +10,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
 import org.aupat.foundation.config.AupatProperties;
+import org.aupat.foundation.error.ConfigurationError;
 import org.aupat.foundation.error.DatabaseError;
 import org.aupat.foundation.error.ForeignKeyError;
 import org.aupat.foundation.error.TransientDatabaseError;
@@ -182,9 +183,13 @@ class TransactionsTest {
         assertThatThrownBy(() -> repository.insertPlace(2, "mill")).isInstanceOf(UniqueConstraintError.class)
                 .hasMessageContaining("duplicate");
         assertThatThrownBy(() -> repository.insertPlace(1, "other")).isInstanceOf(UniqueConstraintError.class);
+        // A missing table means the schema was never made: the user's next step, not a database failure.
         assertThatThrownBy(() -> jdbc.execute("SELECT * FROM nowhere")).satisfies(
+                e -> assertThat(SqliteErrors.translate(e)).isExactlyInstanceOf(ConfigurationError.class)
+                        .hasMessageContaining("no such table").hasMessageContaining("Run --script=db_migrate first"));
+        assertThatThrownBy(() -> jdbc.execute("SELEC 1")).satisfies(
                 e -> assertThat(SqliteErrors.translate(e)).isExactlyInstanceOf(DatabaseError.class)
-                        .hasMessageContaining("no such table"));
+                        .hasMessageContaining("database error").hasMessageContaining("syntax error"));
     }
 
     @Test
