@@ -1,6 +1,7 @@
 package org.aupat;
 
 import org.aupat.cli.Launcher;
+import org.aupat.cli.ScriptSelection;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
 import org.springframework.boot.autoconfigure.aop.AopAutoConfiguration;
@@ -25,8 +26,23 @@ import org.springframework.retry.annotation.EnableRetry;
 @ConfigurationPropertiesScan
 @EnableRetry(order = org.aupat.foundation.AdviceOrder.RETRY)
 public class AupatApplication {
+    private static final String AOT_ENABLED = "spring.aot.enabled";
 
     public static void main(String[] args) {
+        useContextPreparedAtBuildTime();
         System.exit(new Launcher(AupatApplication.class).launch(args));
+    }
+
+    /**
+     * The packaged jar carries its context prepared at build time (Spring AOT: no class scanning or
+     * condition evaluation at start-up, about 0.4 s sooner per script). Spring uses it only when asked,
+     * so ask whenever the build made it (but not while the build is making it, from a previous
+     * build's output); {@code -Dspring.aot.enabled=false} still turns it off.
+     */
+    private static void useContextPreparedAtBuildTime() {
+        if (System.getProperty(AOT_ENABLED) == null && !ScriptSelection.buildIsPreparingTheContext()
+                && AupatApplication.class.getResource("AupatApplication__ApplicationContextInitializer.class") != null) {
+            System.setProperty(AOT_ENABLED, "true");
+        }
     }
 }

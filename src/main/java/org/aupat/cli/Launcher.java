@@ -77,6 +77,8 @@ public final class Launcher {
         ConfigurableApplicationContext context;
         try {
             context = app.run(normalised(args));
+        } catch (SpringApplication.AbandonedRunException e) {
+            throw e; // the build preparing the context ahead of time (Spring AOT) stops the run here
         } catch (RuntimeException e) {
             return startupFailure(e);
         }

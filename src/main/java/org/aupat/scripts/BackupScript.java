@@ -7,13 +7,11 @@ import org.aupat.cli.AupatScript;
 import org.aupat.cli.ScriptRunner;
 import org.aupat.foundation.console.Console;
 import org.aupat.foundation.error.ExitCode;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
 import picocli.CommandLine.Command;
 
 /** backup: makes one verified backup of the database and prints its path. */
 @Component
-@ConditionalOnProperty(name = "script", havingValue = "backup")
 @Command(name = "backup", description = {"Make a verified backup of the database into the backups folder.",
         "Prints the new file; it is listed with its SHA-256 in manifest-sha256.txt."})
 public class BackupScript extends AupatScript {

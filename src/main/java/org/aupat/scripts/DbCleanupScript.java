@@ -7,14 +7,12 @@ import org.aupat.cli.ScriptRunner;
 import org.aupat.foundation.console.Console;
 import org.aupat.foundation.error.ExitCode;
 import org.aupat.foundation.error.ValidationError;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** db_cleanup: checks database, archive, staging and backups; prints a summary; exit 4 when a person is needed. */
 @Component
-@ConditionalOnProperty(name = "script", havingValue = "db_cleanup")
 @Command(name = "db_cleanup", description = {"Check integrity and orphans, remove temp files of crashed runs,",
         "prune surplus backups, check the backup manifest, VACUUM. Never deletes an archived file or a row."})
 public class DbCleanupScript extends AupatScript {

@@ -6,14 +6,12 @@ import org.aupat.cli.AupatScript;
 import org.aupat.cli.ScriptRunner;
 import org.aupat.foundation.console.Console;
 import org.aupat.foundation.error.ExitCode;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** db_folder: creates the archive folders of every location (or one). */
 @Component
-@ConditionalOnProperty(name = "script", havingValue = "db_folder")
 @Command(name = "db_folder", description = "Create the archive folders for each location.")
 public class DbFolderScript extends AupatScript {
     @Option(names = "--location", paramLabel = "UUID", description = "Only this location.")

@@ -5,14 +5,12 @@ import org.aupat.cli.AupatScript;
 import org.aupat.cli.ScriptRunner;
 import org.aupat.foundation.console.Console;
 import org.aupat.foundation.error.ExitCode;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** db_identify: writes the master JSON of every location that changed since its last export. */
 @Component
-@ConditionalOnProperty(name = "script", havingValue = "db_identify")
 @Command(name = "db_identify", description = {"Write <location folder>/documents/<uuid12>_master.json for every"
         + " location changed since its last export (atomically: a temporary file, then a rename).",
         "One failing location does not stop the others; the run then exits 1."})

@@ -13,14 +13,12 @@ import org.aupat.cli.AupatScript;
 import org.aupat.cli.ScriptRunner;
 import org.aupat.foundation.console.Console;
 import org.aupat.foundation.error.ExitCode;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
 /** db_import: registers a location (or adds to one) and stages the files of a source folder. */
 @Component
-@ConditionalOnProperty(name = "script", havingValue = "db_import")
 @Command(name = "db_import", description = "Register a location and stage its photos, videos, documents and URLs.")
 public class DbImportScript extends AupatScript {
     @Mixin

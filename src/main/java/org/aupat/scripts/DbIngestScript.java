@@ -6,14 +6,12 @@ import org.aupat.cli.AupatScript;
 import org.aupat.cli.ScriptRunner;
 import org.aupat.foundation.console.Console;
 import org.aupat.foundation.error.ExitCode;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** db_ingest: copies (or links) organised files from staging into the archive. */
 @Component
-@ConditionalOnProperty(name = "script", havingValue = "db_ingest")
 @Command(name = "db_ingest", description = "Copy organised files from staging into the archive.")
 public class DbIngestScript extends AupatScript {
     @Option(names = "--skip-backup", description = "Do not back the database up first (not recommended).")

@@ -5,14 +5,12 @@ import org.aupat.cli.AupatScript;
 import org.aupat.cli.ScriptRunner;
 import org.aupat.foundation.console.Console;
 import org.aupat.foundation.error.ExitCode;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** db_migrate: creates or upgrades the database schema, backing an existing database up first. */
 @Component
-@ConditionalOnProperty(name = "script", havingValue = "db_migrate")
 @Command(name = "db_migrate", description = {"Create or upgrade the database schema and record versions.",
         "An existing database is checked read-only and backed up first; a damaged, foreign or newer one is refused untouched."})
 public class DbMigrateScript extends AupatScript {

@@ -5,14 +5,12 @@ import org.aupat.cli.AupatScript;
 import org.aupat.cli.ScriptRunner;
 import org.aupat.foundation.console.Console;
 import org.aupat.foundation.error.ExitCode;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** db_organize: camera metadata, hardware flags, live-photo pairs and sidecar links for staged media. */
 @Component
-@ConditionalOnProperty(name = "script", havingValue = "db_organize")
 @Command(name = "db_organize", description = "Read camera metadata and sort staged media by hardware.")
 public class DbOrganizeScript extends AupatScript {
     @Option(names = "--skip-backup", description = "Do not back the database up first (not recommended).")

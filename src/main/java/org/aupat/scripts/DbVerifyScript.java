@@ -7,14 +7,12 @@ import org.aupat.cli.AupatScript;
 import org.aupat.cli.ScriptRunner;
 import org.aupat.foundation.console.Console;
 import org.aupat.foundation.error.ExitCode;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** db_verify: re-hashes archive copies, then removes the staging copies of verified files. */
 @Component
-@ConditionalOnProperty(name = "script", havingValue = "db_verify")
 @Command(name = "db_verify", description = {"Re-hash archived files against their recorded SHA-256, then remove the"
         + " staging copies of verified files, per location and only when every check of that location passed.",
         "Exits 1 when any file is missing or changed; its staging copy is kept."})

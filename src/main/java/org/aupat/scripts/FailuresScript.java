@@ -12,14 +12,12 @@ import org.aupat.foundation.error.ExitCode;
 import org.aupat.foundation.failure.FailureFilter;
 import org.aupat.foundation.failure.FailureQuery;
 import org.aupat.foundation.failure.FailureRecord;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** failures: shows the failure log to a person as a table; changes nothing. */
 @Component
-@ConditionalOnProperty(name = "script", havingValue = "failures")
 @Command(name = "failures", description = "Show recorded failures (logs/failure.log) as a table. Read-only.")
 public class FailuresScript extends AupatScript {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")

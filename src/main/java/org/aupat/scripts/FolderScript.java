@@ -7,14 +7,12 @@ import org.aupat.cli.AupatScript;
 import org.aupat.cli.ScriptRunner;
 import org.aupat.foundation.console.Console;
 import org.aupat.foundation.error.ExitCode;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** folder: creates the whole folder template of one location and prints what it created. */
 @Component
-@ConditionalOnProperty(name = "script", havingValue = "folder")
 @Command(name = "folder", description = "Create the archive folder template of one location (every folder of"
         + " folder.json); idempotent.")
 public class FolderScript extends AupatScript {

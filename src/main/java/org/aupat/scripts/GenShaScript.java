@@ -7,14 +7,12 @@ import org.aupat.cli.ScriptRunner;
 import org.aupat.foundation.console.Console;
 import org.aupat.foundation.error.ExitCode;
 import org.aupat.foundation.hashing.FileHasher;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** gen_sha: prints {@code <sha256>  <path>} for each file, like sha256sum. */
 @Component
-@ConditionalOnProperty(name = "script", havingValue = "gen_sha")
 @Command(name = "gen_sha", description = "Print the SHA-256 (64 lowercase hex) of each given file.")
 public class GenShaScript extends AupatScript {
     @Option(names = "--file", required = true, paramLabel = "PATH", description = "A file to hash; repeat for several.")

@@ -5,13 +5,11 @@ import org.aupat.cli.AupatScript;
 import org.aupat.cli.ScriptRunner;
 import org.aupat.foundation.console.Console;
 import org.aupat.foundation.error.ExitCode;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
 import picocli.CommandLine.Command;
 
 /** gen_uuid: prints a new UUID v4 whose prefix no location, sub-location or URL uses. */
 @Component
-@ConditionalOnProperty(name = "script", havingValue = "gen_uuid")
 @Command(name = "gen_uuid", description = "Print a new UUID v4 whose 12-character prefix is unused.")
 public class GenUuidScript extends AupatScript {
     private final UnusedUuids uuids;

@@ -7,14 +7,12 @@ import org.aupat.cli.ScriptRunner;
 import org.aupat.foundation.console.Console;
 import org.aupat.foundation.error.ExitCode;
 import org.aupat.foundation.error.ValidationError;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** name: prints the standard file name of a media file, or the master JSON name of a location. */
 @Component
-@ConditionalOnProperty(name = "script", havingValue = "name")
 @Command(name = "name", description = "Print the standard file name (name.json) of a media file, or with --master"
         + " the master JSON name of a location. Changes nothing.")
 public class NameScript extends AupatScript {

@@ -16,7 +16,6 @@ import org.aupat.cli.ScriptRunner;
 import org.aupat.foundation.console.Console;
 import org.aupat.foundation.error.ExitCode;
 import org.aupat.scripts.DbImportScript.ImportOptions;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -26,7 +25,6 @@ import picocli.CommandLine.Mixin;
  * migrate, import, organize, folder, ingest, verify, identify.
  */
 @Component
-@ConditionalOnProperty(name = "script", havingValue = "pipeline")
 @Command(name = "pipeline", description = "Import a folder and run every step: migrate (if needed), import, organize,"
         + " folder, ingest, verify and identify, with one backup at the start.")
 public class PipelineScript extends AupatScript {

@@ -8,20 +8,21 @@ import java.util.TreeMap;
 import java.util.stream.Collectors;
 import org.aupat.AupatApplication;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.CommandLineRunner;
 import org.springframework.context.annotation.ClassPathScanningCandidateComponentProvider;
 import org.springframework.core.type.filter.AssignableTypeFilter;
+import org.springframework.stereotype.Component;
 import org.springframework.context.ConfigurableApplicationContext;
 import picocli.CommandLine.Command;
 
 class ScriptCatalogTest {
 
-    /** Every catalog name has exactly one script class, conditional on that name, and nothing else does. */
+    /** Every catalog name has exactly one script bean, whose command has that name, and nothing else does. */
     @Test
     void catalogAndScriptBeansAreInStep() throws Exception {
-        // The scanner would drop every class whose @ConditionalOnProperty does not match; look at all of them.
+        // Every concrete script class, bean or not: a script that forgot @Component must fail here.
+        // (Scripts live only in org.aupat.scripts: ArchitectureTest.)
         ClassPathScanningCandidateComponentProvider scanner = new ClassPathScanningCandidateComponentProvider(false) {
             @Override
             protected boolean isCandidateComponent(org.springframework.core.type.classreading.MetadataReader reader)
@@ -31,11 +32,11 @@ class ScriptCatalogTest {
             }
         };
         Map<String, String> byName = new TreeMap<>();
-        for (var candidate : scanner.findCandidateComponents("org.aupat")) {
+        for (var candidate : scanner.findCandidateComponents("org.aupat.scripts")) {
             Class<?> type = Class.forName(candidate.getBeanClassName());
             String commandName = type.getAnnotation(Command.class).name();
-            String[] condition = type.getAnnotation(ConditionalOnProperty.class).havingValue().split(",");
-            assertThat(condition).containsExactly(commandName);
+            assertThat(type).as(type.getSimpleName() + " is a bean").hasAnnotation(Component.class);
+            assertThat(ScriptSelection.scriptName(type)).isEqualTo(commandName);
             assertThat(byName.put(commandName, type.getSimpleName())).as("two classes for " + commandName).isNull();
         }
         assertThat(byName.keySet()).containsExactlyInAnyOrderElementsOf(
