@@ -199,13 +199,26 @@ class CrashIT {
         while (process.isAlive()) {
             if (Files.exists(log) && kill.trigger().now(run)) {
                 String journal = files(aupat.home().resolve("data/journal")).isEmpty() ? "" : ", file journal open";
+                List<ProcessHandle> tools = process.descendants().toList();
                 process.destroyForcibly();
                 process.waitFor(1, TimeUnit.MINUTES);
-                return "killed at " + run.elapsedMillis() + " ms in " + phase(run) + journal;
+                assertToolsEnd(tools);
+                return "killed at " + run.elapsedMillis() + " ms in " + phase(run) + journal
+                        + (tools.isEmpty() ? "" : ", " + tools.size() + " tool process(es) ended with it");
             }
             Thread.sleep(10);
         }
         return "not hit: the run finished first (exit " + process.exitValue() + ")";
+    }
+
+    /** exiftool -stay_open polls its closed input forever: the kernel must end it with the JVM. */
+    private static void assertToolsEnd(List<ProcessHandle> tools) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (tools.stream().anyMatch(ProcessHandle::isAlive) && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        assertThat(tools.stream().filter(ProcessHandle::isAlive).map(t -> t.pid() + " " + t.info().commandLine().orElse("?")))
+                .as("tool processes still running after the kill").isEmpty();
     }
 
     private static String phase(Run run) throws IOException {

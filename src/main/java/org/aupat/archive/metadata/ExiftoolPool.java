@@ -38,6 +38,8 @@ public class ExiftoolPool implements AutoCloseable {
     private final BlockingQueue<ExiftoolProcess> idle = new LinkedBlockingQueue<>();
     private final List<ExiftoolProcess> all = new ArrayList<>();
     private ExecutorService workers;
+    /** The one thread that starts every exiftool and outlives them all (see ExiftoolProcess's constructor). */
+    private ExecutorService starter;
     private boolean closed;
     /** Answers read ahead and not asked for yet, by file; bounded by {@link #READ_AHEAD_LIMIT}. */
     private final Map<Path, ReadAhead> readAhead = new ConcurrentHashMap<>();
@@ -222,7 +224,7 @@ public class ExiftoolPool implements AutoCloseable {
                 throw new ExternalToolError("The exiftool pool is closed; AUPAT is shutting down.");
             }
             if (idle.isEmpty() && all.size() < size) {
-                ExiftoolProcess started = new ExiftoolProcess(command);
+                ExiftoolProcess started = start();
                 all.add(started);
                 return started;
             }
@@ -238,9 +240,29 @@ public class ExiftoolPool implements AutoCloseable {
     private synchronized void replace(ExiftoolProcess dead) {
         all.remove(dead);
         if (!closed) {
-            ExiftoolProcess fresh = new ExiftoolProcess(command);
+            ExiftoolProcess fresh = start();
             all.add(fresh);
             idle.add(fresh);
+        }
+    }
+
+    /** A new exiftool, started on the starter thread. */
+    private synchronized ExiftoolProcess start() {
+        if (starter == null) {
+            starter = Executors.newSingleThreadExecutor(r -> {
+                Thread thread = new Thread(r, "exiftool-starter");
+                thread.setDaemon(true);
+                return thread;
+            });
+        }
+        try {
+            return starter.submit(() -> new ExiftoolProcess(command)).get();
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r
+                    : new ExternalToolError("Could not start exiftool (" + command + ").", e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ExternalToolError("Interrupted while starting exiftool.", e);
         }
     }
 
@@ -273,6 +295,9 @@ public class ExiftoolPool implements AutoCloseable {
         }
         all.forEach(ExiftoolProcess::close);
         all.clear();
+        if (starter != null) {
+            starter.shutdownNow(); // only now: its end would kill any exiftool still running
+        }
         idle.clear();
     }
 
