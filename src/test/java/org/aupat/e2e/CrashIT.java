@@ -29,16 +29,12 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class CrashIT {
-    /** The jar is started some 20 times; C1 and the serial collector halve its start-up on a small machine. */
-    /**
-     * Switch on when db_verify joins the pipeline: then staging must be empty after every completed run.
-     * Until then the staging copies stay by design, and the weaker check below holds instead.
-     */
-
     Path work;
     Path card;
     final List<Path> sources = new ArrayList<>();
     Map<String, String> reference;
+    /** How long the uninterrupted reference run took: timed kills are shares of it, whatever the machine. */
+    long referenceMillis;
     final List<String> report = new ArrayList<>();
 
     /** Decides, from what the running jar has written so far, that now is the instant to kill it. */
@@ -46,15 +42,36 @@ class CrashIT {
         boolean now(Run run) throws IOException;
     }
 
-    /** A kill instant: a name for the report and its trigger. */
-    record Kill(String name, Trigger trigger) {
+    /**
+     * A kill instant: a name for the report and its trigger. An event's trigger must fire before the run
+     * ends (else it watches for something the run never writes); a timed one may come too late.
+     */
+    record Kill(String name, Trigger trigger, boolean timed) {
+        Kill(String name, Trigger trigger) {
+            this(name, trigger, false);
+        }
+    }
+
+    /** A kill at this share of the reference run's time. */
+    private Kill atShareOfARun(int percent) {
+        long at = referenceMillis * percent / 100;
+        return new Kill(percent + " % of an uninterrupted run (" + at + " ms)", r -> r.elapsedMillis() >= at, true);
     }
 
     /** What one started run has written since it started. */
-    record Run(Path home, int logStart, long startedNanos) {
+    record Run(Path home, int logStart, int transactionsStart, long startedNanos) {
         String newLog() throws IOException {
-            String all = Files.readString(home.resolve("logs/main.log"), StandardCharsets.UTF_8);
-            return all.length() < logStart ? all : all.substring(logStart);
+            return since(home.resolve("logs/main.log"), logStart);
+        }
+
+        /** transaction.log since the start: BEGIN and COMMIT of every chunk, by ledger method. */
+        String newTransactions() throws IOException {
+            return since(home.resolve("logs/transaction.log"), transactionsStart);
+        }
+
+        private static String since(Path log, int start) throws IOException {
+            String all = Files.exists(log) ? Files.readString(log, StandardCharsets.UTF_8) : "";
+            return all.length() < start ? all : all.substring(start);
         }
 
         long elapsedMillis() {
@@ -86,7 +103,9 @@ class CrashIT {
         Files.copy(sources.get(0), card.resolve("notes/IMG_0 copy.jpg"));
 
         Path home = Files.createDirectories(work.resolve("reference"));
+        long started = System.nanoTime();
         JarRunner.Result r = new JarRunner(home).run(pipelineArgs());
+        referenceMillis = (System.nanoTime() - started) / 1_000_000;
         assertThat(r.exit()).as(r.err()).isZero();
         assertSound(home);
         reference = rows(home);
@@ -105,34 +124,34 @@ class CrashIT {
 
     @Test
     void startUpThenImportMidChunk() throws Exception {
-        killThenComplete("a", new Kill("fixed 3 s after start", r -> r.elapsedMillis() >= 3000),
+        killThenComplete("a", atShareOfARun(40),
                 new Kill("import: 10 files in staging", r -> stagingFiles(r.home()) >= 10));
     }
 
     @Test
     void importRowsThenOrganizeThenAFixedDelay() throws Exception {
-        killThenComplete("b", new Kill("import: chunk's rows being recorded", r -> r.newLog().contains("StagingLedger.record")),
+        killThenComplete("b", new Kill("import: chunk's rows being recorded", r -> r.newTransactions().contains("BEGIN StagingLedger.record")),
                 new Kill("organize: reading metadata", r -> r.newLog().contains("organizing images")),
-                new Kill("fixed 6.5 s after start", r -> r.elapsedMillis() >= 6_500));
+                atShareOfARun(90));
     }
 
     @Test
     void importLateThenOrganizeCommit() throws Exception {
         killThenComplete("c", new Kill("import: 45 files in staging", r -> stagingFiles(r.home()) >= 45),
-                new Kill("organize: chunk being saved", r -> r.newLog().contains("OrganizeLedger.save")));
+                new Kill("organize: chunk being saved", r -> r.newTransactions().contains("BEGIN OrganizeLedger.save")));
     }
 
     @Test
     void folderThenIngestMidChunkThenAFixedDelay() throws Exception {
         killThenComplete("d", new Kill("folder: first folder created", r -> r.newLog().contains("FolderService")),
                 new Kill("ingest: 5 files in the archive", r -> archiveFiles(r.home()) >= 5),
-                new Kill("fixed 5 s after start", r -> r.elapsedMillis() >= 5_000));
+                atShareOfARun(70));
     }
 
     @Test
     void ingestLateThenIdentify() throws Exception {
         killThenComplete("e", new Kill("ingest: 40 files in the archive", r -> archiveFiles(r.home()) >= 40),
-                new Kill("identify: ingest committed", r -> r.newLog().contains("IngestLedger.record")));
+                new Kill("identify: ingest committed", r -> r.newTransactions().contains("COMMIT IngestLedger.record")));
     }
 
     @Test
@@ -182,7 +201,11 @@ class CrashIT {
         Path home = Files.createDirectories(work.resolve(name));
         JarRunner aupat = new JarRunner(home);
         for (Kill kill : kills) {
-            report.add(name + ": " + kill.name() + " -> " + killAt(aupat, kill));
+            String outcome = killAt(aupat, kill);
+            report.add(name + ": " + kill.name() + " -> " + outcome);
+            if (!kill.timed()) {
+                assertThat(outcome).as(kill.name() + ": the event it waits for never came").doesNotStartWith("not hit");
+            }
         }
         JarRunner.Result rerun = aupat.run(pipelineArgs());
         assertThat(rerun.exit()).as(rerun.err()).isZero();
@@ -193,9 +216,11 @@ class CrashIT {
     /** Starts the pipeline, kills it when the trigger fires, and says which phase the kill hit. */
     private String killAt(JarRunner aupat, Kill kill) throws Exception {
         Path log = aupat.home().resolve("logs/main.log");
+        Path transactions = aupat.home().resolve("logs/transaction.log");
         int logStart = Files.exists(log) ? Files.readString(log, StandardCharsets.UTF_8).length() : 0;
+        int transactionsStart = Files.exists(transactions) ? Files.readString(transactions, StandardCharsets.UTF_8).length() : 0;
         Process process = aupat.start(pipelineArgs());
-        Run run = new Run(aupat.home(), logStart, System.nanoTime());
+        Run run = new Run(aupat.home(), logStart, transactionsStart, System.nanoTime());
         while (process.isAlive()) {
             if (Files.exists(log) && kill.trigger().now(run)) {
                 String journal = files(aupat.home().resolve("data/journal")).isEmpty() ? "" : ", file journal open";
@@ -223,11 +248,12 @@ class CrashIT {
 
     private static String phase(Run run) throws IOException {
         String log = run.newLog();
+        String transactions = run.newTransactions();
         if (files(run.home().resolve("data/backups")).stream().anyMatch(f -> f.toString().endsWith(".aupat-tmp"))) {
             return "backup";
         } else if (log.contains("wrote master JSON")) {
             return "after identify";
-        } else if (log.contains("IngestLedger.record")) {
+        } else if (transactions.contains("COMMIT IngestLedger.record")) {
             return "identify";
         } else if (archiveFiles(run.home()) > 0) {
             return "ingest";
@@ -235,7 +261,7 @@ class CrashIT {
             return "folder";
         } else if (log.contains("organizing")) {
             return "organize";
-        } else if (log.contains("StagingLedger.record")) {
+        } else if (transactions.contains("StagingLedger.record")) {
             return "import (recording rows)";
         } else if (log.contains("staging:")) {
             return "import (staging files)";
