@@ -1,0 +1,71 @@
+package org.aupat.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** bin/aupat, the launcher the README recommends: records its class data sharing archive once, then uses it. */
+class LauncherScriptIT {
+    private static final String UUID = "[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}\\s*";
+
+    @TempDir
+    Path home;
+
+    private JarRunner.Result launch(Map<String, String> environment, String... args) throws IOException, InterruptedException {
+        ProcessBuilder builder = new ProcessBuilder(
+                java.util.stream.Stream.concat(java.util.stream.Stream.of(Path.of("bin/aupat").toAbsolutePath().toString()),
+                        java.util.stream.Stream.of(args)).toList()).directory(home.toFile());
+        builder.environment().put("AUPAT_JAR", JarRunner.jar().toString());
+        builder.environment().remove("JAVA_OPTS");
+        builder.environment().putAll(environment);
+        builder.redirectOutput(home.resolve("out.txt").toFile()).redirectError(home.resolve("err.txt").toFile());
+        Process process = builder.start();
+        if (!process.waitFor(3, TimeUnit.MINUTES)) {
+            process.destroyForcibly();
+            throw new IllegalStateException("bin/aupat did not finish in 3 minutes");
+        }
+        return new JarRunner.Result(process.exitValue(), Files.readString(home.resolve("out.txt"), StandardCharsets.UTF_8),
+                Files.readString(home.resolve("err.txt"), StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void recordsTheArchiveOnceThenStartsFromIt(@TempDir Path cache) throws Exception {
+        Path cds = cache.resolve("cds");
+        JarRunner.Result first = launch(Map.of("AUPAT_CDS", cds.toString()), "--script=gen_uuid");
+        assertThat(first.exit()).as(first.err()).isZero();
+        assertThat(first.out()).matches(UUID);
+        assertThat(first.err()).doesNotContain("without a CDS archive");
+        assertThat(cds.resolve("stamp")).isNotEmptyFile();
+        FileTime recorded = Files.getLastModifiedTime(cds.resolve("aupat.jsa"));
+
+        // -Xshare:on makes the JVM refuse to start unless it really maps the archive.
+        JarRunner.Result second = launch(Map.of("AUPAT_CDS", cds.toString(), "JAVA_OPTS", "-Xshare:on"), "--script=gen_uuid");
+        assertThat(second.exit()).as(second.err()).isZero();
+        assertThat(second.out()).matches(UUID);
+        assertThat(Files.getLastModifiedTime(cds.resolve("aupat.jsa"))).as("not recorded again").isEqualTo(recorded);
+    }
+
+    @Test
+    void runsThePlainJarWhenItCannotRecord() throws Exception {
+        Path notAFolder = Files.writeString(home.resolve("file"), "x");
+        JarRunner.Result run = launch(Map.of("AUPAT_CDS", notAFolder.resolve("cds").toString()), "--script=gen_uuid");
+        assertThat(run.exit()).as(run.err()).isZero();
+        assertThat(run.out()).matches(UUID);
+        assertThat(run.err()).contains("running without a CDS archive");
+    }
+
+    @Test
+    void aMissingJarSaysHowToBuildIt() throws Exception {
+        JarRunner.Result run = launch(Map.of("AUPAT_JAR", home.resolve("none.jar").toString()), "--script=gen_uuid");
+        assertThat(run.exit()).isEqualTo(2);
+        assertThat(run.err()).contains("none.jar does not exist").contains("./mvnw -B -q -DskipTests package");
+    }
+}
