@@ -1,7 +1,7 @@
 package org.aupat;
 
+import java.net.URL;
 import org.aupat.cli.Launcher;
-import org.aupat.cli.ScriptSelection;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
 import org.springframework.boot.autoconfigure.aop.AopAutoConfiguration;
@@ -36,12 +36,13 @@ public class AupatApplication {
     /**
      * The packaged jar carries its context prepared at build time (Spring AOT: no class scanning or
      * condition evaluation at start-up, about 0.4 s sooner per script). Spring uses it only when asked,
-     * so ask whenever the build made it (but not while the build is making it, from a previous
-     * build's output); {@code -Dspring.aot.enabled=false} still turns it off.
+     * so ask whenever this class runs from a jar that has it. Not from a class folder, which may still
+     * hold a previous build's (the build's own preparation runs from there, and so may an IDE);
+     * {@code -Dspring.aot.enabled=false} turns it off.
      */
     private static void useContextPreparedAtBuildTime() {
-        if (System.getProperty(AOT_ENABLED) == null && !ScriptSelection.buildIsPreparingTheContext()
-                && AupatApplication.class.getResource("AupatApplication__ApplicationContextInitializer.class") != null) {
+        URL prepared = AupatApplication.class.getResource("AupatApplication__ApplicationContextInitializer.class");
+        if (System.getProperty(AOT_ENABLED) == null && prepared != null && "jar".equals(prepared.getProtocol())) {
             System.setProperty(AOT_ENABLED, "true");
         }
     }

@@ -42,7 +42,7 @@ public class ScriptSelection implements BeanDefinitionRegistryPostProcessor, Env
     }
 
     /** Whether this run is the build preparing the context ahead of time (Spring AOT's process-aot). */
-    public static boolean buildIsPreparingTheContext() {
+    private static boolean buildIsPreparingTheContext() {
         return Boolean.getBoolean(AOT_PROCESSING);
     }
 

@@ -29,6 +29,15 @@ class CommandLineIT {
         assertThat(r.out().trim()).matches("[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}");
     }
 
+    /** The jar starts from the context prepared at build time (Spring AOT), which saves each script ~0.4 s. */
+    @Test
+    void theJarStartsFromItsPreparedContext() throws Exception {
+        JarRunner.Result r = new JarRunner(home, java.util.List.of("-Xlog:class+load=info:stderr")).run("--script=gen_uuid");
+        assertThat(r.exit()).isZero();
+        assertThat(r.err()).contains("org.aupat.AupatApplication__ApplicationContextInitializer ")
+                .doesNotContain("org.springframework.context.annotation.ClassPathBeanDefinitionScanner ");
+    }
+
     @Test
     void genShaHashesEachFileLikeSha256sum() throws Exception {
         Files.writeString(home.resolve("a.txt"), "hello\n");
