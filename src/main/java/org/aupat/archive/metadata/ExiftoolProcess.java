@@ -193,8 +193,10 @@ final class ExiftoolProcess implements AutoCloseable {
 
     private static List<String> parentDeathSignal() {
         List<String> prefix = List.of("setpriv", "--pdeathsig", "KILL");
+        List<String> probeLine = new java.util.ArrayList<>(prefix);
+        probeLine.add("true"); // an old setpriv without --pdeathsig fails here, not on every exiftool
         try {
-            Process probe = new ProcessBuilder(concat(prefix, "true")).redirectErrorStream(true).start();
+            Process probe = new ProcessBuilder(probeLine).redirectErrorStream(true).start();
             probe.getInputStream().readAllBytes();
             return probe.waitFor(5, TimeUnit.SECONDS) && probe.exitValue() == 0 ? prefix : List.of();
         } catch (IOException e) {
@@ -203,11 +205,5 @@ final class ExiftoolProcess implements AutoCloseable {
             Thread.currentThread().interrupt();
             return List.of();
         }
-    }
-
-    private static List<String> concat(List<String> prefix, String last) {
-        List<String> out = new java.util.ArrayList<>(prefix);
-        out.add(last);
-        return out;
     }
 }
