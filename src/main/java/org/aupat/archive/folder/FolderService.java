@@ -140,8 +140,9 @@ public class FolderService {
 
     /** The location's archive folder, made if needed (db_ingest calls this for locations db_folder missed). */
     public Path folderOf(String locationUuid) {
-        ensure(locations.require(locationUuid), false);
-        return Path.of(locations.require(locationUuid).locLoc());
+        Location location = locations.require(locationUuid);
+        ensure(location, false);
+        return plannedFolder(location); // what ensure made and recorded
     }
 
     private Path plannedFolder(Location location) {
