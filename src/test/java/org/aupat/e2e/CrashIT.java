@@ -224,9 +224,8 @@ class CrashIT {
     /** Starts the pipeline, kills it when the trigger fires, and says which phase the kill hit. */
     private String killAt(JarRunner aupat, Kill kill) throws Exception {
         Path log = aupat.home().resolve("logs/main.log");
-        Path transactions = aupat.home().resolve("logs/transaction.log");
-        int logStart = Files.exists(log) ? Files.readString(log, StandardCharsets.UTF_8).length() : 0;
-        int transactionsStart = Files.exists(transactions) ? Files.readString(transactions, StandardCharsets.UTF_8).length() : 0;
+        int logStart = Run.since(log, 0).length();
+        int transactionsStart = Run.since(aupat.home().resolve("logs/transaction.log"), 0).length();
         Process process = aupat.start(pipelineArgs());
         Run run = new Run(aupat.home(), logStart, transactionsStart, System.nanoTime());
         while (process.isAlive()) {

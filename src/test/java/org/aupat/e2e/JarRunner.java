@@ -5,7 +5,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /** Runs target/aupat.jar as a real child process in a home folder of its own, as a user would. */
@@ -48,17 +50,37 @@ public final class JarRunner {
         command.addAll(jvmOptions);
         command.addAll(List.of("-jar", jar().toString()));
         command.addAll(List.of(args));
+        return start(command, Map.of());
+    }
+
+    private Process start(List<String> command, Map<String, String> environment) throws IOException {
         ProcessBuilder builder = new ProcessBuilder(command).directory(home.toFile());
+        builder.environment().putAll(environment);
         builder.redirectOutput(home.resolve("last-stdout.txt").toFile());
         builder.redirectError(home.resolve("last-stderr.txt").toFile());
         return builder.start();
     }
 
     public Result run(String... args) throws IOException, InterruptedException {
-        Process process = start(args);
-        if (!process.waitFor(5, TimeUnit.MINUTES)) {
+        return finish(start(args), List.of(args), 5);
+    }
+
+    /**
+     * Runs the jar through bin/aupat, the launcher, with these environment settings on top of the
+     * test's own (AUPAT_JAR names the jar under test; JAVA_OPTS is cleared unless given).
+     */
+    public Result runLauncher(Map<String, String> environment, String... args) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of(Path.of("bin/aupat").toAbsolutePath().toString()));
+        command.addAll(List.of(args));
+        Map<String, String> settings = new HashMap<>(Map.of("AUPAT_JAR", jar().toString(), "JAVA_OPTS", ""));
+        settings.putAll(environment);
+        return finish(start(command, settings), command, 3);
+    }
+
+    private Result finish(Process process, List<String> args, int minutes) throws IOException, InterruptedException {
+        if (!process.waitFor(minutes, TimeUnit.MINUTES)) {
             process.destroyForcibly();
-            throw new IllegalStateException("aupat did not finish in 5 minutes: " + List.of(args));
+            throw new IllegalStateException("aupat did not finish in " + minutes + " minutes: " + args);
         }
         return new Result(process.exitValue(),
                 Files.readString(home.resolve("last-stdout.txt"), StandardCharsets.UTF_8),

@@ -2,13 +2,10 @@ package org.aupat.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -19,21 +16,8 @@ class LauncherScriptIT {
     @TempDir
     Path home;
 
-    private JarRunner.Result launch(Map<String, String> environment, String... args) throws IOException, InterruptedException {
-        ProcessBuilder builder = new ProcessBuilder(
-                java.util.stream.Stream.concat(java.util.stream.Stream.of(Path.of("bin/aupat").toAbsolutePath().toString()),
-                        java.util.stream.Stream.of(args)).toList()).directory(home.toFile());
-        builder.environment().put("AUPAT_JAR", JarRunner.jar().toString());
-        builder.environment().remove("JAVA_OPTS");
-        builder.environment().putAll(environment);
-        builder.redirectOutput(home.resolve("out.txt").toFile()).redirectError(home.resolve("err.txt").toFile());
-        Process process = builder.start();
-        if (!process.waitFor(3, TimeUnit.MINUTES)) {
-            process.destroyForcibly();
-            throw new IllegalStateException("bin/aupat did not finish in 3 minutes");
-        }
-        return new JarRunner.Result(process.exitValue(), Files.readString(home.resolve("out.txt"), StandardCharsets.UTF_8),
-                Files.readString(home.resolve("err.txt"), StandardCharsets.UTF_8));
+    private JarRunner.Result launch(Map<String, String> environment, String... args) throws Exception {
+        return new JarRunner(home).runLauncher(environment, args);
     }
 
     @Test
