@@ -1,7 +1,6 @@
 package org.aupat.archive.hardware;
 
 import java.util.List;
-
 import java.util.Map;
 import org.aupat.archive.rules.CameraHardwareRules;
 import org.aupat.archive.rules.Rules;
@@ -26,8 +25,8 @@ public class HardwareClassifier {
      * @param importedFilm true when the user imported the file as scanned film
      */
     public Hardware classify(String make, String model, boolean importedFilm) {
-        String cleanMake = normalise(make);
-        String cleanModel = normalise(model);
+        String cleanMake = CameraHardwareRules.normalise(make);
+        String cleanModel = CameraHardwareRules.normalise(model);
         return new Hardware(cleanMake, cleanModel, importedFilm ? HardwareCategory.FILM : category(cleanMake, cleanModel));
     }
 
@@ -40,7 +39,7 @@ public class HardwareClassifier {
             for (CameraHardwareRules.Category category : ordered) {
                 for (Map.Entry<String, List<String>> models : category.models().entrySet()) {
                     String bareModel = withoutMakeWord(model, models.getKey());
-                    if (makeMatches(make, models.getKey()) && models.getValue().stream().map(HardwareClassifier::normalise)
+                    if (makeMatches(make, models.getKey()) && models.getValue().stream()
                             .anyMatch(listed -> startsWithIgnoreCase(model, listed) || startsWithIgnoreCase(bareModel, listed))) {
                         return known(category);
                     }
@@ -50,13 +49,13 @@ public class HardwareClassifier {
         // Exact equality in every category first, so "Sony Ericsson" is a phone before "Sony" prefixes a camera.
         for (CameraHardwareRules.Category category : ordered) {
             if (!"film".equals(category.name())
-                    && category.makes().stream().anyMatch(listed -> make.equalsIgnoreCase(normalise(listed)))) {
+                    && category.makes().stream().anyMatch(make::equalsIgnoreCase)) {
                 return known(category);
             }
         }
         for (CameraHardwareRules.Category category : ordered) {
             if (!"film".equals(category.name())
-                    && category.makes().stream().anyMatch(listed -> wholeWordPrefix(make, normalise(listed)))) {
+                    && category.makes().stream().anyMatch(listed -> wholeWordPrefix(make, listed))) {
                 return known(category);
             }
         }
@@ -69,8 +68,7 @@ public class HardwareClassifier {
     }
 
     private static boolean makeMatches(String make, String listed) {
-        String key = normalise(listed);
-        return make.equalsIgnoreCase(key) || wholeWordPrefix(make, key);
+        return make.equalsIgnoreCase(listed) || wholeWordPrefix(make, listed);
     }
 
     /** "NIKON CORPORATION" starts with the word "Nikon"; "HPX" does not start with the word "HP". */
@@ -90,15 +88,6 @@ public class HardwareClassifier {
                     .map(HardwareCategory::ruleName).toList() + ". Rename it or remove it.");
         }
         return known;
-    }
-
-    /** Trim and collapse runs of spaces; blank becomes null. */
-    static String normalise(String value) {
-        if (value == null) {
-            return null;
-        }
-        String clean = value.trim().replaceAll("\\s+", " ");
-        return clean.isEmpty() ? null : clean;
     }
 
 }

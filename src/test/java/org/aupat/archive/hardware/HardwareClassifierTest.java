@@ -75,6 +75,23 @@ class HardwareClassifierTest {
         assertThat(h).isEqualTo(new Hardware("NIKON CORPORATION", "NIKON D850", HardwareCategory.DSLR));
     }
 
+    /** The rule file is compared as EXIF is: spaces trimmed and collapsed on both sides, once per run. */
+    @Test
+    void ruleFileNamesAreNormalisedLikeExifValues(@TempDir Path rules) throws java.io.IOException {
+        java.nio.file.Files.writeString(rules.resolve("camera_hardware.json"), """
+                {"version": "test",
+                 "category_priorities": {"order": ["drone", "phone"]},
+                 "categories": {
+                   "drone": {"makes": [" Sky   Works "], "models": {"Sky  Works": ["  Flyer   2 "], " Sky Works": ["Hover 9"]}},
+                   "phone": {"makes": ["Sky Works Mobile", "  Acme\\tPhones  "]}}}
+                """);
+        HardwareClassifier classifier = new HardwareClassifier(Rules.from(rules));
+        assertThat(classifier.classify("Sky Works Mobile", "Flyer 2 Pro", false).category()).isEqualTo(HardwareCategory.DRONE);
+        assertThat(classifier.classify("SKY WORKS", "Hover 9", false).category()).isEqualTo(HardwareCategory.DRONE);
+        assertThat(classifier.classify("Acme  Phones", "A1", false).category()).isEqualTo(HardwareCategory.PHONE);
+        assertThat(classifier.classify("Sky Works Mobile", "S5", false).category()).isEqualTo(HardwareCategory.PHONE);
+    }
+
     @Test
     void theFilmImportFlagWinsOverTheCamera() {
         assertThat(classifier().classify("Canon", "EOS R5", true).category()).isEqualTo(HardwareCategory.FILM);
