@@ -23,10 +23,10 @@ class LauncherScriptIT {
     @Test
     void recordsTheArchiveOnceThenStartsFromIt(@TempDir Path cache) throws Exception {
         Path cds = cache.resolve("cds");
-        JarRunner.Result first = launch(Map.of("AUPAT_CDS", cds.toString()), "--script=gen_uuid");
-        assertThat(first.exit()).as(first.err()).isZero();
-        assertThat(first.out()).matches(UUID);
-        assertThat(first.err()).doesNotContain("without a CDS archive");
+        // The run that records still shows the script's own messages (a mistyped option here).
+        JarRunner.Result first = launch(Map.of("AUPAT_CDS", cds.toString()), "--script=gen_uuid", "--colour");
+        assertThat(first.exit()).as(first.err()).isEqualTo(2);
+        assertThat(first.err()).contains("Unknown option: '--colour'").doesNotContain("without a CDS archive");
         assertThat(cds.resolve("stamp")).isNotEmptyFile();
         FileTime recorded = Files.getLastModifiedTime(cds.resolve("aupat.jsa"));
 
@@ -44,6 +44,27 @@ class LauncherScriptIT {
         assertThat(run.exit()).as(run.err()).isZero();
         assertThat(run.out()).matches(UUID);
         assertThat(run.err()).contains("running without a CDS archive");
+    }
+
+    /** A JVM that cannot record (here one whose recording always fails) costs one training run, not one per script. */
+    @Test
+    void aFailedRecordingIsNotRetriedOnEveryRun(@TempDir Path cache) throws Exception {
+        Path attempts = cache.resolve("attempts");
+        Path java = cache.resolve("java");
+        Files.writeString(java, """
+                #!/bin/sh
+                case "$*" in *ArchiveClassesAtExit*) echo attempt >>"%s"; exit 1 ;; esac
+                exec java "$@"
+                """.formatted(attempts));
+        assertThat(java.toFile().setExecutable(true)).isTrue();
+        Map<String, String> environment = Map.of("AUPAT_CDS", cache.resolve("cds").toString(), "JAVA", java.toString());
+        for (int run = 0; run < 2; run++) {
+            JarRunner.Result result = launch(environment, "--script=gen_uuid");
+            assertThat(result.exit()).as(result.err()).isZero();
+            assertThat(result.out()).matches(UUID);
+            assertThat(result.err()).contains("running without a CDS archive (recording one failed");
+        }
+        assertThat(Files.readAllLines(attempts)).as("training runs").hasSize(1);
     }
 
     @Test
