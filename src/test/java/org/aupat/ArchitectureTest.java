@@ -37,15 +37,11 @@ class ArchitectureTest {
     private static final String CLI = "org.aupat.cli..";
 
     /**
-     * Classes outside the rollback-aware file layer that may still copy, move or delete files, each with
-     * the reason. Empty today: add a class only when the rollback layer truly cannot serve it.
-     */
-    /**
      * AUPAT's own files, never a user's media: each is regenerated or disposable, so the rollback journal
      * would add nothing. Backups and their manifest (written beside, renamed into place, surplus ones
      * pruned), the master JSON (rewritten atomically from the database), crash temp files and empty
-     * staging folders (cleanup), the checkpoint database (moved aside when corrupt), and the pre-flight
-     * probe file.
+     * staging folders (cleanup), the checkpoint database (moved aside when corrupt), the pre-flight
+     * probe file, and the copy of SQLite's native library that bin/aupat keeps beside its archive.
      */
     private static final Set<String> FILE_CHANGES_ALLOWED_IN = Set.of(
             "org.aupat.archive.maintenance.BackupFolder",
@@ -53,6 +49,7 @@ class ArchitectureTest {
             "org.aupat.archive.maintenance.CleanupService",
             "org.aupat.archive.identify.IdentifyService",
             "org.aupat.foundation.checkpoint.CheckpointStore",
+            "org.aupat.foundation.db.SqliteNativeLibrary",
             "org.aupat.foundation.preflight.PreflightChecks");
 
     @ArchTest

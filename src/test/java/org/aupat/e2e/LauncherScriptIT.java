@@ -35,6 +35,17 @@ class LauncherScriptIT {
         assertThat(second.exit()).as(second.err()).isZero();
         assertThat(second.out()).matches(UUID);
         assertThat(Files.getLastModifiedTime(cds.resolve("aupat.jsa"))).as("not recorded again").isEqualTo(recorded);
+
+        // SQLite's native library is loaded from the copy kept beside the archive: with no usable temporary
+        // folder, sqlite-jdbc's own extraction would fail and the database could not be opened.
+        JarRunner.Result database = launch(Map.of("AUPAT_CDS", cds.toString(),
+                "JAVA_OPTS", "-Djava.io.tmpdir=" + home.resolve("no-such-folder")), "--script=db_migrate");
+        assertThat(database.exit()).as(database.err()).isZero();
+        assertThat(database.out()).contains("schema version 2");
+        try (var kept = Files.list(cds.resolve("native"))) {
+            assertThat(kept.map(p -> p.getFileName().toString()).toList()).singleElement().asString()
+                    .startsWith("sqlitejdbc-").endsWith(".so");
+        }
     }
 
     @Test

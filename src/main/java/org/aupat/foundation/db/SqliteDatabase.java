@@ -67,6 +67,7 @@ public class SqliteDatabase extends AbstractDataSource implements AutoCloseable 
                 if (pool == null) {
                     requireSqliteOrAbsent(file, name);
                     createParent();
+                    SqliteNativeLibrary.useKeptCopy();
                     pool = open();
                 }
                 p = pool;
