@@ -12,6 +12,7 @@ import org.aupat.foundation.config.AupatProperties;
 import org.aupat.foundation.error.ConfigurationError;
 import org.aupat.foundation.error.FileSystemError;
 import org.aupat.foundation.error.ValidationError;
+import org.aupat.foundation.validation.Identifiers;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Service;
 
@@ -24,9 +25,6 @@ public class ArchiveLayout {
     /** shaN length used for a file whose standard name is already taken by a different file (spec 6.6). */
     public static final int COLLISION_SHA_LENGTH = 16;
 
-    private static final Pattern UUID_V4 =
-            Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}");
-    private static final Pattern SHA256 = Pattern.compile("[0-9a-f]{64}");
     private static final Pattern EXTENSION = Pattern.compile("[a-z0-9]+");
     private static final Pattern SAFE_NAME = Pattern.compile("[a-z0-9._-]+");
     private static final Pattern SLUG_PART = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
@@ -174,7 +172,7 @@ public class ArchiveLayout {
 
     /** Checks a UUID v4 (lowercase, hyphenated) and returns it. */
     public static String checkUuid(String field, String uuid) {
-        if (uuid == null || !UUID_V4.matcher(uuid).matches()) {
+        if (!Identifiers.isUuid(uuid)) {
             throw new ValidationError(field, uuid, "is not a UUID v4 (36 lowercase characters such as "
                     + "3f2a9c41-7b0e-4d2a-9c55-1e8f6a2b7d90); get one from gen_uuid");
         }
@@ -183,7 +181,7 @@ public class ArchiveLayout {
 
     /** Checks a SHA-256 (64 lowercase hex characters) and returns it. */
     public static String checkSha(String sha256) {
-        if (sha256 == null || !SHA256.matcher(sha256).matches()) {
+        if (!Identifiers.isSha256(sha256)) {
             throw new ValidationError("sha256", sha256, "is not a SHA-256: give 64 lowercase hex characters (gen_sha prints one)");
         }
         return sha256;

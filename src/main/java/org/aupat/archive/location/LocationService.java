@@ -11,6 +11,7 @@ import org.aupat.archive.rules.LocationTypeRules;
 import org.aupat.archive.rules.Rules;
 import org.aupat.foundation.error.ValidationError;
 import org.aupat.foundation.validation.Ascii;
+import org.aupat.foundation.validation.Identifiers;
 import org.aupat.foundation.validation.StateCodes;
 import org.aupat.foundation.validation.WebAddresses;
 import org.slf4j.Logger;
@@ -80,7 +81,7 @@ public class LocationService {
         }
         if (r.existingLocation() != null) {
             String uuid = r.existingLocation().strip().toLowerCase(Locale.ROOT);
-            if (!uuid.matches("[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}")) {
+            if (!Identifiers.isUuid(uuid)) {
                 throw new ValidationError("location", r.existingLocation(), "is not a UUID v4. Give the loc_uuid of an"
                         + " existing location (see its master JSON), or leave --location out to create a new one.");
             }

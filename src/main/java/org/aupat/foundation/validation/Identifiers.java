@@ -15,6 +15,16 @@ public final class Identifiers {
     private Identifiers() {
     }
 
+    /** Whether the value is a UUID version 4, 36 lowercase characters with hyphens (for checks with their own advice). */
+    public static boolean isUuid(String value) {
+        return value != null && UUID_V4.matcher(value).matches();
+    }
+
+    /** Whether the value is a SHA-256, 64 lowercase hex characters. */
+    public static boolean isSha256(String value) {
+        return value != null && SHA256.matcher(value).matches();
+    }
+
     /** A UUID version 4, 36 lowercase characters with hyphens; returned unchanged. */
     public static String uuid(String field, String value) {
         return matching(field, value, UUID_V4, "is not a UUID v4: 36 lowercase characters such as"

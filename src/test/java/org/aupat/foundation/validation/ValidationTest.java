@@ -72,6 +72,9 @@ class ValidationTest {
         refused(() -> Identifiers.uuid("uuid", "3f2504e04f8941d39a0c0305e82c3301"), "uuid",
                 "3f2504e04f8941d39a0c0305e82c3301", "not a UUID v4");
         refused(() -> Identifiers.uuid("uuid", null), "uuid", null, "is missing");
+        assertThat(Identifiers.isUuid("3f2504e0-4f89-41d3-9a0c-0305e82c3301")).isTrue();
+        assertThat(Identifiers.isUuid("3f2504e0-4f89-41d3-ca0c-0305e82c3301")).as("variant").isFalse();
+        assertThat(Identifiers.isUuid(null)).isFalse();
     }
 
     @Test
@@ -81,6 +84,9 @@ class ValidationTest {
         refused(() -> Identifiers.sha256("sha", "A".repeat(64)), "sha", "A".repeat(64), "not a SHA-256");
         refused(() -> Identifiers.sha256("sha", "a".repeat(63)), "sha", "a".repeat(63), "not a SHA-256");
         refused(() -> Identifiers.sha256("sha", "g".repeat(64)), "sha", "g".repeat(64), "not a SHA-256");
+        assertThat(Identifiers.isSha256(sha)).isTrue();
+        assertThat(Identifiers.isSha256("a".repeat(65))).isFalse();
+        assertThat(Identifiers.isSha256(null)).isFalse();
     }
 
     @Test
