@@ -2,6 +2,7 @@ package org.aupat.foundation.hashing;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -9,18 +10,23 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.security.Provider;
+import java.security.Security;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import org.aupat.foundation.error.AupatError;
 import org.aupat.foundation.error.FileSystemError;
 import org.aupat.foundation.error.ValidationError;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /** Streaming SHA-256 of a file's bytes, as 64 lowercase hex characters. */
 @Component
 public class FileHasher {
-    /** Large reads let the JDK's SHA intrinsic run at disk speed. */
+    private static final Logger log = LoggerFactory.getLogger(FileHasher.class);
+    /** Large reads keep the cost per call of either SHA-256 (NSS's or the JDK's intrinsic) negligible. */
     static final int BUFFER = 1 << 20;
     /**
      * One buffer per thread, reused file after file: a new 1 MB array per file let G1 grow the heap of a
@@ -98,11 +104,45 @@ public class FileHasher {
         return BUFFERS.get();
     }
 
+    /** A SHA-256 digest: NSS's native one when it loads (see {@link NativeSha256}), otherwise the JDK's. */
     public static MessageDigest newDigest() {
         try {
-            return MessageDigest.getInstance("SHA-256");
+            Provider nss = NativeSha256.PROVIDER;
+            return nss != null ? MessageDigest.getInstance("SHA-256", nss) : MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every Java runtime has SHA-256", e);
+        }
+    }
+
+    /**
+     * NSS, the native crypto library that Debian's Java depends on, through the JDK's own PKCS#11
+     * provider. Its SHA-256 runs at about 1.4 GB/s whatever the JIT, where the JDK's needs the C2
+     * compiler for 1.2 GB/s and manages 130 MB/s on C1 alone; so bin/aupat can start every script on
+     * the cheaper C1 compiler. Loaded once, on first use (about 0.1 s); if NSS is missing or refuses,
+     * the JDK's SHA-256 is used. {@code -Daupat.native-sha256=false} turns it off. (NSS can be set up
+     * once per JVM, hence one provider for all.)
+     */
+    static final class NativeSha256 {
+        static final String ABC_SHA256 = "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad";
+        static final Provider PROVIDER = load(Boolean.parseBoolean(System.getProperty("aupat.native-sha256", "true")));
+
+        private NativeSha256() {
+        }
+
+        static Provider load(boolean wanted) {
+            Provider pkcs11 = wanted ? Security.getProvider("SunPKCS11") : null;
+            if (pkcs11 == null) {
+                return null;
+            }
+            try {
+                Provider nss = pkcs11.configure("--name=AUPAT-NSS\nnssDbMode=noDb\nattributes=compatibility\n");
+                // Trusted only once it gives the standard's answer for "abc" (FIPS 180-2, appendix B.1).
+                byte[] abc = MessageDigest.getInstance("SHA-256", nss).digest("abc".getBytes(StandardCharsets.US_ASCII));
+                return hex(abc).equals(ABC_SHA256) ? nss : null;
+            } catch (RuntimeException | NoSuchAlgorithmException | LinkageError e) {
+                log.debug("NSS's SHA-256 is not available ({}); using the JDK's", e.toString());
+                return null;
+            }
         }
     }
 

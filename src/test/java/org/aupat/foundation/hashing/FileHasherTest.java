@@ -12,6 +12,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import org.aupat.foundation.error.FileSystemError;
 import org.aupat.foundation.error.ValidationError;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -38,6 +39,38 @@ class FileHasherTest {
         Path file = Files.write(dir.resolve("big.bin"), big);
         var digest = FileHasher.newDigest();
         assertThat(hasher.sha256(file)).isEqualTo(FileHasher.hex(digest.digest(big))).hasSize(64);
+    }
+
+    /** On Debian, whose Java depends on libnss3, hashing must take the native path that bin/aupat counts on. */
+    @Test
+    void usesNssWhereTheSystemHasIt() {
+        boolean debianNss = Files.exists(Path.of("/usr/lib/x86_64-linux-gnu/libnss3.so"))
+                || Files.exists(Path.of("/usr/lib/aarch64-linux-gnu/libnss3.so"));
+        Assumptions.assumeTrue(debianNss, "no libnss3 here");
+        assertThat(FileHasher.NativeSha256.PROVIDER).isNotNull();
+        assertThat(FileHasher.newDigest().getProvider()).isSameAs(FileHasher.NativeSha256.PROVIDER);
+        assertThat(FileHasher.NativeSha256.load(false)).as("turned off").isNull();
+    }
+
+    /** NSS and the JDK give the same hashes as sha256sum, across buffer boundaries and for odd lengths. */
+    @Test
+    void nssAndTheJdkAgreeWithSha256sum() throws Exception {
+        java.security.Provider nss = FileHasher.NativeSha256.PROVIDER;
+        Assumptions.assumeTrue(nss != null, "NSS is not available here");
+        java.util.Random random = new java.util.Random(42);
+        for (int length : new int[] {0, 1, 55, 56, 64, 4095, FileHasher.BUFFER + 1, 3 * FileHasher.BUFFER - 3}) {
+            byte[] bytes = new byte[length];
+            random.nextBytes(bytes);
+            Path file = Files.write(dir.resolve("r" + length), bytes);
+            Process sum = new ProcessBuilder("sha256sum", file.toString()).start();
+            String expected = new String(sum.getInputStream().readAllBytes(), StandardCharsets.US_ASCII).substring(0, 64);
+            assertThat(sum.waitFor()).isZero();
+            assertThat(FileHasher.hex(java.security.MessageDigest.getInstance("SHA-256", nss).digest(bytes)))
+                    .as("NSS, %d bytes", length).isEqualTo(expected);
+            assertThat(FileHasher.hex(java.security.MessageDigest.getInstance("SHA-256", "SUN").digest(bytes)))
+                    .as("JDK, %d bytes", length).isEqualTo(expected);
+            assertThat(hasher.sha256(file)).as("FileHasher, %d bytes", length).isEqualTo(expected);
+        }
     }
 
     @Test
