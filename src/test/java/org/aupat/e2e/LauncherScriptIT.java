@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
+import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -76,6 +78,37 @@ class LauncherScriptIT {
             assertThat(result.err()).contains("running without a CDS archive (recording one failed");
         }
         assertThat(Files.readAllLines(attempts)).as("training runs").hasSize(1);
+    }
+
+    /**
+     * With NSS doing SHA-256 (Debian's Java depends on libnss3) even a hashing script runs on C1 alone;
+     * with NSS turned off, hashing scripts get C2 back, for the JDK's SHA-256 intrinsic.
+     */
+    @Test
+    void hashingScriptsRunOnC1OnlyWhereNssHashes(@TempDir Path cache) throws Exception {
+        Assumptions.assumeTrue(Files.exists(Path.of("/usr/lib/x86_64-linux-gnu/libnss3.so")), "no Debian libnss3 here");
+        Path arguments = cache.resolve("arguments");
+        Path java = cache.resolve("java");
+        Files.writeString(java, """
+                #!/bin/sh
+                echo "$*" >>"%s"
+                exec java "$@"
+                """.formatted(arguments));
+        assertThat(java.toFile().setExecutable(true)).isTrue();
+        Path file = Files.writeString(home.resolve("abc.txt"), "abc");
+        String abc = "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad";
+        // No archive (a file stands where its folder would go): only the script's own JVM runs.
+        String noArchive = Files.writeString(cache.resolve("file"), "x").resolve("cds").toString();
+        for (String opts : new String[] {"", "-Daupat.native-sha256=false"}) {
+            JarRunner.Result run = launch(Map.of("AUPAT_CDS", noArchive, "JAVA", java.toString(), "JAVA_OPTS", opts),
+                    "--script=gen_sha", "--file=" + file);
+            assertThat(run.exit()).as(run.err()).isZero();
+            assertThat(run.out()).contains(abc);
+        }
+        List<String> runs = Files.readAllLines(arguments).stream().filter(line -> line.contains("--script=gen_sha")).toList();
+        assertThat(runs).hasSize(2);
+        assertThat(runs.get(0)).contains("-XX:TieredStopAtLevel=1").doesNotContain("Tier4");
+        assertThat(runs.get(1)).contains("-XX:Tier4InvocationThreshold=").doesNotContain("TieredStopAtLevel");
     }
 
     @Test
