@@ -20,8 +20,8 @@ import org.sqlite.util.LibraryLoaderUtil;
 /**
  * Keeps sqlite-jdbc's native library in a folder that outlives the run, when the JVM option
  * {@value #FOLDER_PROPERTY} names one (bin/aupat does). Otherwise sqlite-jdbc extracts the library to
- * the temporary folder on every start and compares it byte by byte, about 0.15 s of each script's
- * start-up, and a killed run leaves the copy behind.
+ * the temporary folder on every start and compares it byte by byte, about 50 ms of each database
+ * script's start-up, and a killed run leaves the copy behind.
  */
 final class SqliteNativeLibrary {
     static final String FOLDER_PROPERTY = "aupat.sqlite-native-folder";
