@@ -22,6 +22,13 @@ class LauncherScriptIT {
         return new JarRunner(home).runLauncher(environment, args);
     }
 
+    /** A stand-in for java (the launcher's JAVA) that runs one shell line first, then the real java. */
+    private static Path javaWrapper(Path folder, String firstLine) throws Exception {
+        Path java = Files.writeString(folder.resolve("java"), "#!/bin/sh\n" + firstLine + "\nexec java \"$@\"\n");
+        assertThat(java.toFile().setExecutable(true)).isTrue();
+        return java;
+    }
+
     @Test
     void recordsTheArchiveOnceThenStartsFromIt(@TempDir Path cache) throws Exception {
         Path cds = cache.resolve("cds");
@@ -63,13 +70,7 @@ class LauncherScriptIT {
     @Test
     void aFailedRecordingIsNotRetriedOnEveryRun(@TempDir Path cache) throws Exception {
         Path attempts = cache.resolve("attempts");
-        Path java = cache.resolve("java");
-        Files.writeString(java, """
-                #!/bin/sh
-                case "$*" in *ArchiveClassesAtExit*) echo attempt >>"%s"; exit 1 ;; esac
-                exec java "$@"
-                """.formatted(attempts));
-        assertThat(java.toFile().setExecutable(true)).isTrue();
+        Path java = javaWrapper(cache, "case \"$*\" in *ArchiveClassesAtExit*) echo attempt >>\"" + attempts + "\"; exit 1 ;; esac");
         Map<String, String> environment = Map.of("AUPAT_CDS", cache.resolve("cds").toString(), "JAVA", java.toString());
         for (int run = 0; run < 2; run++) {
             JarRunner.Result result = launch(environment, "--script=gen_uuid");
@@ -88,13 +89,7 @@ class LauncherScriptIT {
     void hashingScriptsRunOnC1OnlyWhereNssHashes(@TempDir Path cache) throws Exception {
         Assumptions.assumeTrue(Files.exists(Path.of("/usr/lib/x86_64-linux-gnu/libnss3.so")), "no Debian libnss3 here");
         Path arguments = cache.resolve("arguments");
-        Path java = cache.resolve("java");
-        Files.writeString(java, """
-                #!/bin/sh
-                echo "$*" >>"%s"
-                exec java "$@"
-                """.formatted(arguments));
-        assertThat(java.toFile().setExecutable(true)).isTrue();
+        Path java = javaWrapper(cache, "echo \"$*\" >>\"" + arguments + "\"");
         Path file = Files.writeString(home.resolve("abc.txt"), "abc");
         String abc = "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad";
         // No archive (a file stands where its folder would go): only the script's own JVM runs.
