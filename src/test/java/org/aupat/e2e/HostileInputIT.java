@@ -166,6 +166,30 @@ class HostileInputIT {
         soft.assertAll();
     }
 
+    /**
+     * Under java -jar, sqlite-jdbc unpacks its native library into the temporary folder: when that folder
+     * is missing the error names it and says what to do, rather than suggesting the database is broken.
+     */
+    @Test
+    void aMissingTemporaryFolderIsNamedInsteadOfTheDatabase() throws Exception {
+        Path missing = home.resolve("no-such-temp");
+        JarRunner noTemporaryFolder = new JarRunner(home, Stream.concat(JarRunner.FAST_START.stream(),
+                Stream.of("-Djava.io.tmpdir=" + missing)).toList());
+        SoftAssertions soft = new SoftAssertions();
+        for (String[] args : List.of(new String[] {"--script=db_migrate"}, importWith("--script=pipeline"))) {
+            Map<String, String> before = snapshot();
+            JarRunner.Result r = noTemporaryFolder.run(args);
+            String what = String.join(" ", args) + "\nstderr: " + r.err();
+            soft.assertThat(r.exit()).as(what).isEqualTo(3);
+            soft.assertThat(r.err()).as(what).contains("cannot load SQLite's native library")
+                    .contains(missing.toString()).contains("-Djava.io.tmpdir").doesNotContain("AUPAT database")
+                    .doesNotContain("\tat ");
+            soft.assertThat(snapshot()).as(what).isEqualTo(before);
+        }
+        soft.assertThat(missing).doesNotExist();
+        soft.assertAll();
+    }
+
     @Test
     void aDatabaseFileThatIsNotSqliteIsRefusedByteForByteUntouched() throws Exception {
         SoftAssertions soft = new SoftAssertions();

@@ -66,8 +66,8 @@ public class SqliteDatabase extends AbstractDataSource implements AutoCloseable 
             synchronized (this) {
                 if (pool == null) {
                     requireSqliteOrAbsent(file, name);
+                    SqliteNativeLibrary.load();
                     createParent();
-                    SqliteNativeLibrary.useKeptCopy();
                     pool = open();
                 }
                 p = pool;

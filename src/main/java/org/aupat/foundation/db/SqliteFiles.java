@@ -33,6 +33,7 @@ public class SqliteFiles {
         if (!Files.isRegularFile(file)) {
             throw new DatabaseError("cannot open " + file + ": the file does not exist.");
         }
+        SqliteNativeLibrary.load(); // a library that cannot load must not pass for a damaged file
         SQLiteConfig config = new SQLiteConfig();
         config.setReadOnly(true);
         config.setOpenMode(SQLiteOpenMode.READONLY);

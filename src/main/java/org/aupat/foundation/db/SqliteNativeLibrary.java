@@ -11,6 +11,7 @@ import java.nio.file.StandardCopyOption;
 import java.util.Optional;
 import java.util.jar.JarEntry;
 import java.util.zip.CRC32;
+import org.aupat.foundation.error.PreflightError;
 import org.aupat.foundation.logging.LogMarkers;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -42,6 +43,26 @@ final class SqliteNativeLibrary {
             System.setProperty(PATH_PROPERTY, library.getParent().toString());
             System.setProperty(NAME_PROPERTY, library.getFileName().toString());
         });
+    }
+
+    /**
+     * Loads SQLite's native library (the kept copy, else sqlite-jdbc's own extraction); called before any
+     * connection is opened. A failure then names the folder at fault: seen through a connection, it
+     * reads as if the database file were damaged.
+     */
+    static void load() {
+        useKeptCopy();
+        try {
+            SQLiteJDBCLoader.initialize();
+        } catch (Exception e) {
+            String temporary = System.getProperty("org.sqlite.tmpdir", System.getProperty("java.io.tmpdir"));
+            String kept = System.getProperty(FOLDER_PROPERTY, "");
+            throw new PreflightError("cannot load SQLite's native library. sqlite-jdbc unpacks it into the temporary"
+                    + " folder " + temporary + ", which must exist, be writable and allow programs to run (not"
+                    + " mounted noexec)" + (kept.isBlank() ? "" : "; the copy kept in " + kept + " could not be used either")
+                    + ". Point -Djava.io.tmpdir (in JAVA_OPTS for bin/aupat) at such a folder. The database was not"
+                    + " touched. (sqlite-jdbc: " + e.getMessage() + ")", e);
+        }
     }
 
     /**
