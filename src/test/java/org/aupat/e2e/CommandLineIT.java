@@ -48,6 +48,20 @@ class CommandLineIT {
                 "5891b5b522d5df086d0ff0b110fbd9d21bb4fc7163af34d08286a2e846f6be03  a.txt\n"
                 + "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855  empty\n");
         assertThat(home.resolve("logs/main.log")).exists();
+        assertThat(r.err()).as("NSS hashes on this C1-only JVM").doesNotContain("SHA-256 runs about ten times slower");
+    }
+
+    /** Without NSS on a C1-only JVM (bin/aupat's settings wherever libnss3 exists) hashing is slow: the user is told. */
+    @Test
+    void genShaWarnsWhenItHashesSlowlyOnC1Alone() throws Exception {
+        Files.writeString(home.resolve("a.txt"), "hello\n");
+        JarRunner withoutNss = new JarRunner(home, java.util.stream.Stream.concat(JarRunner.FAST_START.stream(),
+                java.util.stream.Stream.of("-Daupat.native-sha256=false")).toList());
+        JarRunner.Result r = withoutNss.run("--script=gen_sha", "--file=a.txt");
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(r.out()).isEqualTo("5891b5b522d5df086d0ff0b110fbd9d21bb4fc7163af34d08286a2e846f6be03  a.txt\n");
+        assertThat(r.err()).contains("SHA-256 runs about ten times slower").contains("turned off")
+                .contains("JAVA_OPTS=-Daupat.native-sha256=false");
     }
 
     @Test

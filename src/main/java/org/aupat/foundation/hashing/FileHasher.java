@@ -1,7 +1,9 @@
 package org.aupat.foundation.hashing;
 
+import com.sun.management.HotSpotDiagnosticMXBean;
 import java.io.IOException;
 import java.io.InputStream;
+import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
@@ -124,9 +126,32 @@ public class FileHasher {
      */
     static final class NativeSha256 {
         static final String ABC_SHA256 = "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad";
-        static final Provider PROVIDER = load(Boolean.parseBoolean(System.getProperty("aupat.native-sha256", "true")));
+        static final Provider PROVIDER = chosen(Boolean.parseBoolean(System.getProperty("aupat.native-sha256", "true")));
 
         private NativeSha256() {
+        }
+
+        /** NSS's provider, or null; without it on a C1-only JVM, a warning that hashing will be slow. */
+        static Provider chosen(boolean wanted) {
+            Provider nss = load(wanted);
+            if (nss == null && compilesWithC1Alone()) {
+                log.warn("SHA-256 runs about ten times slower than usual: NSS's native SHA-256 is {}, and this JVM"
+                        + " compiles with C1 alone (-XX:TieredStopAtLevel=1), where the JDK's own SHA-256 is slow."
+                        + " Hashes stay correct. To get the speed back, run without -XX:TieredStopAtLevel=1; with"
+                        + " bin/aupat, set JAVA_OPTS=-Daupat.native-sha256=false, which gives hashing scripts the full JIT.",
+                        wanted ? "not available here (details in the debug log)" : "turned off (-Daupat.native-sha256=false)");
+            }
+            return nss;
+        }
+
+        /** Whether the JIT stops at C1 (bin/aupat's choice wherever it finds libnss3). */
+        static boolean compilesWithC1Alone() {
+            try {
+                HotSpotDiagnosticMXBean hotspot = ManagementFactory.getPlatformMXBean(HotSpotDiagnosticMXBean.class);
+                return hotspot != null && "1".equals(hotspot.getVMOption("TieredStopAtLevel").getValue());
+            } catch (RuntimeException | LinkageError e) {
+                return false; // not HotSpot: no such option, nothing to warn about
+            }
         }
 
         static Provider load(boolean wanted) {

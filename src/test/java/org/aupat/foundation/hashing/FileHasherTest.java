@@ -54,6 +54,13 @@ class FileHasherTest {
         assertThat(FileHasher.NativeSha256.load(true)).as("second set-up").isNull();
     }
 
+    /** The test JVM runs the full JIT, so doing without NSS is no reason for the slow-hashing warning. */
+    @Test
+    void onlyAC1OnlyJvmCountsAsSlowWithoutNss() {
+        assertThat(FileHasher.NativeSha256.compilesWithC1Alone()).isFalse();
+        assertThat(FileHasher.NativeSha256.chosen(false)).isNull();
+    }
+
     /** NSS and the JDK give the same hashes as sha256sum, across buffer boundaries and for odd lengths. */
     @Test
     void nssAndTheJdkAgreeWithSha256sum() throws Exception {
