@@ -11,6 +11,11 @@ project=$(pwd)
 (cd "$(mktemp -d)" && "$project/bin/aupat" --script=gen_uuid >/dev/null)
 
 seconds() { date +%s.%N; }
+# Reads every file of a folder once, so that each timed run starts with its source in the page cache
+# whichever run came before. Without it the first run of a round read a colder source: this host gives
+# back cached pages by itself (about 50 MB every 30 s when idle), and a cold read of the corpus costs
+# over a second.
+warm() { find "$1" -type f -print0 | xargs -0 cat >/dev/null; }
 calc() { awk "BEGIN { printf \"%.6f\", $* }"; }
 pipeline() { # how home source name -> prints "seconds peak_kb", or fails; how is "jar" (java -jar) or "launcher" (bin/aupat)
     # (Callers run it in $(...) and must add "|| exit 1": an exit here leaves only that subshell.)

@@ -37,7 +37,7 @@ organize_seconds() { # home what -> seconds from the first "organizing images" l
 }
 
 median() { printf '%s\n' "$@" | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
-fresh() { sync; rm -rf "$work/home" "$work/copy"; sync; }
+fresh() { sync; rm -rf "$work/home" "$work/copy"; sync; warm "$corpus"; }
 jar_ratios=()
 launcher_ratios=()
 launcher_times=()

@@ -33,6 +33,7 @@ for i in range(n):
 PY
     fi
     rm -rf "$work/scale-home" && sync
+    warm "$src"
     timed=$(pipeline launcher "$work/scale-home" "$src" "Scale Mill") || exit 1
     read -r elapsed peak <<<"$timed"
     per_file[$n]=$(calc "$elapsed * 1000 / $n")
