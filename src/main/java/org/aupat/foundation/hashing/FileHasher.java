@@ -17,6 +17,7 @@ import java.security.Security;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BooleanSupplier;
 import org.aupat.foundation.error.AupatError;
 import org.aupat.foundation.error.FileSystemError;
 import org.aupat.foundation.error.ValidationError;
@@ -126,15 +127,16 @@ public class FileHasher {
      */
     static final class NativeSha256 {
         static final String ABC_SHA256 = "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad";
-        static final Provider PROVIDER = chosen(Boolean.parseBoolean(System.getProperty("aupat.native-sha256", "true")));
+        static final Provider PROVIDER = chosen(Boolean.parseBoolean(System.getProperty("aupat.native-sha256", "true")),
+                NativeSha256::compilesWithC1Alone);
 
         private NativeSha256() {
         }
 
         /** NSS's provider, or null; without it on a C1-only JVM, a warning that hashing will be slow. */
-        static Provider chosen(boolean wanted) {
+        static Provider chosen(boolean wanted, BooleanSupplier c1Alone) {
             Provider nss = load(wanted);
-            if (nss == null && compilesWithC1Alone()) {
+            if (nss == null && c1Alone.getAsBoolean()) {
                 log.warn("SHA-256 runs about ten times slower than usual: NSS's native SHA-256 is {}, and this JVM"
                         + " compiles with C1 alone (-XX:TieredStopAtLevel=1), where the JDK's own SHA-256 is slow."
                         + " Hashes stay correct. To get the speed back, run without -XX:TieredStopAtLevel=1; with"

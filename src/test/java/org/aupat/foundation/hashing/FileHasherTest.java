@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import org.aupat.foundation.LogCapture;
 import org.aupat.foundation.error.FileSystemError;
 import org.aupat.foundation.error.ValidationError;
 import org.junit.jupiter.api.Assumptions;
@@ -54,11 +55,17 @@ class FileHasherTest {
         assertThat(FileHasher.NativeSha256.load(true)).as("second set-up").isNull();
     }
 
-    /** The test JVM runs the full JIT, so doing without NSS is no reason for the slow-hashing warning. */
+    /** Without NSS, only a C1-only JVM gets the slow-hashing warning; the test JVM runs the full JIT. */
     @Test
-    void onlyAC1OnlyJvmCountsAsSlowWithoutNss() {
+    void onlyAC1OnlyJvmIsWarnedThatHashingWithoutNssIsSlow() {
         assertThat(FileHasher.NativeSha256.compilesWithC1Alone()).isFalse();
-        assertThat(FileHasher.NativeSha256.chosen(false)).isNull();
+        try (LogCapture log = new LogCapture(FileHasher.class)) {
+            assertThat(FileHasher.NativeSha256.chosen(false, FileHasher.NativeSha256::compilesWithC1Alone)).isNull();
+            assertThat(log.messages()).isEmpty();
+            assertThat(FileHasher.NativeSha256.chosen(false, () -> true)).isNull();
+            assertThat(log.messages()).singleElement().asString().startsWith("SHA-256 runs about ten times slower")
+                    .contains("turned off").contains("JAVA_OPTS=-Daupat.native-sha256=false");
+        }
     }
 
     /** NSS and the JDK give the same hashes as sha256sum, across buffer boundaries and for odd lengths. */
