@@ -176,7 +176,8 @@ class HostileInputIT {
         JarRunner noTemporaryFolder = new JarRunner(home, Stream.concat(JarRunner.FAST_START.stream(),
                 Stream.of("-Djava.io.tmpdir=" + missing)).toList());
         SoftAssertions soft = new SoftAssertions();
-        for (String[] args : List.of(new String[] {"--script=db_migrate"}, importWith("--script=pipeline"))) {
+        for (String[] args : List.of(new String[] {"--script=db_migrate"}, new String[] {"--script=db_verify"},
+                importWith("--script=pipeline"))) {
             Map<String, String> before = snapshot();
             JarRunner.Result r = noTemporaryFolder.run(args);
             String what = String.join(" ", args) + "\nstderr: " + r.err();

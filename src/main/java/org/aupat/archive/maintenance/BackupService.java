@@ -14,6 +14,7 @@ import org.aupat.foundation.console.Console;
 import org.aupat.foundation.db.SqliteDatabase;
 import org.aupat.foundation.error.AupatError;
 import org.aupat.foundation.error.BackupError;
+import org.aupat.foundation.error.PreflightError;
 import org.aupat.foundation.hashing.FileHasher;
 import org.aupat.foundation.verification.BackupVerifier;
 import org.slf4j.Logger;
@@ -94,7 +95,10 @@ public class BackupService {
             if (moved) {
                 BackupFolder.deleteIfExists(target);
             }
-            throw e instanceof BackupError b ? b : new BackupError("the backup of " + source + " failed: " + message(e)
+            if (e instanceof BackupError || e instanceof PreflightError) {
+                throw (RuntimeException) e; // already says what failed; a pre-flight problem keeps its exit code 3
+            }
+            throw new BackupError("the backup of " + source + " failed: " + message(e)
                     + ". Nothing was kept; the database is unchanged.", e);
         }
         if (repository.hasTable("versions")) {
