@@ -29,6 +29,7 @@ final class SqliteNativeLibrary {
     private static final String PATH_PROPERTY = "org.sqlite.lib.path";
     private static final String NAME_PROPERTY = "org.sqlite.lib.name";
     private static final Logger log = LoggerFactory.getLogger(SqliteNativeLibrary.class);
+    private static boolean loaded;
 
     private SqliteNativeLibrary() {
     }
@@ -48,12 +49,17 @@ final class SqliteNativeLibrary {
     /**
      * Loads SQLite's native library (the kept copy, else sqlite-jdbc's own extraction); called before any
      * connection is opened. A failure then names the folder at fault: seen through a connection, it
-     * reads as if the database file were damaged.
+     * reads as if the database file were damaged. Once loaded, later calls return at once: a copy that
+     * could not be kept is not tried again for every read-only connection.
      */
-    static void load() {
+    static synchronized void load() {
+        if (loaded) {
+            return;
+        }
         useKeptCopy();
         try {
             SQLiteJDBCLoader.initialize();
+            loaded = true;
         } catch (Exception e) {
             String temporary = System.getProperty("org.sqlite.tmpdir", System.getProperty("java.io.tmpdir"));
             String kept = System.getProperty(FOLDER_PROPERTY, "");

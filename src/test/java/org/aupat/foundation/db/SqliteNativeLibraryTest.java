@@ -69,12 +69,29 @@ class SqliteNativeLibraryTest {
         assertThat(Files.readString(notAFolder)).isEqualTo("x");
     }
 
+    private static final List<String> KEYS =
+            List.of(SqliteNativeLibrary.FOLDER_PROPERTY, "org.sqlite.lib.path", "org.sqlite.lib.name");
+
+    /** Every connection asks for the library: once it is loaded, no copy is made or checked again. */
+    @Test
+    void onceLoadedTheLibraryIsNotKeptAgain() {
+        SqliteNativeLibrary.load();
+        Properties saved = (Properties) System.getProperties().clone();
+        try {
+            KEYS.forEach(System::clearProperty);
+            System.setProperty(SqliteNativeLibrary.FOLDER_PROPERTY, dir.resolve("late").toString());
+            SqliteNativeLibrary.load();
+            assertThat(dir.resolve("late")).doesNotExist();
+        } finally {
+            restore(saved);
+        }
+    }
+
     @Test
     void pointsSqliteAtTheCopyOnlyWhenAFolderIsNamedAndNoLibraryWasChosen() {
         Properties saved = (Properties) System.getProperties().clone();
-        List<String> keys = List.of(SqliteNativeLibrary.FOLDER_PROPERTY, "org.sqlite.lib.path", "org.sqlite.lib.name");
         try {
-            keys.forEach(System::clearProperty);
+            KEYS.forEach(System::clearProperty);
             SqliteNativeLibrary.useKeptCopy();
             assertThat(System.getProperty("org.sqlite.lib.path")).as("no folder named").isNull();
 
@@ -89,13 +106,17 @@ class SqliteNativeLibraryTest {
             assertThat(System.getProperty("org.sqlite.lib.path")).isEqualTo("/chosen");
             assertThat(System.getProperty("org.sqlite.lib.name")).isEqualTo("by-the-user.so");
         } finally {
-            keys.forEach(key -> {
-                if (saved.getProperty(key) == null) {
-                    System.clearProperty(key);
-                } else {
-                    System.setProperty(key, saved.getProperty(key));
-                }
-            });
+            restore(saved);
         }
+    }
+
+    private static void restore(Properties saved) {
+        KEYS.forEach(key -> {
+            if (saved.getProperty(key) == null) {
+                System.clearProperty(key);
+            } else {
+                System.setProperty(key, saved.getProperty(key));
+            }
+        });
     }
 }
