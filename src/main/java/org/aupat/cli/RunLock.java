@@ -22,7 +22,7 @@ public class RunLock {
     private final Path lockFile;
 
     public RunLock(AupatProperties properties) {
-        this.lockFile = properties.database().resolveSibling(properties.database().getFileName() + ".lock");
+        this.lockFile = properties.runLock();
     }
 
     /** Takes the lock or throws LockHeldError naming the script and pid that hold it. */

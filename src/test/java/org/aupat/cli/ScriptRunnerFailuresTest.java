@@ -60,7 +60,7 @@ class ScriptRunnerFailuresTest {
         FailureLog failureLog = new FailureLog();
         RunIdentity identity = new RunIdentity();
         ScriptRunner runner = new ScriptRunner(console, new RunLock(properties), properties, identity, failureLog,
-                new FileTransactions(properties, new DiskFileSystem()));
+                new FileTransactions(properties.journals(), new DiskFileSystem()));
 
         assertThat(runner.run(new Skipping(runner, failureLog, 2), "--restart")).isEqualTo(ExitCode.ITEM_FAILURES);
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("failures finished but skipped 2 item(s)");

@@ -10,7 +10,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * absolute, and staging, archive and backups must be three separate folders, none inside another.
  *
  * @param database            the SQLite database file
- * @param checkpointDatabase  the SQLite file that holds resume checkpoints
+ * @param checkpointDatabase  the SQLite file that holds resume checkpoints; when not set, it lies beside the
+ *                            database (see {@link #checkpointBeside})
  * @param staging             where imported files wait until verified in the archive
  * @param archive             the root of the organised archive
  * @param backups             where database backups are kept
@@ -22,7 +23,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 @ConfigurationProperties("aupat")
 public record AupatProperties(
         @DefaultValue("data/aupat.db") Path database,
-        @DefaultValue("data/checkpoint_state.db") Path checkpointDatabase,
+        Path checkpointDatabase,
         @DefaultValue("data/staging") Path staging,
         @DefaultValue("data/archive") Path archive,
         @DefaultValue("data/backups") Path backups,
@@ -33,7 +34,8 @@ public record AupatProperties(
 
     public AupatProperties {
         database = absolute("aupat.database", database);
-        checkpointDatabase = absolute("aupat.checkpoint-database", checkpointDatabase);
+        checkpointDatabase = checkpointDatabase == null ? checkpointBeside(database)
+                : absolute("aupat.checkpoint-database", checkpointDatabase);
         staging = absolute("aupat.staging", staging);
         archive = absolute("aupat.archive", archive);
         backups = absolute("aupat.backups", backups);
@@ -48,6 +50,30 @@ public record AupatProperties(
             throw new ConfigurationError("aupat.database (" + database + ") must not lie inside the archive or staging"
                     + " folder: keep the database beside them, for example in data/.");
         }
+    }
+
+    /*
+     * Where one archive's run state lives. The lock, the file journals and (unless set) the checkpoints all
+     * belong to the archive, so they are found from its database, never from the working folder: two
+     * archives used from one folder never see, undo or block each other's runs.
+     */
+
+    /** The default checkpoint database: {@code checkpoint_state.db} in the database's folder. */
+    static Path checkpointBeside(Path database) {
+        return database.resolveSibling("checkpoint_state.db");
+    }
+
+    /**
+     * The folder of the file journals: {@code journal/} in the database's folder, one subfolder per
+     * archive identity, so that two databases kept in one folder have journals of their own.
+     */
+    public Path journals() {
+        return database.resolveSibling("journal");
+    }
+
+    /** The run lock: {@code <database>.lock}, one per database. */
+    public Path runLock() {
+        return database.resolveSibling(database.getFileName() + ".lock");
     }
 
     private static Path absolute(String key, Path value) {

@@ -44,6 +44,7 @@ public final class FileTransaction implements AutoCloseable {
     static final String BACKUP_SUFFIX = ".aupat-deleted";
 
     private final Journal journal;
+    private final JournalBounds bounds;
     private final FileSystemCalls fs;
     /** Names this transaction created: moving one of them needs no flushed journal line first. */
     private final Set<Path> created = new HashSet<>();
@@ -55,9 +56,25 @@ public final class FileTransaction implements AutoCloseable {
     private final Set<Path> unflushedFolders = new LinkedHashSet<>();
     private boolean finished;
 
-    FileTransaction(Journal journal, FileSystemCalls fs) {
+    FileTransaction(Journal journal, JournalBounds bounds, FileSystemCalls fs) {
         this.journal = journal;
+        this.bounds = bounds;
         this.fs = fs;
+    }
+
+    /**
+     * Writes an operation ahead to the journal. One outside AUPAT's folders is refused here already, so
+     * that every journal this program writes is one its recovery will accept.
+     */
+    private void record(JournalOperation op, Path source, Path target, boolean flush) throws IOException {
+        JournalEntry entry = new JournalEntry(op, source == null ? null : source.toAbsolutePath().normalize().toString(),
+                target.toAbsolutePath().normalize().toString());
+        String refusal = bounds.refusal(entry);
+        if (refusal != null) {
+            throw new FileSystemError("refusing to " + op.journalName() + " " + (source == null ? "" : source + " -> ")
+                    + target + ": " + refusal + ". Nothing was changed.", false, Map.of("path", target.toString()), null);
+        }
+        journal.append(entry, flush);
     }
 
     /**
@@ -172,7 +189,7 @@ public final class FileTransaction implements AutoCloseable {
             log.warn("removing {} left by an interrupted run", temp);
             fs.delete(temp);
         }
-        journal.append(new JournalEntry(JournalEntry.COPY, source.toString(), target.toString()), false);
+        record(JournalOperation.COPY, source, target, false);
         CopyResult copy = write(source, temp, flushNow);
         if (expectedSha != null && !expectedSha.equalsIgnoreCase(copy.sha256())) {
             throw new ChecksumMismatchError(source, expectedSha, copy.sha256());
@@ -225,8 +242,7 @@ public final class FileTransaction implements AutoCloseable {
                 deleteWithBackup(source);
                 return;
             }
-            journal.append(new JournalEntry(JournalEntry.RENAME, source.toString(), target.toString()),
-                    !created.contains(source));
+            record(JournalOperation.RENAME, source, target, !created.contains(source));
             awaitFlush(source); // a copy gets a final name only once its bytes are on disk
             fs.rename(source, target);
             created.add(target);
@@ -248,7 +264,7 @@ public final class FileTransaction implements AutoCloseable {
                 throw refuse(target, "exists and is another file");
             }
             mkdirs(target.getParent());
-            journal.append(new JournalEntry(JournalEntry.LINK, source.toString(), target.toString()), false);
+            record(JournalOperation.LINK, source, target, false);
             fs.createLink(target, source);
             created.add(target);
             unflushedFolders.add(target.getParent());
@@ -266,7 +282,7 @@ public final class FileTransaction implements AutoCloseable {
         }
         try {
             for (Path p : missing) {
-                journal.append(new JournalEntry(JournalEntry.MKDIR, null, p.toString()), false);
+                record(JournalOperation.MKDIR, null, p, false);
                 fs.createDirectory(p);
                 unflushedFolders.add(p.getParent());
             }
@@ -296,7 +312,7 @@ public final class FileTransaction implements AutoCloseable {
             if (Files.exists(backup, LinkOption.NOFOLLOW_LINKS)) {
                 throw refuse(backup, "is left from an earlier run; check it and remove it by hand");
             }
-            journal.append(new JournalEntry(JournalEntry.DELETE, file.toString(), backup.toString()), flushJournal);
+            record(JournalOperation.DELETE, file, backup, flushJournal);
             settleFlush(file); // a copy still being flushed is discarded: wait for its flush, not its outcome
             fs.rename(file, backup);
             unflushedFolders.add(backup.toAbsolutePath().getParent());
@@ -313,7 +329,7 @@ public final class FileTransaction implements AutoCloseable {
                 throw new FileSystemError("refusing to remove " + directory + ": it is not an empty folder. Nothing was"
                         + " removed.", false, Map.of("path", directory.toString()), null);
             }
-            journal.append(new JournalEntry(JournalEntry.RMDIR, null, directory.toString()), true);
+            record(JournalOperation.RMDIR, null, directory, true);
             fs.delete(directory);
             unflushedFolders.add(directory.toAbsolutePath().getParent());
         } catch (IOException e) {
@@ -331,7 +347,7 @@ public final class FileTransaction implements AutoCloseable {
         try {
             flushFolders();
             for (JournalEntry e : journal.entries()) {
-                if (e.op().equals(JournalEntry.DELETE) && Files.exists(e.targetPath(), LinkOption.NOFOLLOW_LINKS)) {
+                if (e.op() == JournalOperation.DELETE && Files.exists(e.targetPath(), LinkOption.NOFOLLOW_LINKS)) {
                     fs.delete(e.targetPath());
                     unflushedFolders.add(e.targetPath().toAbsolutePath().getParent());
                 }
@@ -363,16 +379,16 @@ public final class FileTransaction implements AutoCloseable {
         }
         finished = true;
         settleFlushes();
-        undo(journal, fs);
+        undo(journal, bounds, fs);
     }
 
     /** Undoes a journal's operations newest first, then removes the journal; keeps it if any undo failed. */
-    static void undo(Journal journal, FileSystemCalls fs) {
+    static void undo(Journal journal, JournalBounds bounds, FileSystemCalls fs) {
         List<JournalEntry> entries = new ArrayList<>(journal.entries());
         java.util.Collections.reverse(entries);
         try {
             for (JournalEntry e : entries) {
-                undo(e, fs);
+                undo(e, bounds, fs);
             }
             journal.remove();
         } catch (IOException e) {
@@ -381,22 +397,22 @@ public final class FileTransaction implements AutoCloseable {
         }
     }
 
-    private static void undo(JournalEntry e, FileSystemCalls fs) throws IOException {
+    private static void undo(JournalEntry e, JournalBounds bounds, FileSystemCalls fs) throws IOException {
         Path target = e.targetPath();
         Path source = e.sourcePath();
         boolean targetExists = Files.exists(target, LinkOption.NOFOLLOW_LINKS);
         switch (e.op()) {
-            case JournalEntry.MKDIR -> {
-                if (Files.isDirectory(target) && isEmpty(target)) {
+            case MKDIR -> {
+                if (!bounds.keepsFolder(target) && Files.isDirectory(target) && isEmpty(target)) {
                     fs.delete(target);
                 }
             }
-            case JournalEntry.RMDIR -> {
+            case RMDIR -> {
                 if (!targetExists) {
                     fs.createDirectory(target);
                 }
             }
-            case JournalEntry.COPY -> {
+            case COPY -> {
                 Path temp = temp(target);
                 if (Files.exists(temp, LinkOption.NOFOLLOW_LINKS)) {
                     fs.delete(temp);
@@ -408,17 +424,16 @@ public final class FileTransaction implements AutoCloseable {
                     log.warn("kept {}: its source {} is gone or differs, so it may be the only copy", target, source);
                 }
             }
-            case JournalEntry.LINK -> {
+            case LINK -> {
                 if (targetExists && Files.exists(source) && Files.isSameFile(source, target)) {
                     fs.delete(target);
                 }
             }
-            case JournalEntry.RENAME, JournalEntry.DELETE -> {
+            case RENAME, DELETE -> {
                 if (targetExists && !Files.exists(source, LinkOption.NOFOLLOW_LINKS)) {
                     fs.rename(target, source);
                 }
             }
-            default -> throw new IOException("unknown journal operation " + e.op());
         }
     }
 

@@ -3,63 +3,107 @@ package org.aupat.foundation.rollback;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.aupat.foundation.config.AupatProperties;
+import org.aupat.foundation.db.ArchiveIdentity;
+import org.aupat.foundation.error.ConfigurationError;
 import org.aupat.foundation.error.FileSystemError;
+import org.aupat.foundation.error.JournalRefusedError;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
- * Starts file transactions, journaled under {@code journal/} beside the checkpoint database, and undoes
- * the ones an interrupted run left behind before any new one starts.
+ * Starts file transactions and, before any new one, undoes the ones an interrupted run of this archive
+ * left behind. Journals live in {@link AupatProperties#journals()}, one subfolder per archive identity,
+ * and are bound to that identity (see {@link Journal}); recovery refuses, keeping it for a person, a
+ * journal that is foreign, edited or would touch anything outside staging, the archive and the backups.
  */
 @Component
 public class FileTransactions {
     private static final Logger log = LoggerFactory.getLogger(FileTransactions.class);
+    private static final String SUFFIX = ".journal";
+    /** The identity of the folder-bound transactions of {@link #FileTransactions(Path, FileSystemCalls)}. */
+    private static final String FOLDER_IDENTITY = "0".repeat(32);
     private final Path journals;
+    /** Whether journals go into a subfolder per archive identity (else into {@code journals} itself). */
+    private final boolean perArchive;
+    private final Supplier<Optional<String>> identity;
+    private final JournalBounds bounds;
     private final FileSystemCalls fs;
     private boolean recovered;
 
     @Autowired
-    public FileTransactions(AupatProperties properties, FileSystemCalls fs) {
-        this(properties.checkpointDatabase().resolveSibling("journal"), fs);
+    public FileTransactions(AupatProperties properties, ArchiveIdentity identity, FileSystemCalls fs) {
+        this(properties.journals(), true, identity::find,
+                List.of(properties.staging(), properties.archive(), properties.backups()), fs);
     }
 
+    /**
+     * Transactions over the files inside the folder that holds {@code journals} (a test's home, a tool's
+     * own folder), with journals directly in {@code journals}, outside any archive database.
+     */
     public FileTransactions(Path journals, FileSystemCalls fs) {
-        this.journals = journals;
+        this(journals, false, () -> Optional.of(FOLDER_IDENTITY),
+                List.of(journals.toAbsolutePath().normalize().getParent()), fs);
+    }
+
+    /** Journals in a subfolder per archive identity of {@code journals}, over the files inside {@code roots}. */
+    FileTransactions(Path journals, Supplier<Optional<String>> identity, List<Path> roots, FileSystemCalls fs) {
+        this(journals, true, identity, roots, fs);
+    }
+
+    private FileTransactions(Path journals, boolean perArchive, Supplier<Optional<String>> identity, List<Path> roots,
+            FileSystemCalls fs) {
+        this.journals = journals.toAbsolutePath().normalize();
+        this.perArchive = perArchive;
+        this.identity = identity;
+        this.bounds = new JournalBounds(roots);
         this.fs = fs;
     }
 
     /** Starts a transaction; call {@code commit()} when all its operations succeeded. */
     public synchronized FileTransaction begin() {
         recoverUnfinished();
-        return new FileTransaction(new Journal(journals.resolve(System.currentTimeMillis() + "-"
-                + UUID.randomUUID().toString().substring(0, 8) + ".journal"), fs), fs);
+        String id = archiveId().orElseThrow(() -> new ConfigurationError("the database has no archive identity yet,"
+                + " so file operations cannot be journaled: run --script=db_migrate first."));
+        return new FileTransaction(new Journal(folder(id).resolve(System.currentTimeMillis() + "-"
+                + UUID.randomUUID().toString().substring(0, 8) + SUFFIX), id, fs), bounds, fs);
     }
 
     /**
-     * Undoes the operations of every journal left by an interrupted run (once per process, before any new
-     * transaction) and says so. Returns how many journals it handled.
+     * Undoes the operations of every journal this archive's interrupted runs left (once per process, before
+     * any new transaction) and says so. Every journal is read and checked first: when one is refused,
+     * none is undone. Returns how many journals it handled.
      */
     public synchronized int recoverUnfinished() {
         if (recovered) {
             return 0;
         }
-        List<Path> found = unfinished();
-        for (Path file : found) {
-            try {
-                Journal journal = Journal.read(file, fs);
-                log.warn("Found an unfinished file transaction from an interrupted run ({}, {} operations);"
-                        + " undoing it before anything else.", file.getFileName(), journal.entries().size());
-                FileTransaction.undo(journal, fs);
-            } catch (IOException e) {
-                throw new FileSystemError("cannot read the file journal " + file + ": " + e.getMessage()
-                        + ". Nothing was changed; check the file, then run again.", e);
+        if (perArchive) {
+            journalsIn(journals).stream().findFirst().ifPresent(loose -> {
+                throw refused(loose, "it lies outside any archive's journal folder and has no archive identity:"
+                        + " an older AUPAT wrote it, or someone put it there");
+            });
+        }
+        List<Journal> found = new ArrayList<>();
+        if (anyJournal()) {
+            Optional<String> id = archiveId();
+            // Without an identity the database is new or not migrated: no journal can be this archive's yet.
+            for (Path file : id.map(this::folder).map(FileTransactions::journalsIn).orElse(List.of())) {
+                found.add(checked(file, id.get()));
             }
+        }
+        for (Journal journal : found) {
+            log.warn("Found an unfinished file transaction from an interrupted run ({}, {} operations);"
+                    + " undoing it before anything else.", journal.file().getFileName(), journal.entries().size());
+            FileTransaction.undo(journal, bounds, fs);
         }
         if (!found.isEmpty()) {
             log.warn("Undid {} unfinished file transaction(s); their files are back as they were.", found.size());
@@ -68,14 +112,71 @@ public class FileTransactions {
         return found.size();
     }
 
-    private List<Path> unfinished() {
-        if (!Files.isDirectory(journals)) {
-            return List.of();
+    /** The journal, once it is known to be this archive's, unchanged, and inside AUPAT's folders. */
+    private Journal checked(Path file, String id) {
+        Journal journal;
+        try {
+            journal = Journal.read(file, id, fs);
+        } catch (Journal.Refused e) {
+            throw refused(file, "line " + e.line() + ": " + e.getMessage());
+        } catch (IOException e) {
+            throw new FileSystemError("cannot read the file journal " + file + ": " + e.getMessage()
+                    + ". Nothing was changed; check the file, then run again.", e);
         }
-        try (Stream<Path> files = Files.list(journals)) {
-            return files.filter(f -> f.getFileName().toString().endsWith(".journal")).sorted().toList();
+        for (int i = 0; i < journal.entries().size(); i++) {
+            JournalEntry e = journal.entries().get(i);
+            String refusal = bounds.refusal(e);
+            if (refusal != null) {
+                throw refused(file, "line " + (i + 2) + " (" + e.op().journalName() + " " + (e.source() == null ? ""
+                        : e.source() + " -> ") + e.target() + "): " + refusal);
+            }
+        }
+        return journal;
+    }
+
+    private static JournalRefusedError refused(Path file, String why) {
+        return new JournalRefusedError("refusing to recover the file journal " + file + ": " + why + ". Nothing was"
+                + " changed and the journal is kept. Compare what it names with your files; once they are as they"
+                + " should be, move the journal out of " + file.getParent() + " and run again.");
+    }
+
+    private Optional<String> archiveId() {
+        Optional<String> id = identity.get();
+        if (id.isPresent() && !id.get().matches("[0-9a-f]{32}")) {
+            throw new JournalRefusedError("the archive identity in the database ('" + id.get() + "') is not 32"
+                    + " hexadecimal digits: the table archive_identity was changed. Restore it from a backup.");
+        }
+        return id;
+    }
+
+    private Path folder(String id) {
+        return perArchive ? journals.resolve(id) : journals;
+    }
+
+    /** Whether there is any journal at all (this archive's or another's), without asking the database. */
+    private boolean anyJournal() {
+        if (!perArchive) {
+            return !journalsIn(journals).isEmpty();
+        }
+        if (!Files.isDirectory(journals)) {
+            return false;
+        }
+        try (Stream<Path> folders = Files.list(journals)) {
+            return folders.filter(Files::isDirectory).anyMatch(f -> !journalsIn(f).isEmpty());
         } catch (IOException e) {
             throw new FileSystemError("cannot list the file journals in " + journals + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static List<Path> journalsIn(Path folder) {
+        if (!Files.isDirectory(folder)) {
+            return List.of();
+        }
+        try (Stream<Path> files = Files.list(folder)) {
+            return files.filter(f -> f.getFileName().toString().endsWith(SUFFIX) && !Files.isDirectory(f))
+                    .sorted().toList();
+        } catch (IOException e) {
+            throw new FileSystemError("cannot list the file journals in " + folder + ": " + e.getMessage(), e);
         }
     }
 

@@ -46,10 +46,24 @@ class AupatPropertiesTest {
     void emptySettingsAreNamed() {
         assertThatThrownBy(() -> with("", "/d/s", "/d/a", "/d/b", "e")).isInstanceOf(ConfigurationError.class)
                 .hasMessageContaining("aupat.database is empty");
-        assertThatThrownBy(() -> new AupatProperties(Path.of("/d/x.db"), null, Path.of("/d/s"), Path.of("/d/a"),
-                Path.of("/d/b"), Path.of("/l"), Path.of("/r"), "e", "f"))
-                .hasMessageContaining("aupat.checkpoint-database is empty");
         assertThatThrownBy(() -> with("/d/aupat.db", "/d/s", "/d/a", "/d/b", " "))
                 .isInstanceOf(ConfigurationError.class).hasMessageContaining("aupat.exiftool is empty");
+    }
+
+    @Test
+    void eachDatabaseHasItsOwnCheckpointsJournalsAndLockBesideIt() {
+        AupatProperties a = new AupatProperties(Path.of("/srv/a/aupat.db"), null, Path.of("/srv/a/s"),
+                Path.of("/srv/a/x"), Path.of("/srv/a/b"), Path.of("/l"), Path.of("/r"), "e", "f");
+        AupatProperties b = new AupatProperties(Path.of("/srv/b/aupat.db"), null, Path.of("/srv/b/s"),
+                Path.of("/srv/b/x"), Path.of("/srv/b/b"), Path.of("/l"), Path.of("/r"), "e", "f");
+
+        assertThat(a.checkpointDatabase()).isEqualTo(Path.of("/srv/a/checkpoint_state.db"));
+        assertThat(a.journals()).isEqualTo(Path.of("/srv/a/journal"));
+        assertThat(a.runLock()).isEqualTo(Path.of("/srv/a/aupat.db.lock"));
+        assertThat(b.checkpointDatabase()).isEqualTo(Path.of("/srv/b/checkpoint_state.db"));
+        assertThat(b.journals()).isEqualTo(Path.of("/srv/b/journal"));
+        assertThat(new AupatProperties(Path.of("/srv/a/aupat.db"), Path.of("/elsewhere/cp.db"), Path.of("/srv/a/s"),
+                Path.of("/srv/a/x"), Path.of("/srv/a/b"), Path.of("/l"), Path.of("/r"), "e", "f").checkpointDatabase())
+                .as("set explicitly").isEqualTo(Path.of("/elsewhere/cp.db"));
     }
 }

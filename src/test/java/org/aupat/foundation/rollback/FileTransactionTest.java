@@ -286,13 +286,14 @@ class FileTransactionTest {
 
     @Test
     void aJournalCutShortMidLineIsReadUpToTheLastWholeEntry() throws IOException {
-        Files.createDirectories(home.resolve("journal"));
-        Files.createDirectories(archive.resolve("made"));
-        Files.writeString(home.resolve("journal/1-x.journal"), "{\"op\":\"mkdir\",\"source\":null,\"target\":\""
-                + archive + "\"}\n{\"op\":\"mkdir\",\"source\":null,\"target\":\"" + archive.resolve("made")
-                + "\"}\n{\"op\":\"cop");
+        FileTransaction killed = transactions(new DiskFileSystem()).begin();
+        killed.mkdirs(archive.resolve("made"));
+        Path journal = onlyJournal(home.resolve("journal"));
+        // A crash while the next line was being appended: part of it, no line end.
+        Files.writeString(journal, Files.readString(journal) + "3f2a {\"op\":\"cop");
         assertThat(transactions(new DiskFileSystem()).recoverUnfinished()).isEqualTo(1);
         assertThat(archive).doesNotExist();
+        assertThat(journal).doesNotExist();
         FileTransactions again = transactions(new DiskFileSystem());
         again.recoverUnfinished();
         assertThat(again.recoverUnfinished()).as("once per process").isZero();
@@ -332,5 +333,13 @@ class FileTransactionTest {
                 }
             }
         };
+    }
+
+    private static Path onlyJournal(Path folder) throws IOException {
+        try (Stream<Path> files = Files.list(folder)) {
+            return files.filter(f -> f.toString().endsWith(".journal")).reduce((a, b) -> {
+                throw new AssertionError("more than one journal in " + folder);
+            }).orElseThrow();
+        }
     }
 }
