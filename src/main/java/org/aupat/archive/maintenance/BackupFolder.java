@@ -81,6 +81,19 @@ final class BackupFolder {
         return candidate;
     }
 
+    /**
+     * Whether a file name is one of AUPAT's temporary names ({@code *.aupat-tmp}) or one SQLite made beside
+     * such a file while writing or reading it ({@code -journal}, {@code -wal}, {@code -shm}).
+     */
+    static boolean isTemporary(String name) {
+        for (String sqliteSide : List.of("", "-journal", "-wal", "-shm")) {
+            if (name.endsWith(TEMP_SUFFIX + sqliteSide)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     static Path temporary(Path file) {
         return file.resolveSibling(file.getFileName() + TEMP_SUFFIX);
     }
@@ -135,7 +148,7 @@ final class BackupFolder {
             return List.of();
         }
         try (Stream<Path> files = Files.list(dir)) {
-            List<Path> left = files.filter(p -> p.getFileName().toString().endsWith(TEMP_SUFFIX) && Files.isRegularFile(p))
+            List<Path> left = files.filter(p -> isTemporary(p.getFileName().toString()) && Files.isRegularFile(p))
                     .toList();
             left.forEach(BackupFolder::deleteIfExists);
             return left;

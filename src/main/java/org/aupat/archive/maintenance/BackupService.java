@@ -12,6 +12,7 @@ import org.aupat.archive.ArchiveClock;
 import org.aupat.foundation.config.AupatProperties;
 import org.aupat.foundation.console.Console;
 import org.aupat.foundation.db.SqliteDatabase;
+import org.aupat.foundation.db.SqliteErrors;
 import org.aupat.foundation.error.AupatError;
 import org.aupat.foundation.error.BackupError;
 import org.aupat.foundation.error.PreflightError;
@@ -98,6 +99,11 @@ public class BackupService {
             if (e instanceof BackupError || e instanceof PreflightError) {
                 throw (RuntimeException) e; // already says what failed; a pre-flight problem keeps its exit code 3
             }
+            if (diskFull(e)) {
+                throw new BackupError("the backups folder " + folder.dir() + " has no space left for a backup of "
+                        + source + " (" + message(e) + "). Free space on its disk or point aupat.backups at one with"
+                        + " room for about the database's size. Nothing was kept; the database is unchanged.", e);
+            }
             throw new BackupError("the backup of " + source + " failed: " + message(e)
                     + ". Nothing was kept; the database is unchanged.", e);
         }
@@ -130,6 +136,19 @@ public class BackupService {
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE)) {
             channel.force(true);
         }
+    }
+
+    /** SQLite's "database or disk is full" while writing the backup, or the system's "No space left on device". */
+    private static boolean diskFull(Exception e) {
+        if (SqliteErrors.translate(e) instanceof AupatError a && "SQLITE_FULL".equals(a.context().get("sqlite_code"))) {
+            return true;
+        }
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t.getMessage() != null && t.getMessage().contains("No space left on device")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String message(Exception e) {

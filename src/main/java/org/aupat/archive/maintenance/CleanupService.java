@@ -138,7 +138,10 @@ public class CleanupService {
         });
     }
 
-    /** Temporary files ({@code *.aupat-tmp}) are written only by AUPAT and never hold the only copy of anything. */
+    /**
+     * Temporary files ({@code *.aupat-tmp}, and SQLite's side files of one) are written only by AUPAT and never
+     * hold the only copy of anything.
+     */
     private void removeTempFiles(CleanupReport report) {
         for (Path root : List.of(properties.archive(), properties.staging(), properties.backups())) {
             if (Files.isDirectory(root)) {
@@ -164,7 +167,7 @@ public class CleanupService {
     }
 
     private static void removeIfTemp(Path file, BasicFileAttributes attrs, CleanupReport report) {
-        if (attrs.isRegularFile() && file.getFileName().toString().endsWith(BackupFolder.TEMP_SUFFIX)) {
+        if (attrs.isRegularFile() && BackupFolder.isTemporary(file.getFileName().toString())) {
             delete(file);
             report.removed("temporary file of a crashed run: " + file);
         }

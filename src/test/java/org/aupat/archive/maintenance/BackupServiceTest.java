@@ -123,4 +123,43 @@ class BackupServiceTest extends FixtureTest {
             assertThat(files).hasSize(1);
         }
     }
+
+    @Test
+    void aKilledBackupsSqliteSideFilesAreRemovedByTheNextBackupToo() throws Exception {
+        f.migration.migrate(false);
+        java.util.List<Path> left = new java.util.ArrayList<>();
+        Files.createDirectories(home.resolve("backups"));
+        for (String side : new String[] {"", "-journal", "-wal", "-shm"}) {
+            left.add(Files.writeString(home.resolve("backups/aupat-2026-11-24_11-59-59.db.aupat-tmp" + side), "left"));
+        }
+
+        Path made = f.backups.backup().orElseThrow();
+
+        assertThat(left).allSatisfy(p -> assertThat(p).doesNotExist());
+        try (Stream<Path> files = Files.list(home.resolve("backups"))) {
+            assertThat(files.map(p -> p.getFileName().toString()))
+                    .containsExactlyInAnyOrder(made.getFileName().toString(), "manifest-sha256.txt");
+        }
+    }
+
+    @Test
+    void aFullBackupsDiskNamesTheBackupsFolder() throws Exception {
+        f.migration.migrate(false);
+        MaintenanceRepository full = new MaintenanceRepository(f.jdbc, f.sqliteFiles) {
+            @Override
+            void vacuumInto(Path target) {
+                // What JdbcTemplate throws when SQLite cannot write the backup (seen on a full tmpfs).
+                throw new org.springframework.jdbc.UncategorizedSQLException("VACUUM INTO", "VACUUM INTO ?",
+                        new org.sqlite.SQLiteException("[SQLITE_FULL] Insertion failed because database is full"
+                                + " (database or disk is full)", org.sqlite.SQLiteErrorCode.SQLITE_FULL));
+            }
+        };
+        BackupService service = new BackupService(f.database, f.properties, full,
+                new org.aupat.foundation.verification.BackupVerifier(f.sqliteFiles), new FileHasher(), f.archiveClock,
+                f.console);
+
+        assertThatThrownBy(service::backup).isInstanceOf(BackupError.class)
+                .hasMessageContaining("the backups folder " + home.resolve("backups") + " has no space left")
+                .hasMessageNotContaining("the disk holding the database");
+    }
 }

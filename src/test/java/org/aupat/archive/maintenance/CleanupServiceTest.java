@@ -177,4 +177,20 @@ class CleanupServiceTest extends FixtureTest {
     private static void age(Path file, String instant) throws Exception {
         Files.setLastModifiedTime(file, FileTime.from(Instant.parse(instant)));
     }
+
+    @Test
+    void sqliteSideFilesOfAKilledBackupAreRemovedAsCrashLeftovers() throws Exception {
+        Files.createDirectories(home.resolve("backups"));
+        java.util.List<Path> left = new java.util.ArrayList<>();
+        for (String side : new String[] {"-journal", "-wal", "-shm"}) {
+            left.add(Files.writeString(home.resolve("backups/aupat-2026-11-24_11-00-00.db.aupat-tmp" + side), "left"));
+        }
+        Path notOurs = Files.writeString(home.resolve("backups/notes-wal"), "kept");
+
+        CleanupReport report = clean(false);
+
+        assertThat(left).allSatisfy(p -> assertThat(p).doesNotExist());
+        assertThat(notOurs).exists();
+        assertThat(report.removedFiles()).hasSize(3);
+    }
 }
