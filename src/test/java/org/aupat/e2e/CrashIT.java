@@ -357,4 +357,76 @@ class CrashIT {
             return List.of();
         }
     }
+
+    /**
+     * Two archives used from one working folder: a killed import on A leaves its journal, and a whole run on
+     * B (same folder, its own --aupat.* settings) neither undoes nor blocks it; A's rerun then completes.
+     */
+    @Test
+    void twoArchivesFromOneWorkingFolderNeverRecoverEachOthersJournals() throws Exception {
+        Path home = Files.createDirectories(work.resolve("two-archives"));
+        Path bulk = Files.createDirectories(work.resolve("bulk-a"));
+        List<Path> photos = new MediaFactory(bulk).photos("A_", 150, "Canon");
+        Path small = Files.createDirectories(work.resolve("small-b"));
+        new MediaFactory(small).photos("B_", 2, "NIKON CORPORATION");
+        JarRunner aupat = new JarRunner(home);
+        JarRunner.Result migrated = aupat.run(archive(home, "a", "--script=db_migrate"));
+        assertThat(migrated.exit()).as(migrated.err()).isZero();
+        String[] importA = archive(home, "a", "--script=db_import", "--source=" + bulk, "--name=Mill A", "--state=ny",
+                "--type=industrial");
+
+        Process first = aupat.start(importA);
+        Map<Path, byte[]> journals = Map.of();
+        while (first.isAlive() && (journals.isEmpty() || files(home.resolve("a/staging")).size() < 10)) {
+            journals = journals(home);
+            Thread.sleep(5);
+        }
+        assertThat(first.isAlive()).as("A's import still running when killed").isTrue();
+        first.destroyForcibly();
+        first.waitFor(1, TimeUnit.MINUTES);
+        journals = journals(home);
+        assertThat(journals).as("A's unfinished file journal").isNotEmpty();
+        report.add("two archives: A's db_import killed with " + journals.size() + " journal(s) open, then B's pipeline");
+
+        JarRunner.Result b = aupat.run(archive(home, "b", "--script=pipeline", "--source=" + small, "--name=Mill B",
+                "--state=ny", "--type=industrial"));
+        assertThat(b.exit()).as(b.err()).isZero();
+        assertThat(b.err()).doesNotContain("unfinished file transaction");
+        Map<Path, byte[]> after = journals(home);
+        assertThat(after.keySet()).as("A's journal, untouched by B's run").containsAll(journals.keySet());
+        journals.forEach((file, bytes) -> assertThat(after.get(file)).as(file.toString()).isEqualTo(bytes));
+
+        JarRunner.Result rerun = aupat.run(importA);
+        assertThat(rerun.exit()).as(rerun.err()).isZero();
+        ArchiveInvariants a = new ArchiveInvariants(home.resolve("a/aupat.db"), home.resolve("a/staging"),
+                home.resolve("a/archive"));
+        assertThat(a.recordedFiles().keySet())
+                .containsExactlyInAnyOrderElementsOf(photos.stream().map(ArchiveInvariants::sha256).toList());
+        assertThat(journals(home)).as("no journal left once A's rerun recovered its own").isEmpty();
+        assertThat(files(home.resolve("a/staging"))).hasSize(photos.size());
+    }
+
+    /** The settings of archive {@code name} kept in {@code home/name}, after the given arguments. */
+    private static String[] archive(Path home, String name, String... args) {
+        Path root = home.resolve(name);
+        List<String> all = new ArrayList<>(List.of(args));
+        all.addAll(List.of("--aupat.database=" + root.resolve("aupat.db"), "--aupat.staging=" + root.resolve("staging"),
+                "--aupat.archive=" + root.resolve("archive"), "--aupat.backups=" + root.resolve("backups")));
+        return all.toArray(String[]::new);
+    }
+
+    /** Every file journal anywhere below the home, with its bytes. */
+    private static Map<Path, byte[]> journals(Path home) throws IOException {
+        Map<Path, byte[]> found = new TreeMap<>();
+        for (Path f : files(home)) {
+            if (f.getFileName().toString().endsWith(".journal")) {
+                try {
+                    found.put(f, Files.readAllBytes(f));
+                } catch (java.nio.file.NoSuchFileException gone) {
+                    // committed while being read
+                }
+            }
+        }
+        return found;
+    }
 }

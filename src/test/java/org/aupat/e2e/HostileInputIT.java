@@ -293,4 +293,38 @@ class HostileInputIT {
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(p.waitFor()).as(out).isZero();
     }
+
+    /**
+     * A journal is input: one written by hand (the old format, or the new one with correct checksums) that
+     * would make recovery delete a user's file is refused with exit 3 and kept, and the user's file survives.
+     */
+    @Test
+    void aHandWrittenJournalNeverTouchesAUsersFile() throws Exception {
+        Path onlyCopy = Files.writeString(home.resolve("my-only-copy.txt"), "irreplaceable");
+        // The undo of a copy deletes its target when the source still has the same bytes.
+        Path twin = Files.writeString(home.resolve("twin.txt"), "irreplaceable");
+        Path journals = home.resolve("data/journal");
+        String archiveId = ArchiveInvariants.ofHome(home).query("SELECT archive_id FROM archive_identity").get(0);
+        Path byHand = journals.resolve("1-by-hand.journal");
+        Path forged = journals.resolve(archiveId).resolve("2-forged.journal");
+        SoftAssertions soft = new SoftAssertions();
+        try {
+            Files.createDirectories(journals);
+            Files.writeString(byHand, "{\"op\":\"copy\",\"source\":\"" + twin + "\",\"target\":\"" + onlyCopy + "\"}\n");
+            refused(soft, 3, byHand.toString(), importWith());
+            soft.assertThat(byHand).as("kept for a person").exists();
+            Files.delete(byHand);
+
+            org.aupat.foundation.rollback.HandWrittenJournal.write(forged, archiveId,
+                    new String[] {"mkdir", null, home.resolve("data/staging/by-hand").toString()},
+                    new String[] {"copy", twin.toString(), onlyCopy.toString()});
+            refused(soft, 3, forged + ": line 3", importWith());
+            soft.assertThat(forged).as("kept for a person").exists();
+            soft.assertThat(onlyCopy).hasContent("irreplaceable");
+        } finally {
+            Files.deleteIfExists(byHand);
+            Files.deleteIfExists(forged);
+        }
+        soft.assertAll();
+    }
 }
