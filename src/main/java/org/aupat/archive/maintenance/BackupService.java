@@ -101,8 +101,8 @@ public class BackupService {
             }
             if (diskFull(e)) {
                 throw new BackupError("the backups folder " + folder.dir() + " has no space left for a backup of "
-                        + source + " (" + message(e) + "). Free space on its disk or point aupat.backups at one with"
-                        + " room for about the database's size. Nothing was kept; the database is unchanged.", e);
+                        + source + ". Free space on its disk or point aupat.backups at one with room for about the"
+                        + " database's size. Nothing was kept; the database is unchanged.", e);
             }
             throw new BackupError("the backup of " + source + " failed: " + message(e)
                     + ". Nothing was kept; the database is unchanged.", e);

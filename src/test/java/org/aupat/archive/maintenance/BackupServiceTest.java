@@ -148,10 +148,11 @@ class BackupServiceTest extends FixtureTest {
         MaintenanceRepository full = new MaintenanceRepository(f.jdbc, f.sqliteFiles) {
             @Override
             void vacuumInto(Path target) {
-                // What JdbcTemplate throws when SQLite cannot write the backup (seen on a full tmpfs).
-                throw new org.springframework.jdbc.UncategorizedSQLException("VACUUM INTO", "VACUUM INTO ?",
-                        new org.sqlite.SQLiteException("[SQLITE_FULL] Insertion failed because database is full"
-                                + " (database or disk is full)", org.sqlite.SQLiteErrorCode.SQLITE_FULL));
+                // What the repository throws when SQLite cannot write the backup (seen on a full tmpfs).
+                throw org.aupat.foundation.db.SqliteErrors.translate(new org.springframework.jdbc.UncategorizedSQLException(
+                        "VACUUM INTO", "VACUUM INTO ?", new org.sqlite.SQLiteException("[SQLITE_FULL] Insertion failed"
+                                + " because database is full (database or disk is full)",
+                                org.sqlite.SQLiteErrorCode.SQLITE_FULL)));
             }
         };
         BackupService service = new BackupService(f.database, f.properties, full,
