@@ -93,11 +93,20 @@ public class FileTransactions {
             });
         }
         List<Journal> found = new ArrayList<>();
-        if (anyJournal()) {
+        List<Path> withJournals = foldersWithJournals();
+        if (!withJournals.isEmpty()) {
             Optional<String> id = archiveId();
             // Without an identity the database is new or not migrated: no journal can be this archive's yet.
-            for (Path file : id.map(this::folder).map(FileTransactions::journalsIn).orElse(List.of())) {
-                found.add(checked(file, id.get()));
+            Path ours = id.map(this::folder).orElse(null);
+            for (Path folder : withJournals) {
+                if (folder.equals(ours)) {
+                    for (Path file : journalsIn(folder)) {
+                        found.add(checked(file, id.get()));
+                    }
+                } else {
+                    log.warn("Left alone the unfinished file journals in {}: they belong to another archive than this"
+                            + " database's ({}).", folder, id.orElse("not migrated yet"));
+                }
             }
         }
         for (Journal journal : found) {
@@ -153,16 +162,16 @@ public class FileTransactions {
         return perArchive ? journals.resolve(id) : journals;
     }
 
-    /** Whether there is any journal at all (this archive's or another's), without asking the database. */
-    private boolean anyJournal() {
+    /** The journal folders holding any journal (this archive's or another's), without asking the database. */
+    private List<Path> foldersWithJournals() {
         if (!perArchive) {
-            return !journalsIn(journals).isEmpty();
+            return journalsIn(journals).isEmpty() ? List.of() : List.of(journals);
         }
         if (!Files.isDirectory(journals)) {
-            return false;
+            return List.of();
         }
         try (Stream<Path> folders = Files.list(journals)) {
-            return folders.filter(Files::isDirectory).anyMatch(f -> !journalsIn(f).isEmpty());
+            return folders.filter(Files::isDirectory).filter(f -> !journalsIn(f).isEmpty()).sorted().toList();
         } catch (IOException e) {
             throw new FileSystemError("cannot list the file journals in " + journals + ": " + e.getMessage(), e);
         }
