@@ -2,6 +2,7 @@ package org.aupat.foundation.rollback;
 
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,6 +30,8 @@ import org.springframework.stereotype.Component;
 public class FileTransactions {
     private static final Logger log = LoggerFactory.getLogger(FileTransactions.class);
     private static final String SUFFIX = ".journal";
+    /** Far above any real journal (a transaction of 100,000 files writes about 30 MB). */
+    private static final long MAX_JOURNAL_BYTES = 256L * 1024 * 1024;
     /** The identity of the folder-bound transactions of {@link #FileTransactions(Path, FileSystemCalls)}. */
     private static final String FOLDER_IDENTITY = "0".repeat(32);
     private final Path journals;
@@ -125,6 +128,12 @@ public class FileTransactions {
     private Journal checked(Path file, String id) {
         Journal journal;
         try {
+            if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
+                throw refused(file, "it is not a plain file (a link, a device or a pipe)");
+            }
+            if (Files.size(file) > MAX_JOURNAL_BYTES) {
+                throw refused(file, "it has " + Files.size(file) + " bytes, more than any journal AUPAT writes");
+            }
             journal = Journal.read(file, id, fs);
         } catch (Journal.Refused e) {
             throw refused(file, "line " + e.line() + ": " + e.getMessage());
@@ -182,7 +191,8 @@ public class FileTransactions {
             return List.of();
         }
         try (Stream<Path> files = Files.list(folder)) {
-            return files.filter(f -> f.getFileName().toString().endsWith(SUFFIX) && !Files.isDirectory(f))
+            return files.filter(f -> f.getFileName().toString().endsWith(SUFFIX)
+                            && !Files.isDirectory(f, LinkOption.NOFOLLOW_LINKS))
                     .sorted().toList();
         } catch (IOException e) {
             throw new FileSystemError("cannot list the file journals in " + folder + ": " + e.getMessage(), e);

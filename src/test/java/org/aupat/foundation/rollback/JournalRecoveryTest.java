@@ -216,6 +216,19 @@ class JournalRecoveryTest {
         assertThat(user.resolve("new.jpg")).doesNotExist();
     }
 
+    @Test
+    void aPipeOrALinkNamedLikeAJournalIsRefusedWithoutBeingRead() throws Exception {
+        Path folder = Files.createDirectories(journals.resolve(ARCHIVE_A));
+        Path link = Files.createSymbolicLink(folder.resolve("1-link.journal"), user.resolve("only.jpg"));
+        assertThatThrownBy(() -> of(ARCHIVE_A).recoverUnfinished()).isInstanceOf(JournalRefusedError.class)
+                .hasMessageContaining(link.toString()).hasMessageContaining("not a plain file");
+        Files.delete(link);
+        Path pipe = folder.resolve("2-pipe.journal");
+        assertThat(new ProcessBuilder("mkfifo", pipe.toString()).start().waitFor()).isZero();
+        assertThatThrownBy(() -> of(ARCHIVE_A).recoverUnfinished()).isInstanceOf(JournalRefusedError.class)
+                .hasMessageContaining(pipe.toString()).hasMessageContaining("not a plain file");
+    }
+
     /** The line {@code json} with the checksum the journal format gives it after the line {@code previous}. */
     private static String rechecked(String previous, String json) {
         try {
