@@ -1,7 +1,9 @@
 package org.aupat.cli;
 
+import org.aupat.foundation.checkpoint.RunIdentity;
 import org.springframework.boot.CommandLineRunner;
 import org.springframework.boot.ExitCodeGenerator;
+import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
@@ -45,8 +47,13 @@ public abstract class AupatScript implements CommandLineRunner, ExitCodeGenerato
     }
 
     /** Options that identify a run for resuming it (for db_import: source and location); empty by default. */
-    protected String runIdentity() {
+    protected String identifyingOptions() {
         return "";
+    }
+
+    /** This run as a checkpointed service needs it: the script's name, its identifying options and --restart. */
+    protected final RunIdentity runIdentity() {
+        return new RunIdentity(getClass().getAnnotation(Command.class).name(), identifyingOptions(), restart);
     }
 
     @Override
@@ -60,9 +67,5 @@ public abstract class AupatScript implements CommandLineRunner, ExitCodeGenerato
 
     boolean verbose() {
         return verbose;
-    }
-
-    boolean restart() {
-        return restart;
     }
 }

@@ -3,7 +3,6 @@ package org.aupat.cli;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.aupat.foundation.checkpoint.RunIdentity;
 import org.aupat.foundation.config.AupatProperties;
 import org.aupat.foundation.console.Console;
 import org.aupat.foundation.error.AupatError;
@@ -28,16 +27,14 @@ public class ScriptRunner {
     private final Console console;
     private final RunLock runLock;
     private final Path errorLog;
-    private final RunIdentity runIdentity;
     private final FailureLog failureLog;
     private final FileTransactions fileTransactions;
 
-    public ScriptRunner(Console console, RunLock runLock, AupatProperties properties, RunIdentity runIdentity,
-            FailureLog failureLog, FileTransactions fileTransactions) {
+    public ScriptRunner(Console console, RunLock runLock, AupatProperties properties, FailureLog failureLog,
+            FileTransactions fileTransactions) {
         this.console = console;
         this.runLock = runLock;
         this.errorLog = properties.logs().resolve("error.log");
-        this.runIdentity = runIdentity;
         this.failureLog = failureLog;
         this.fileTransactions = fileTransactions;
     }
@@ -56,7 +53,6 @@ public class ScriptRunner {
                 return ExitCode.OK;
             }
             console.configure(script.quiet(), script.verbose());
-            runIdentity.set(script.runIdentity(), script.restart());
             failureLog.reset();
             if (!entry.writes() || script.changesNothing()) {
                 return execute(script, name);

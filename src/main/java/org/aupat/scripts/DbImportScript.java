@@ -45,7 +45,7 @@ public class DbImportScript extends AupatScript {
     }
 
     @Override
-    protected String runIdentity() {
+    protected String identifyingOptions() {
         return options.identity();
     }
 
@@ -66,7 +66,7 @@ public class DbImportScript extends AupatScript {
         if (service.hardlinkFallsBack(request)) {
             console.warn("--hardlink: the source is on another file system than staging; copying instead.");
         }
-        ImportSummary summary = service.importSource(request);
+        ImportSummary summary = service.importSource(request, runIdentity());
         report(console, summary);
         return ExitCode.OK;
     }

@@ -57,7 +57,7 @@ public class PipelineScript extends AupatScript {
     }
 
     @Override
-    protected String runIdentity() {
+    protected String identifyingOptions() {
         return options.identity();
     }
 
@@ -80,7 +80,7 @@ public class PipelineScript extends AupatScript {
         }
         MigrationService.Result schema = migration.migrate(options.skipBackup);
         console.detail("schema version " + schema.schemaVersion());
-        ImportSummary imported = imports.run(prepared, false);
+        ImportSummary imported = imports.run(prepared, false, runIdentity());
         DbImportScript.report(console, imported);
         DbOrganizeScript.report(console, organize.organizeStaged());
         FolderService.Result made = folders.makeFolders(imported.locationUuid());

@@ -257,12 +257,12 @@ class FaultInjectionTest {
                     + ";; esac; printf '%s\\n' \"$line\"; done | exiftool \"$@\"\n");
             Files.setPosixFilePermissions(standIn, PosixFilePermissions.fromString("rwx------"));
             try (ExiftoolPool pool = new ExiftoolPool(standIn.toString(), 1, Duration.ofSeconds(3))) {
-                OrganizeService.Summary s = running("db_organize", "", () -> organizeWith(pool));
+                OrganizeService.Summary s = running("db_organize", () -> organizeWith(pool));
                 assertThat(s.leftStaged()).as(behaviour).isEqualTo(1);
                 assertThat(s.organized().values().stream().mapToLong(Long::longValue).sum()).as(behaviour).isEqualTo(2);
             }
             assertThat(Files.readString(home.resolve("logs/failure.log"))).contains(poison);
-            OrganizeService.Summary rerun = running("db_organize", "", () -> context.getBean(OrganizeService.class).organizeStaged());
+            OrganizeService.Summary rerun = running("db_organize", () -> context.getBean(OrganizeService.class).organizeStaged());
             assertThat(rerun.leftStaged()).isZero();
             assertThat(rerun.organized().values().stream().mapToLong(Long::longValue).sum()).isEqualTo(1);
             assertThat(attempt(() -> ingesting()).error()).isNull();
@@ -295,9 +295,10 @@ class FaultInjectionTest {
             }
             ImportService imports = small.getBean(ImportService.class);
             IngestService ingest = small.getBean(IngestService.class);
-            assertThat(attempt(() -> running(small, "db_import", "full", () -> imports.importSource(request(folder, "Full Disk", false))))
+            assertThat(attempt(() -> running(small, "db_import", () -> imports.importSource(request(folder, "Full Disk", false),
+                    new RunIdentity("db_import", "full", false))))
                     .error()).isNull();
-            Outcome full = attempt(() -> running(small, "db_ingest", "", ingest::ingestStaged));
+            Outcome full = attempt(() -> running(small, "db_ingest", ingest::ingestStaged));
             assertThat(full.error()).isNotNull();
             assertThat(full.error().getMessage()).contains("No space left on device");
             ArchiveInvariants smallInvariants = new ArchiveInvariants(other.resolve("data/aupat.db"),
@@ -308,7 +309,7 @@ class FaultInjectionTest {
                         .isEqualTo(ArchiveInvariants.sha256(file));
             }
             assertThat(command("mount", "-o", "remount,size=8m", mount.toString())).isZero();
-            assertThat(attempt(() -> running(small, "db_ingest", "", ingest::ingestStaged)).error()).isNull();
+            assertThat(attempt(() -> running(small, "db_ingest", ingest::ingestStaged)).error()).isNull();
             smallInvariants.assertArchivedExactlyOnce(files);
             faults++;
         } finally {
@@ -332,14 +333,13 @@ class FaultInjectionTest {
         }
     }
 
-    /** Runs work as a script would: run context, run identity, a fresh failure count. */
-    private static <T> T running(String script, String identity, Supplier<T> work) {
-        return running(context, script, identity, work);
+    /** Runs work as a script would: run context and a fresh failure count (the identity is the work's own). */
+    private static <T> T running(String script, Supplier<T> work) {
+        return running(context, script, work);
     }
 
-    private static <T> T running(ConfigurableApplicationContext in, String script, String identity, Supplier<T> work) {
+    private static <T> T running(ConfigurableApplicationContext in, String script, Supplier<T> work) {
         RunContext.start(script);
-        in.getBean(RunIdentity.class).set(identity, false);
         in.getBean(FailureLog.class).reset();
         try {
             return work.get();
@@ -349,11 +349,12 @@ class FaultInjectionTest {
     }
 
     private static ImportSummary importing(ImportRequest request) {
-        return running("db_import", "source=" + request.source(), () -> context.getBean(ImportService.class).importSource(request));
+        return running("db_import", () -> context.getBean(ImportService.class)
+                .importSource(request, new RunIdentity("db_import", "source=" + request.source(), false)));
     }
 
     private static IngestService.Summary ingesting() {
-        return running("db_ingest", "", () -> context.getBean(IngestService.class).ingestStaged());
+        return running("db_ingest", () -> context.getBean(IngestService.class).ingestStaged());
     }
 
     /** The context's OrganizeService with another exiftool pool: every other collaborator is the context's bean. */

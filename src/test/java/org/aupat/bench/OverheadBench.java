@@ -39,6 +39,7 @@ public final class OverheadBench {
     private static final long ROUND_NANOS = 100_000_000L;
     private static final int WARM_UP_ROUNDS = 3;
     private static final int ROUNDS = 5;
+    private static final RunIdentity BENCH_RUN = new RunIdentity("bench", "bench", false);
     private static final int CHUNK_ROWS = 100;
 
     // The pipeline of bench/run.sh, counted from the code: 1,010 files (bench/make-corpus.sh: 1,000 images,
@@ -78,7 +79,6 @@ public final class OverheadBench {
                 PrintStream consoleFile = new PrintStream(new FileOutputStream(home.resolve("console.txt").toFile()),
                         false, StandardCharsets.UTF_8)) {
             RunContext.start("bench");
-            context.getBean(RunIdentity.class).set("bench", false);
             run(context, consoleFile, pipelineSeconds);
         } finally {
             RunContext.clear();
@@ -125,8 +125,8 @@ public final class OverheadBench {
             calls.put(Call.TRANSACTION_AT_INFO, atInfo(loop(advised::transaction)));
             calls.put(Call.REPOSITORY, loop(i -> store.file().getNameCount()));
             calls.put(Call.STACK, loop(advised::stack));
-            calls.put(Call.FULL_STACK, loop(i -> advised.fullStack(i, ChunkedRun.SUPPLIED)));
-            calls.put(Call.CHECKPOINT_UPDATE, n -> advised.checkpointUpdates(n, ChunkedRun.SUPPLIED));
+            calls.put(Call.FULL_STACK, loop(i -> advised.fullStack(i, new ChunkedRun(BENCH_RUN))));
+            calls.put(Call.CHECKPOINT_UPDATE, n -> advised.checkpointUpdates(n, new ChunkedRun(BENCH_RUN)));
             calls.put(Call.CHUNK, loop(i -> advised.insertChunk(CHUNK_ROWS)));
             calls.put(Call.LOG_LINE, loop(i -> {
                 log.info(LogMarkers.FILE_ONLY, "duplicate: {} is already archived for location {}",

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine.Command;
 
-/** The runner turns "finished, but items were skipped" into exit code 4 and passes the run identity on. */
+/** The runner turns "finished, but items were skipped" into exit code 4; a script knows its run identity. */
 class ScriptRunnerFailuresTest {
     @TempDir
     Path home;
@@ -28,6 +28,7 @@ class ScriptRunnerFailuresTest {
     class Skipping extends AupatScript {
         private final FailureLog failureLog;
         private final int skips;
+        RunIdentity identity;
 
         Skipping(ScriptRunner runner, FailureLog failureLog, int skips) {
             super(runner);
@@ -37,6 +38,7 @@ class ScriptRunnerFailuresTest {
 
         @Override
         protected int execute() {
+            identity = runIdentity();
             for (int i = 0; i < skips; i++) {
                 failureLog.record(new FileSystemError("bad file " + i, true, null, null), "S.execute", "stage", true);
             }
@@ -44,7 +46,7 @@ class ScriptRunnerFailuresTest {
         }
 
         @Override
-        protected String runIdentity() {
+        protected String identifyingOptions() {
             return "source=/in";
         }
     }
@@ -58,17 +60,16 @@ class ScriptRunnerFailuresTest {
                 home.resolve("staging"), home.resolve("archive"), home.resolve("backups"), home.resolve("logs"),
                 home.resolve("rules"), "exiftool", "ffprobe");
         FailureLog failureLog = new FailureLog();
-        RunIdentity identity = new RunIdentity();
-        ScriptRunner runner = new ScriptRunner(console, new RunLock(properties), properties, identity, failureLog,
+        ScriptRunner runner = new ScriptRunner(console, new RunLock(properties), properties, failureLog,
                 new FileTransactions(properties.journals(), new DiskFileSystem()));
 
-        assertThat(runner.run(new Skipping(runner, failureLog, 2), "--restart")).isEqualTo(ExitCode.ITEM_FAILURES);
+        Skipping restarted = new Skipping(runner, failureLog, 2);
+        assertThat(runner.run(restarted, "--restart")).isEqualTo(ExitCode.ITEM_FAILURES);
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("failures finished but skipped 2 item(s)");
-        assertThat(identity.options()).isEqualTo("source=/in");
-        assertThat(identity.restart()).isTrue();
+        assertThat(restarted.identity).isEqualTo(new RunIdentity("failures", "source=/in", true));
 
-        assertThat(runner.run(new Skipping(runner, failureLog, 0))).as("the count starts again each run")
-                .isEqualTo(ExitCode.OK);
-        assertThat(identity.restart()).isFalse();
+        Skipping plain = new Skipping(runner, failureLog, 0);
+        assertThat(runner.run(plain)).as("the count starts again each run").isEqualTo(ExitCode.OK);
+        assertThat(plain.identity.restart()).isFalse();
     }
 }

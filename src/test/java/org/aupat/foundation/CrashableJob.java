@@ -17,9 +17,8 @@ public final class CrashableJob {
         java.nio.file.Path home = java.nio.file.Path.of(args[0]);
         try (ConfigurableApplicationContext context = FoundationContext.start(home, ItemJobConfiguration.class)) {
             RunContext.start("crash_job");
-            context.getBean(RunIdentity.class).set("total=" + args[1], false);
             long written = context.getBean(ItemJob.class).run(Integer.parseInt(args[1]), Integer.parseInt(args[2]),
-                    Long.parseLong(args[3]), ChunkedRun.SUPPLIED);
+                    Long.parseLong(args[3]), new ChunkedRun(new RunIdentity("crash_job", "total=" + args[1], false)));
             System.out.println("finished, wrote " + written);
         }
         System.exit(0);

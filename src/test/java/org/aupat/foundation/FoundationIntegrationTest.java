@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.aupat.foundation.checkpoint.Checkpoint;
+import org.aupat.foundation.checkpoint.CheckpointId;
 import org.aupat.foundation.checkpoint.CheckpointStore;
 import org.aupat.foundation.checkpoint.ChunkedRun;
 import org.aupat.foundation.checkpoint.RunIdentity;
@@ -27,6 +28,8 @@ class FoundationIntegrationTest {
     @TempDir
     Path home;
     private ConfigurableApplicationContext context;
+    private static final RunIdentity RUN = new RunIdentity("crash_job", "total=50", false);
+    private static final CheckpointId WRITE_ITEMS = RUN.checkpoint("write items");
 
     @BeforeEach
     void start() {
@@ -34,7 +37,6 @@ class FoundationIntegrationTest {
         context = FoundationContext.start(home, ItemJobConfiguration.class, AdviceProbe.Setup.class,
                 CapturedConsole.class);
         RunContext.start("crash_job");
-        context.getBean(RunIdentity.class).set("total=50", false);
     }
 
     @AfterEach
@@ -87,11 +89,11 @@ class FoundationIntegrationTest {
         ItemWriter writer = context.getBean(ItemWriter.class);
         ItemJob job = context.getBean(ItemJob.class);
         writer.failOn(23L);
-        assertThatThrownBy(() -> job.run(50, 10, 0, ChunkedRun.SUPPLIED)).hasMessageContaining("item 23");
+        assertThatThrownBy(() -> job.run(50, 10, 0, new ChunkedRun(RUN))).hasMessageContaining("item 23");
         JdbcTemplate jdbc = context.getBean(JdbcTemplate.class);
         assertThat(jdbc.queryForObject("SELECT count(*) FROM items", Integer.class)).isEqualTo(20);
         CheckpointStore store = context.getBean(CheckpointStore.class);
-        Checkpoint failed = store.find("crash_job", "write items", "total=50").orElseThrow();
+        Checkpoint failed = store.find(WRITE_ITEMS).orElseThrow();
         assertThat(failed.status()).isEqualTo(Checkpoint.Status.FAILED);
         assertThat(failed.current()).isEqualTo(20);
         assertThat(failed.chunksCommitted()).isEqualTo(2);
@@ -104,19 +106,19 @@ class FoundationIntegrationTest {
 
         writer.failOn(null);
         CapturedConsole.OUT.reset();
-        assertThat(job.run(50, 10, 0, ChunkedRun.SUPPLIED)).isEqualTo(30);
+        assertThat(job.run(50, 10, 0, new ChunkedRun(RUN))).isEqualTo(30);
         assertThat(CapturedConsole.text()).contains("resuming crash_job from 20/50 (last done: item-19)");
         assertThat(CapturedConsole.text().lines().filter(l -> l.startsWith("PROGRESS:")).findFirst())
                 .hasValue("PROGRESS: 20/50 items");
         assertThat(CapturedConsole.text()).contains("PROGRESS: 50/50 items");
         assertThat(jdbc.queryForList("SELECT id FROM items ORDER BY id", Long.class))
                 .containsExactlyElementsOf(java.util.stream.LongStream.range(0, 50).boxed().toList());
-        Checkpoint done = store.find("crash_job", "write items", "total=50").orElseThrow();
+        Checkpoint done = store.find(WRITE_ITEMS).orElseThrow();
         assertThat(done.status()).isEqualTo(Checkpoint.Status.COMPLETED);
         assertThat(done.counts().written()).isEqualTo(50);
 
         CapturedConsole.OUT.reset();
-        assertThat(job.run(50, 10, 0, ChunkedRun.SUPPLIED)).as("a completed run starts over, finding all done")
+        assertThat(job.run(50, 10, 0, new ChunkedRun(RUN))).as("a completed run starts over, finding all done")
                 .isZero();
         assertThat(CapturedConsole.text()).doesNotContain("resuming");
     }
@@ -126,21 +128,20 @@ class FoundationIntegrationTest {
         ItemWriter writer = context.getBean(ItemWriter.class);
         ItemJob job = context.getBean(ItemJob.class);
         writer.failOn(15L);
-        assertThatThrownBy(() -> job.run(50, 10, 0, ChunkedRun.SUPPLIED)).isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> job.run(50, 10, 0, new ChunkedRun(RUN))).isInstanceOf(IllegalStateException.class);
         writer.failOn(null);
-        context.getBean(RunIdentity.class).set("total=50", true);
         CapturedConsole.OUT.reset();
-        job.run(50, 10, 0, ChunkedRun.SUPPLIED);
+        job.run(50, 10, 0, new ChunkedRun(new RunIdentity("crash_job", "total=50", true)));
         assertThat(CapturedConsole.text()).contains("--restart: discarded the checkpoint of crash_job")
                 .doesNotContain("resuming").contains("PROGRESS: 0/50 items");
     }
 
     @Test
     void callingWithoutTheProxyIsACleanErrorNotASilentRun() {
-        assertThatThrownBy(() -> ChunkedRun.SUPPLIED.position()).hasMessageContaining("through its Spring proxy");
+        assertThatThrownBy(() -> new ChunkedRun(RUN).position()).hasMessageContaining("through its Spring proxy");
         ItemJob direct = new ItemJob(context.getBean(ItemWriter.class),
                 context.getBean(org.aupat.foundation.progress.ProgressReporter.class));
-        assertThatThrownBy(() -> direct.run(5, 5, 0, ChunkedRun.SUPPLIED)).isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> direct.run(5, 5, 0, new ChunkedRun(RUN))).isInstanceOf(IllegalStateException.class);
         assertThat(Files.exists(home.resolve("logs/failure.log"))).isTrue();
     }
 

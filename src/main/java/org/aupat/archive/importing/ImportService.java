@@ -11,6 +11,7 @@ import org.aupat.archive.location.LocationService.Prepared;
 import org.aupat.archive.location.LocationService.Registered;
 import org.aupat.archive.maintenance.BackupService;
 import org.aupat.foundation.checkpoint.ChunkedRun;
+import org.aupat.foundation.checkpoint.RunIdentity;
 import org.aupat.foundation.config.AupatProperties;
 import org.aupat.foundation.error.ConfigurationError;
 import org.aupat.foundation.error.PreflightError;
@@ -99,18 +100,19 @@ public class ImportService {
         return new PreparedImport(source, prepared, request);
     }
 
-    /** Runs a whole import (backup first unless skipped) and returns its accounting. */
-    public ImportSummary importSource(ImportRequest request) {
+    /** Runs a whole import (backup first unless skipped) and returns its accounting; {@code run} says which run. */
+    public ImportSummary importSource(ImportRequest request, RunIdentity run) {
         PreparedImport prepared = prepare(request);
         requireSchema();
-        return run(prepared, true);
+        return run(prepared, true, run);
     }
 
     /**
      * Pre-flight, backup (when {@code backupFirst}; --skip-backup still wins), location, then the chunked
-     * staging. The pipeline passes false: it made its one backup before migrating.
+     * staging, resumed from the checkpoint of {@code run} when it was interrupted. The pipeline passes false:
+     * it made its one backup before migrating.
      */
-    public ImportSummary run(PreparedImport prepared, boolean backupFirst) {
+    public ImportSummary run(PreparedImport prepared, boolean backupFirst, RunIdentity run) {
         Path source = prepared.source();
         ImportRequest request = prepared.request();
         long[] size = {0, 0};
@@ -130,7 +132,7 @@ public class ImportService {
         ImportSummary summary = new ImportSummary(registered.location().uuid(), registered.location().name(),
                 registered.created());
         stager.stage(new FileStager.Plan(source, size[0], registered.location().uuid(), registered.subUuid(),
-                prepared.location().author(), request.film(), request.filmStock(), link), summary, ChunkedRun.SUPPLIED);
+                prepared.location().author(), request.film(), request.filmStock(), link), summary, new ChunkedRun(run));
         if (summary.importedTotal() > 0 || registered.urlsAdded() > 0) {
             // Only a real change makes the master JSON stale: a repeated import is a no-op.
             locationRepository.touch(registered.location().uuid(), clock.timestamp());

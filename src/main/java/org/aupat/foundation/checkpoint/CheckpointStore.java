@@ -58,10 +58,10 @@ public class CheckpointStore implements AutoCloseable {
         return file;
     }
 
-    /** The checkpoint of this script, operation and identity, if one is stored. */
-    public Optional<Checkpoint> find(String script, String operation, String identity) {
-        return jdbc().query("SELECT * FROM checkpoints WHERE checkpoint_id = ?", this::row,
-                id(script, operation, identity)).stream().findFirst();
+    /** The checkpoint with this identity, if one is stored. */
+    public Optional<Checkpoint> find(CheckpointId id) {
+        return jdbc().query("SELECT * FROM checkpoints WHERE checkpoint_id = ?", this::row, id.key()).stream()
+                .findFirst();
     }
 
     /** Inserts or replaces a checkpoint row. */
@@ -71,15 +71,15 @@ public class CheckpointStore implements AutoCloseable {
                   progress_data, items_read, items_written, items_skipped, items_failed, chunks_committed, rollbacks,
                   started_at, updated_at, completed_at, error_message)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
-                c.id(), c.script(), c.operation(), c.identity(), c.status().column(), progressData(c),
+                c.id().key(), c.id().script(), c.id().operation(), c.id().options(), c.status().column(), progressData(c),
                 c.counts().read(), c.counts().written(), c.counts().skipped(), c.counts().failed(),
                 c.chunksCommitted(), c.rollbacks(), text(c.startedAt()), text(c.updatedAt()), text(c.completedAt()),
                 c.errorMessage());
     }
 
     /** Removes a checkpoint on purpose ({@code --restart}); true if there was one. */
-    public boolean discard(String script, String operation, String identity) {
-        return jdbc().update("DELETE FROM checkpoints WHERE checkpoint_id = ?", id(script, operation, identity)) > 0;
+    public boolean discard(CheckpointId id) {
+        return jdbc().update("DELETE FROM checkpoints WHERE checkpoint_id = ?", id.key()) > 0;
     }
 
     /** Moves completed checkpoints older than the given age to checkpoints_archive; returns how many. */
@@ -88,10 +88,6 @@ public class CheckpointStore implements AutoCloseable {
         jdbc().update("INSERT INTO checkpoints_archive SELECT * FROM checkpoints"
                 + " WHERE status = 'completed' AND completed_at < ?", cutoff);
         return jdbc().update("DELETE FROM checkpoints WHERE status = 'completed' AND completed_at < ?", cutoff);
-    }
-
-    static String id(String script, String operation, String identity) {
-        return script + "/" + operation + (identity.isEmpty() ? "" : "/" + identity);
     }
 
     private synchronized JdbcTemplate jdbc() {
@@ -144,11 +140,11 @@ public class CheckpointStore implements AutoCloseable {
         } catch (IOException e) {
             throw new CheckpointError("progress_data of checkpoint " + rs.getString("checkpoint_id") + " is not JSON", e);
         }
-        return new Checkpoint(rs.getString("checkpoint_id"), rs.getString("script_name"),
-                rs.getString("operation_name"), rs.getString("run_identity"),
+        return new Checkpoint(new CheckpointId(rs.getString("script_name"), rs.getString("operation_name"),
+                rs.getString("run_identity")),
                 Checkpoint.Status.valueOf(rs.getString("status").toUpperCase(Locale.ROOT)),
-                progress.path("current").asLong(), progress.path("total").asLong(),
-                progress.path("last_item").isNull() ? null : progress.path("last_item").asText(null),
+                progress.path("current").asLong(), progress.path("total").asLong(), text(progress, "last_item"),
+                text(progress, "input_digest"),
                 new ChunkCounts(rs.getLong("items_read"), rs.getLong("items_written"), rs.getLong("items_skipped"),
                         rs.getLong("items_failed")),
                 rs.getLong("chunks_committed"), rs.getLong("rollbacks"), instant(rs.getString("started_at")),
@@ -161,11 +157,17 @@ public class CheckpointStore implements AutoCloseable {
         data.put("current", c.current());
         data.put("total", c.total());
         data.put("last_item", c.lastItem());
+        data.put("input_digest", c.inputDigest());
         try {
             return json.writeValueAsString(data);
         } catch (IOException e) {
-            throw new CheckpointError("cannot write progress of checkpoint " + c.id(), e);
+            throw new CheckpointError("cannot write progress of checkpoint " + c.id().key(), e);
         }
+    }
+
+    private static String text(JsonNode progress, String field) {
+        JsonNode value = progress.path(field);
+        return value.isNull() || value.isMissingNode() ? null : value.asText();
     }
 
     private static String text(Instant instant) {

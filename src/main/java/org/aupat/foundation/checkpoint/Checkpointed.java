@@ -7,8 +7,9 @@ import java.lang.annotation.Target;
 
 /**
  * Marks a chunked operation that resumes where an interrupted identical run stopped. The method takes
- * a {@link ChunkedRun} parameter; callers pass {@link ChunkedRun#SUPPLIED} and the aspect puts the live
- * handle there, resumed from the last committed chunk, completed on return, failed on an exception.
+ * one {@link ChunkedRun} parameter, made by the caller for its run ({@code new ChunkedRun(identity)}).
+ * Around the call the aspect opens that run at the checkpoint of its identity and this operation
+ * (discarding it first on {@code --restart}), completes it on return and marks it failed on an exception.
  */
 @Target(ElementType.METHOD)
 @Retention(RetentionPolicy.RUNTIME)

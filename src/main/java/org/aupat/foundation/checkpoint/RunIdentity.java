@@ -1,26 +1,20 @@
 package org.aupat.foundation.checkpoint;
 
-import org.springframework.stereotype.Component;
+import java.util.Objects;
 
 /**
- * What identifies the current run for resuming (its identifying options) and whether the person asked
- * with {@code --restart} to discard a checkpoint. Set once by the runner before the script works.
+ * Which run this is, for resuming it: the script, the options that identify the run (for db_import its
+ * source and location), and whether the person asked with {@code --restart} to discard its checkpoint.
+ * The script makes it from its own options and passes it down to the checkpointed service.
  */
-@Component
-public class RunIdentity {
-    private volatile String options = "";
-    private volatile boolean restart;
-
-    public void set(String options, boolean restart) {
-        this.options = options == null ? "" : options;
-        this.restart = restart;
+public record RunIdentity(String script, String options, boolean restart) {
+    public RunIdentity {
+        Objects.requireNonNull(script, "script");
+        options = options == null ? "" : options;
     }
 
-    public String options() {
-        return options;
-    }
-
-    public boolean restart() {
-        return restart;
+    /** The checkpoint of one operation of this run. */
+    public CheckpointId checkpoint(String operation) {
+        return new CheckpointId(script, operation, options);
     }
 }

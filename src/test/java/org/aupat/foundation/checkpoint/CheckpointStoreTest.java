@@ -17,24 +17,30 @@ class CheckpointStoreTest {
 
     private static Checkpoint checkpoint(String identity, Checkpoint.Status status, Instant completed) {
         Instant now = Instant.now();
-        return new Checkpoint(CheckpointStore.id("db_import", "stage", identity), "db_import", "stage", identity,
-                status, 340, 1000, "IMG_0340.JPG", new ChunkCounts(340, 330, 10, 0), 34, 1, now, now, completed, null);
+        return new Checkpoint(id(identity), status, 340, 1000, "IMG_0340.JPG", "d1g", new ChunkCounts(340, 330, 10, 0), 34, 1,
+                now, now, completed, null);
+    }
+
+    private static CheckpointId id(String options) {
+        return new CheckpointId("db_import", "stage", options);
     }
 
     @Test
     void savesFindsAndDiscardsByScriptOperationAndIdentity() {
         try (CheckpointStore store = new CheckpointStore(data.resolve("checkpoint_state.db"))) {
             store.save(checkpoint("source=/a", Checkpoint.Status.IN_PROGRESS, null));
-            Checkpoint found = store.find("db_import", "stage", "source=/a").orElseThrow();
+            Checkpoint found = store.find(id("source=/a")).orElseThrow();
             assertThat(found.current()).isEqualTo(340);
             assertThat(found.total()).isEqualTo(1000);
             assertThat(found.lastItem()).isEqualTo("IMG_0340.JPG");
+            assertThat(found.inputDigest()).isEqualTo("d1g");
+            assertThat(found.id()).isEqualTo(id("source=/a"));
             assertThat(found.counts()).isEqualTo(new ChunkCounts(340, 330, 10, 0));
             assertThat(found.rollbacks()).isEqualTo(1);
             assertThat(found.resumable()).isTrue();
-            assertThat(store.find("db_import", "stage", "source=/b")).isEmpty();
-            assertThat(store.discard("db_import", "stage", "source=/a")).isTrue();
-            assertThat(store.discard("db_import", "stage", "source=/a")).isFalse();
+            assertThat(store.find(id("source=/b"))).isEmpty();
+            assertThat(store.discard(id("source=/a"))).isTrue();
+            assertThat(store.discard(id("source=/a"))).isFalse();
         }
     }
 
@@ -45,9 +51,9 @@ class CheckpointStoreTest {
             store.save(checkpoint("new", Checkpoint.Status.COMPLETED, Instant.now()));
             store.save(checkpoint("open", Checkpoint.Status.FAILED, null));
             assertThat(store.archiveCompletedOlderThan(Duration.ofDays(30))).isEqualTo(1);
-            assertThat(store.find("db_import", "stage", "old")).isEmpty();
-            assertThat(store.find("db_import", "stage", "new")).isPresent();
-            assertThat(store.find("db_import", "stage", "open")).isPresent();
+            assertThat(store.find(id("old"))).isEmpty();
+            assertThat(store.find(id("new"))).isPresent();
+            assertThat(store.find(id("open"))).isPresent();
         }
     }
 
@@ -57,7 +63,7 @@ class CheckpointStoreTest {
         Files.writeString(file, "this is not a database, but it is somebody's bytes");
         try (LogCapture warnings = new LogCapture(CheckpointStore.class);
                 CheckpointStore store = new CheckpointStore(file)) {
-            assertThat(store.find("db_import", "stage", "")).isEmpty();
+            assertThat(store.find(id(""))).isEmpty();
             assertThat(warnings.messages()).singleElement().asString().contains("was unreadable", "moved aside");
         }
         try (Stream<Path> files = Files.list(data)) {
@@ -81,7 +87,7 @@ class CheckpointStoreTest {
         ChunkedRun run = new ChunkedRun(store, checkpoint("x", Checkpoint.Status.IN_PROGRESS, null));
         assertThat(run.resumed()).isTrue();
         run.total(1000);
-        assertThat(store.find("db_import", "stage", "x")).isPresent();
+        assertThat(store.find(id("x"))).isPresent();
         broken[0] = true;
         try (LogCapture warnings = new LogCapture(ChunkedRun.class)) {
             run.chunkCommitted(350, "IMG_0350.JPG", new ChunkCounts(10, 10, 0, 0));
