@@ -43,7 +43,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Primary;
 
 /**
@@ -155,8 +154,10 @@ class FaultInjectionTest {
         }
     }
 
-    /** Puts the faulty disk under every file transaction of the real application context. */
-    @Configuration(proxyBeanMethods = false)
+    /**
+     * Puts the faulty disk under every file transaction of the real application context. Deliberately not a
+     * {@code @Configuration}: component scanning would put it into every other test's context too.
+     */
     static class Faults {
         @Bean
         @Primary

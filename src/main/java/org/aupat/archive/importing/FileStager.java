@@ -1,5 +1,7 @@
 package org.aupat.archive.importing;
 
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -33,6 +35,8 @@ import org.springframework.stereotype.Component;
  * committed (the staged files are kept), then the chunk's rows are recorded in one database
  * transaction, then the checkpoint moves on. A crash before the file commit undoes the chunk's files; a
  * crash after it leaves staged files without rows, which the rerun adopts (same name, same bytes).
+ * A rerun skips by position only when the source still holds, up to the checkpoint's position, the same
+ * entries as when they were done ({@link WalkDigest}); otherwise it walks the whole source again.
  */
 @Component
 class FileStager {
@@ -71,18 +75,16 @@ class FileStager {
 
     @Checkpointed("stage files")
     public void stage(Plan plan, ImportSummary summary, ChunkedRun run) {
-        long resumeAt = run.position();
-        if (run.resumed()) {
-            console.info("resuming db_import from " + resumeAt + "/" + plan.entries() + " (last committed chunk ended at "
-                    + run.lastItem() + ")");
-            summary.resumedFrom(resumeAt);
-        }
+        long resumeAt = resumePosition(plan, run);
+        summary.resumedFrom(resumeAt);
         run.total(plan.entries());
-        Chunk chunk = new Chunk(plan, run);
+        WalkDigest walked = new WalkDigest(plan.source());
+        Chunk chunk = new Chunk(plan, run, walked);
         try (Progress bar = progress.start("staging", plan.entries(), resumeAt, "files")) {
             long[] index = {0};
             SourceWalker.walk(plan.source(), entry -> {
                 long position = ++index[0];
+                walked.add(entry);
                 if (position <= resumeAt) {
                     return;
                 }
@@ -99,10 +101,48 @@ class FileStager {
         }
     }
 
+    /**
+     * Where this run may start: the interrupted run's position if the source still holds, up to there, the
+     * very entries it had done (same names, order, sizes and times), else 0 (a full walk that finds the
+     * files already staged as this location's duplicates). The checkpoint only makes resume fast.
+     */
+    private long resumePosition(Plan plan, ChunkedRun run) {
+        if (!run.resumed()) {
+            return 0;
+        }
+        long at = run.position();
+        WalkDigest now = new WalkDigest(plan.source());
+        String[] entryThere = {null};
+        long[] index = {0};
+        SourceWalker.walk(plan.source(), entry -> {
+            if (++index[0] <= at) {
+                now.add(entry);
+                if (index[0] == at) {
+                    entryThere[0] = entry.path().toString();
+                }
+            }
+        });
+        String changed;
+        if (run.lastItem() == null) {
+            changed = "its checkpoint does not say which entry it did last";
+        } else if (!run.lastItem().equals(entryThere[0])) {
+            changed = run.lastItem() + (Files.exists(Path.of(run.lastItem()), LinkOption.NOFOLLOW_LINKS)
+                    ? " is no longer entry " + at : " is gone");
+        } else if (!now.value().equals(run.inputDigest())) {
+            changed = "an entry up to " + run.lastItem() + " was added, removed, replaced or changed";
+        } else {
+            return at;
+        }
+        console.info("the source changed since the interrupted run (" + changed + "): walking all of it again;"
+                + " the files that run staged count as duplicates of this location");
+        return 0;
+    }
+
     /** The files of one chunk, staged in one file transaction and recorded in one database transaction. */
     private final class Chunk {
         private final Plan plan;
         private final ChunkedRun run;
+        private final WalkDigest walked;
         private final List<Staged> rows = new ArrayList<>();
         private final List<Outcome> placed = new ArrayList<>();
         private final Map<String, String> stagedThisChunk = new HashMap<>();
@@ -114,9 +154,10 @@ class FileStager {
         private long position;
         private String lastItem;
 
-        Chunk(Plan plan, ChunkedRun run) {
+        Chunk(Plan plan, ChunkedRun run, WalkDigest walked) {
             this.plan = plan;
             this.run = run;
+            this.walked = walked;
         }
 
         void add(SourceWalker.Entry entry, long entryPosition, ImportSummary summary) {
@@ -186,7 +227,8 @@ class FileStager {
                         .map(r -> Path.of(r.loc())).toList());
             }
             if (position > 0) {
-                run.chunkCommitted(position, lastItem, new ChunkCounts(read, rows.size(), skipped, failed));
+                // The walk has reached this chunk's last entry: its digest covers exactly what is done.
+                run.chunkCommitted(position, lastItem, walked.value(), new ChunkCounts(read, rows.size(), skipped, failed));
             }
             rows.clear();
             placed.clear();
