@@ -14,16 +14,22 @@ import org.aupat.foundation.hashing.FileHasher;
 import org.aupat.foundation.logging.RunContext;
 import org.aupat.foundation.rollback.CopyResult;
 import org.aupat.foundation.rollback.FileTransaction;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
  * Stages one file inside a chunk's file transaction: copies it into {@code incoming/} while hashing it
  * (one read of the source) and chooses its standard name, or removes the copy when the bytes are already
  * in the archive. The chunk flushes its copies at once, then renames them ({@link Outcome#placeIn}). A
- * file that cannot be read is logged and skipped (the aspect returns null).
+ * file that cannot be read, or that keeps changing while it is copied ({@link SourceStamp}), is logged and
+ * skipped (the aspect returns null).
  */
 @Component
 class StagingItem {
+    private static final Logger log = LoggerFactory.getLogger(StagingItem.class);
+    /** A source that changes during its copy is copied once more; a second change refuses it. */
+    static final int COPY_ATTEMPTS = 2;
     private final ArchiveLayout layout;
     private final MediaRepository media;
     private final FileHasher hasher;
@@ -60,21 +66,11 @@ class StagingItem {
             if (!Files.isReadable(source)) {
                 throw skip(source, "cannot be read (permission denied); fix its permissions and import again");
             }
-            Path incoming = t.incoming().resolve(RunContext.runId() + "-" + t.stagedThisChunk().size() + "-"
-                    + source.getFileName().hashCode() + "." + (kind.extension().isEmpty() ? "none" : kind.extension()));
-            String sha;
-            long size;
-            boolean linked = false;
-            if (t.hardlink()) {
-                sha = hasher.sha256(source);
-                files.hardlink(source, incoming);
-                size = expectedSize;
-                linked = true;
-            } else {
-                CopyResult copy = files.copyToTemporary(source, incoming);
-                sha = copy.sha256();
-                size = copy.size();
-            }
+            Copied copied = copyUnchanged(files, source, kind, t);
+            Path incoming = copied.incoming();
+            String sha = copied.sha();
+            long size = copied.size();
+            boolean linked = t.hardlink();
             String owner = t.stagedThisChunk().containsKey(kind.type().prefix() + sha) ? t.locationUuid()
                     : media.owner(kind.type(), sha).orElse(null);
             if (owner != null) {
@@ -96,6 +92,74 @@ class StagingItem {
                     t.film() ? t.filmStock() : null), null, size, linked, incoming);
         } finally {
             RunContext.file(null);
+        }
+    }
+
+    /** A copy (or hard link) waiting in {@code incoming/}, with the hash and size of its bytes. */
+    private record Copied(Path incoming, String sha, long size) {
+    }
+
+    /**
+     * Copies the source into {@code incoming/} while hashing it (for a hard link: hashes it, then links it),
+     * checking that it did not change meanwhile. A copy of a file that changed is removed and made again once;
+     * a file that changes again is refused as a recoverable failure naming it.
+     */
+    private Copied copyUnchanged(FileTransaction files, Path source, Classification kind, Target t) {
+        String extension = kind.extension().isEmpty() ? "none" : kind.extension();
+        for (int attempt = 1; ; attempt++) {
+            Path incoming = t.incoming().resolve(RunContext.runId() + "-" + t.stagedThisChunk().size() + "-"
+                    + source.getFileName().hashCode() + (attempt == 1 ? "" : "-" + attempt) + "." + extension);
+            SourceStamp before = stamp(source);
+            String sha;
+            long size;
+            if (t.hardlink()) {
+                sha = hasher.sha256(source);
+                size = before.size();
+            } else {
+                CopyResult copy = files.copyToTemporary(source, incoming);
+                sha = copy.sha256();
+                size = copy.size();
+            }
+            String change = changedWhileCopied(source, before, sha, size);
+            if (change == null) {
+                if (t.hardlink()) {
+                    files.hardlink(source, incoming);
+                }
+                return new Copied(incoming, sha, size);
+            }
+            if (!t.hardlink()) {
+                files.deleteWithBackup(incoming);
+            }
+            if (attempt == COPY_ATTEMPTS) {
+                throw skip(source, "changed while it was copied, " + COPY_ATTEMPTS + " times (last: " + change
+                        + "); nothing of it was kept. Let the program writing it finish, then import again");
+            }
+            log.warn("{} changed while it was copied ({}); copying it again", source, change);
+        }
+    }
+
+    /**
+     * Why the source's copy (or, for a hard link, its hash) may not be its bytes: the file changed between
+     * the stamp before and the one after, or does not have the size copied, or (modified too recently for its
+     * times to tell) no longer has the hash computed while copying. Null when the copy is sound.
+     */
+    private String changedWhileCopied(Path source, SourceStamp before, String sha, long size) {
+        SourceStamp after = stamp(source);
+        String change = after.changeSince(before);
+        if (change == null && size != after.size()) {
+            change = size + " bytes were read of its " + after.size();
+        }
+        if (change == null && after.recentlyModified() && !sha.equals(hasher.sha256(source))) {
+            change = "its bytes changed";
+        }
+        return change;
+    }
+
+    private static SourceStamp stamp(Path source) {
+        try {
+            return SourceStamp.of(source);
+        } catch (IOException e) {
+            throw skip(source, "cannot be read: " + e.getMessage() + "; check the card or folder, then import again");
         }
     }
 

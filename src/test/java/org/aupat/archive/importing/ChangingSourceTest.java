@@ -196,6 +196,51 @@ class ChangingSourceTest {
         assertThat(rerun.failed()).isEmpty();
     }
 
+    @Test
+    void aFileThatGrowsWhileItIsCopiedIsCopiedAgainWhole() throws Exception {
+        Path card = documents("grows", 3);
+        Path big = Files.write(card.resolve("big.txt"), content("grows-big", 3 << 20));
+        disk().writeDuringCopy(big, 1, file -> Files.write(file, content("grows-tail", 500), StandardOpenOption.APPEND));
+
+        ImportSummary summary = importing(card);
+        assertThat(summary.failed()).isEmpty();
+        assertThat(context.getBean(FailureLog.class).skippedCount()).isZero();
+        assertThat(Files.size(big)).isEqualTo((3 << 20) + 1000);
+        assertEveryFileImportedOnce(card);
+    }
+
+    @Test
+    void aFileRewrittenInPlaceWhileItIsCopiedIsCopiedAgainNotArchivedTorn() throws Exception {
+        Path card = documents("rewritten", 3);
+        Path big = Files.write(card.resolve("big.txt"), content("rewritten-big", 3 << 20));
+        // Same size: only the times and the bytes tell.
+        disk().writeDuringCopy(big, 1, file -> overwrite(file, content("rewritten-new", 3 << 20)));
+
+        ImportSummary summary = importing(card);
+        assertThat(summary.failed()).isEmpty();
+        assertEveryFileImportedOnce(card);
+    }
+
+    @Test
+    void aFileThatKeepsChangingWhileItIsCopiedIsRefusedAsAnItemFailureNamingIt() throws Exception {
+        Path card = documents("keeps-changing", 3);
+        Path big = Files.write(card.resolve("big.txt"), content("keeps-changing-big", 3 << 20));
+        byte[] first = Files.readAllBytes(big);
+        disk().writeDuringCopy(big, 99, file -> Files.write(file, content("more", 100), StandardOpenOption.APPEND));
+
+        ImportSummary summary = importing(card);
+        disk().disarm();
+        assertThat(summary.failed()).containsExactly("big.txt");
+        assertThat(summary.importedTotal()).isEqualTo(3);
+        assertThat(context.getBean(FailureLog.class).skippedCount()).as("the runner's exit code 4").isEqualTo(1);
+        assertThat(Files.readString(home.resolve("logs/failure.log"))).contains(big + " changed while it was copied");
+        Map<String, String> recorded = invariants.recordedFiles();
+        assertThat(recorded).doesNotContainKey(ArchiveInvariants.sha256(big)).doesNotContainKey(sha(first));
+        assertNoLeftovers();
+        List<Path> others = files(card).stream().filter(f -> !f.equals(big)).toList();
+        others.forEach(f -> assertThat(recorded).containsKey(ArchiveInvariants.sha256(f)));
+    }
+
     /** Runs the import and lets it fail when the 115th source file is opened: in chunk 2, after chunk 1 committed. */
     private static void interruptInSecondChunk(Path card) {
         disk().interruptAtSource(card, 115);
