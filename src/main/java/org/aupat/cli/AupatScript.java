@@ -3,6 +3,7 @@ package org.aupat.cli;
 import org.aupat.foundation.checkpoint.RunIdentity;
 import org.springframework.boot.CommandLineRunner;
 import org.springframework.boot.ExitCodeGenerator;
+import org.springframework.core.annotation.AnnotationUtils;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -53,7 +54,9 @@ public abstract class AupatScript implements CommandLineRunner, ExitCodeGenerato
 
     /** This run as a checkpointed service needs it: the script's name, its identifying options and --restart. */
     protected final RunIdentity runIdentity() {
-        return new RunIdentity(getClass().getAnnotation(Command.class).name(), identifyingOptions(), restart);
+        // Found on a superclass too, should the script ever be proxied.
+        String script = AnnotationUtils.findAnnotation(getClass(), Command.class).name();
+        return new RunIdentity(script, identifyingOptions(), restart);
     }
 
     @Override

@@ -145,6 +145,21 @@ class FoundationIntegrationTest {
         assertThat(Files.exists(home.resolve("logs/failure.log"))).isTrue();
     }
 
+    /** The run a method is given is the one it works on: its identity names the checkpoint, and it serves one call. */
+    @Test
+    void theCheckpointBelongsToTheIdentityTheCallerGaveAndARunServesOneCall() {
+        ItemJob job = context.getBean(ItemJob.class);
+        RunIdentity other = new RunIdentity("crash_job", "total=5", false);
+        ChunkedRun run = new ChunkedRun(other);
+        assertThat(job.run(5, 5, 0, run)).isEqualTo(5);
+        CheckpointStore store = context.getBean(CheckpointStore.class);
+        assertThat(store.find(other.checkpoint("write items"))).hasValueSatisfying(
+                c -> assertThat(c.status()).isEqualTo(Checkpoint.Status.COMPLETED));
+        assertThat(store.find(WRITE_ITEMS)).isEmpty();
+        assertThatThrownBy(() -> job.run(5, 5, 0, run)).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("already used");
+    }
+
     private java.util.List<FailureRecord> failureRecords() {
         return new FailureQuery(home.resolve("logs")).find(FailureFilter.ALL);
     }
