@@ -429,4 +429,49 @@ class CrashIT {
         }
         return found;
     }
+
+    /**
+     * A kill, then the card in the reader is not the same one (a photo replaced under its name, one removed, one
+     * added): the rerun must not trust the checkpoint's position. It says so, walks the whole card and ends
+     * with every file on the card now imported exactly once.
+     */
+    @Test
+    void aKilledImportRerunOnASwappedCardImportsEveryFileOnItOnce() throws Exception {
+        Path home = Files.createDirectories(work.resolve("swapped"));
+        Path swap = Files.createDirectories(work.resolve("swap-card"));
+        MediaFactory card = new MediaFactory(swap);
+        card.photos("SWAP_", 250, "Canon");
+        JarRunner aupat = new JarRunner(home);
+        JarRunner.Result migrated = aupat.run("--script=db_migrate");
+        assertThat(migrated.exit()).as(migrated.err()).isZero();
+        String[] args = {"--script=db_import", "--source=" + swap, "--name=Swap Mill", "--state=ny", "--type=industrial"};
+
+        Process first = aupat.start(args);
+        while (first.isAlive() && stagingFiles(home) < 120) {
+            Thread.sleep(10);
+        }
+        assertThat(first.isAlive()).as("db_import still running when killed").isTrue();
+        first.destroyForcibly();
+        first.waitFor(1, TimeUnit.MINUTES);
+        report.add("swapped card: db_import killed in chunk 2 of 3, then one photo replaced, one removed, one added");
+        // SWAP_10.jpg and SWAP_1.jpg come early in the walk: chunk 1 had staged them before the kill.
+        Files.delete(swap.resolve("SWAP_10.jpg"));
+        card.photo("SWAP_10.jpg", "NIKON CORPORATION", "NIKON D850");
+        Files.delete(swap.resolve("SWAP_1.jpg"));
+        card.photo("NEW_0.jpg", "NIKON CORPORATION", "NIKON D850");
+
+        JarRunner.Result rerun = aupat.run(args);
+        assertThat(rerun.exit()).as(rerun.err()).isZero();
+        ArchiveInvariants invariants = ArchiveInvariants.ofHome(home);
+        Map<String, String> recorded = invariants.recordedFiles();
+        for (Path file : files(swap)) {
+            assertThat(recorded).as("imported " + file).containsKey(ArchiveInvariants.sha256(file));
+        }
+        assertThat(rerun.out() + rerun.err()).contains("the source changed since the interrupted run");
+        assertThat(files(home).stream().map(p -> p.getFileName().toString())
+                .filter(n -> n.endsWith(".aupat-tmp") || n.endsWith(".aupat-deleted"))).as("temporary files").isEmpty();
+        assertThat(files(home.resolve("data/journal"))).as("unfinished file journals").isEmpty();
+        assertNoCheckpointLeftUnfinished(home);
+        assertOneStagedCopyPerRow(home, invariants);
+    }
 }
