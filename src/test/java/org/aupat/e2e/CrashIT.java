@@ -176,18 +176,8 @@ class CrashIT {
         Path bulk = Files.createDirectories(work.resolve("bulk"));
         List<Path> photos = new MediaFactory(bulk).photos("BULK_", 250, "Canon");
         JarRunner aupat = new JarRunner(home);
-        JarRunner.Result migrated = aupat.run("--script=db_migrate");
-        assertThat(migrated.exit()).as(migrated.err()).isZero();
         String[] args = {"--script=db_import", "--source=" + bulk, "--name=Bulk Mill", "--state=ny", "--type=industrial"};
-
-        Process first = aupat.start(args);
-        // Chunk 1 (100 files) has its files, rows and checkpoint committed before chunk 2 stages its first file.
-        while (first.isAlive() && stagingFiles(home) < 120) {
-            Thread.sleep(10);
-        }
-        assertThat(first.isAlive()).as("db_import still running when killed").isTrue();
-        first.destroyForcibly();
-        first.waitFor(1, TimeUnit.MINUTES);
+        killInChunkTwo(aupat, args);
         report.add("import: db_import with 120 of 250 files staged -> killed in chunk 2 of 3");
 
         JarRunner.Result rerun = aupat.run(args);
@@ -442,17 +432,8 @@ class CrashIT {
         MediaFactory card = new MediaFactory(swap);
         card.photos("SWAP_", 250, "Canon");
         JarRunner aupat = new JarRunner(home);
-        JarRunner.Result migrated = aupat.run("--script=db_migrate");
-        assertThat(migrated.exit()).as(migrated.err()).isZero();
         String[] args = {"--script=db_import", "--source=" + swap, "--name=Swap Mill", "--state=ny", "--type=industrial"};
-
-        Process first = aupat.start(args);
-        while (first.isAlive() && stagingFiles(home) < 120) {
-            Thread.sleep(10);
-        }
-        assertThat(first.isAlive()).as("db_import still running when killed").isTrue();
-        first.destroyForcibly();
-        first.waitFor(1, TimeUnit.MINUTES);
+        killInChunkTwo(aupat, args);
         report.add("swapped card: db_import killed in chunk 2 of 3, then one photo replaced, one removed, one added");
         // SWAP_10.jpg and SWAP_1.jpg come early in the walk: chunk 1 had staged them before the kill.
         Files.delete(swap.resolve("SWAP_10.jpg"));
@@ -473,5 +454,19 @@ class CrashIT {
         assertThat(files(home.resolve("data/journal"))).as("unfinished file journals").isEmpty();
         assertNoCheckpointLeftUnfinished(home);
         assertOneStagedCopyPerRow(home, invariants);
+    }
+
+    /** Migrates, starts db_import on a source of 250 files and kills it with SIGKILL once 120 are in staging. */
+    private static void killInChunkTwo(JarRunner aupat, String... args) throws Exception {
+        JarRunner.Result migrated = aupat.run("--script=db_migrate");
+        assertThat(migrated.exit()).as(migrated.err()).isZero();
+        Process first = aupat.start(args);
+        // Chunk 1 (100 files) has its files, rows and checkpoint committed before chunk 2 stages its first file.
+        while (first.isAlive() && stagingFiles(aupat.home()) < 120) {
+            Thread.sleep(10);
+        }
+        assertThat(first.isAlive()).as("db_import still running when killed").isTrue();
+        first.destroyForcibly();
+        first.waitFor(1, TimeUnit.MINUTES);
     }
 }
