@@ -103,8 +103,9 @@ class FileStager {
 
     /**
      * Where this run may start: the interrupted run's position if the source still holds, up to there, the
-     * very entries it had done (same names, order, sizes and times), else 0 (a full walk that finds the
-     * files already staged as this location's duplicates). The checkpoint only makes resume fast.
+     * very entries it had done (same names, order, sizes and times) and none of them failed, else 0 (a full
+     * walk that finds the files already staged as this location's duplicates). The checkpoint only makes
+     * resume fast.
      */
     private long resumePosition(Plan plan, ChunkedRun run) {
         if (!run.resumed()) {
@@ -122,19 +123,24 @@ class FileStager {
                 }
             }
         });
-        String changed;
+        String why;
         if (run.lastItem() == null) {
-            changed = "its checkpoint does not say which entry it did last";
+            why = "its checkpoint does not say which entry it did last";
         } else if (!run.lastItem().equals(entryThere[0])) {
-            changed = run.lastItem() + (Files.exists(Path.of(run.lastItem()), LinkOption.NOFOLLOW_LINKS)
-                    ? " is no longer entry " + at : " is gone");
+            why = "the source changed since the interrupted run (" + run.lastItem()
+                    + (Files.exists(Path.of(run.lastItem()), LinkOption.NOFOLLOW_LINKS) ? " is no longer entry " + at
+                    : " is gone") + ")";
         } else if (!now.value().equals(run.inputDigest())) {
-            changed = "an entry up to " + run.lastItem() + " was added, removed, replaced or changed";
+            why = "the source changed since the interrupted run (an entry up to " + run.lastItem()
+                    + " was added, removed, replaced or changed)";
+        } else if (run.counts().failed() > 0) {
+            // A file it refused (unreadable, changing) may be fine now without its size or time showing it.
+            why = run.counts().failed() + " file(s) the interrupted run could not import get another try";
         } else {
             return at;
         }
-        console.info("the source changed since the interrupted run (" + changed + "): walking all of it again;"
-                + " the files that run staged count as duplicates of this location");
+        console.info("not resuming at entry " + at + ": " + why + "; walking all of the source again, the files"
+                + " that run staged count as duplicates of this location");
         return 0;
     }
 

@@ -172,8 +172,9 @@ class ChangingSourceTest {
 
         ImportSummary rerun = importing(card);
         assertEveryFileImportedOnce(card);
-        assertThat(CapturedConsole.text()).contains("the source changed since the interrupted run (an entry up to "
-                + card.resolve("doc-100.txt") + " was added, removed, replaced or changed): walking all of it again");
+        assertThat(CapturedConsole.text()).contains("not resuming at entry 100: the source changed since the interrupted"
+                + " run (an entry up to " + card.resolve("doc-100.txt") + " was added, removed, replaced or changed);"
+                + " walking all of the source again");
         assertThat(rerun.resumedFromPosition()).isZero();
         assertThat(rerun.importedTotal()).as("the replaced file and the 30 the interrupted run never reached")
                 .isEqualTo(31);
@@ -322,5 +323,29 @@ class ChangingSourceTest {
 
     private static ChangingDisk disk() {
         return context.getBean(ChangingDisk.class);
+    }
+
+    /**
+     * A file the interrupted run refused, before its checkpoint's position, whose size and time are the same
+     * now (as after a chmod): the rerun gives it another try rather than skipping it by position.
+     */
+    @Test
+    void aFileTheInterruptedRunRefusedBeforeThePositionGetsAnotherTry() throws Exception {
+        Path card = documents("refused", 130);
+        Path refused = card.resolve("doc-050.txt");
+        FileTime walked = Files.getLastModifiedTime(refused);
+        // Rewritten in place on every copy, its time set back each time: refused as changing while copied.
+        disk().writeDuringCopy(refused, 99, file -> {
+            overwrite(file, content("refused-now", 50));
+            Files.setLastModifiedTime(file, walked);
+        });
+        interruptInSecondChunk(card);
+
+        ImportSummary rerun = importing(card);
+        assertEveryFileImportedOnce(card);
+        // Chunk 1 holds 100 imported files, so it ended at entry 101.
+        assertThat(CapturedConsole.text()).contains("not resuming at entry 101: 1 file(s) the interrupted run could not"
+                + " import get another try");
+        assertThat(rerun.resumedFromPosition()).isZero();
     }
 }
