@@ -29,10 +29,7 @@ import org.aupat.archive.maintenance.MigrationService;
 import org.aupat.archive.metadata.ExiftoolPool;
 import org.aupat.archive.organizing.OrganizeService;
 import org.aupat.foundation.FoundationContext;
-import org.aupat.foundation.checkpoint.RunIdentity;
 import org.aupat.foundation.error.AupatError;
-import org.aupat.foundation.failure.FailureLog;
-import org.aupat.foundation.logging.RunContext;
 import org.aupat.foundation.rollback.DiskFileSystem;
 import org.aupat.testing.ArchiveInvariants;
 import org.aupat.testing.MediaFactory;
@@ -338,14 +335,7 @@ class FaultInjectionTest {
     }
 
     private static <T> T running(ConfigurableApplicationContext in, String script, String identity, Supplier<T> work) {
-        RunContext.start(script);
-        in.getBean(RunIdentity.class).set(identity, false);
-        in.getBean(FailureLog.class).reset();
-        try {
-            return work.get();
-        } finally {
-            RunContext.clear();
-        }
+        return org.aupat.testing.InProcessRuns.asScript(in, script, identity, work);
     }
 
     private static ImportSummary importing(ImportRequest request) {

@@ -12,8 +12,13 @@ public final class InProcessRuns {
     }
 
     public static <T> T asScript(ConfigurableApplicationContext context, String script, Supplier<T> work) {
+        return asScript(context, script, script, work);
+    }
+
+    /** The same with a run identity of its own (what a checkpoint is kept under). */
+    public static <T> T asScript(ConfigurableApplicationContext context, String script, String identity, Supplier<T> work) {
         RunContext.start(script);
-        context.getBean(RunIdentity.class).set(script, false);
+        context.getBean(RunIdentity.class).set(identity, false);
         context.getBean(FailureLog.class).reset();
         try {
             return work.get();
