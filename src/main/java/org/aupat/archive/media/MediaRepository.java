@@ -7,7 +7,7 @@ import org.springframework.stereotype.Repository;
 
 /**
  * Reads and writes the three media tables. Each step records its own fact in a row and the row's
- * {@link MediaState} is derived from those facts here, in {@link #where}; every selection of work walks an
+ * {@link MediaState} is derived from those facts here, in one method (where); every selection of work walks an
  * index by rowid in chunks, so the cost of a chunk does not grow with the size of the archive.
  */
 @Repository
@@ -130,7 +130,7 @@ public class MediaRepository {
                 key.sha256());
     }
 
-    /** The step a row has reached, derived as {@link #where} defines each state; empty when there is no such row. */
+    /** The step a row has reached, derived as where() defines each state; empty when there is no such row. */
     public Optional<MediaState> state(MediaKey key) {
         MediaType type = key.type();
         StringBuilder state = new StringBuilder("CASE");
