@@ -52,7 +52,20 @@ public class DbVerifyScript extends AupatScript {
 
     @Override
     protected int execute() {
-        return report(console, service.verify(new VerifyRequest(location, all, sample, !noCleanup, dryRun, skipBackup)));
+        VerifyRequest request = all ? VerifyRequest.all(location) : VerifyRequest.unverified(location);
+        if (sample != null) {
+            request = request.sampling(sample);
+        }
+        if (noCleanup) {
+            request = request.keepingStaging();
+        }
+        if (dryRun) {
+            request = request.changingNothing();
+        }
+        if (skipBackup) {
+            request = request.withoutBackup();
+        }
+        return report(console, service.verify(request));
     }
 
     /** Prints what a verification did and returns its exit code; shared with the pipeline script. */

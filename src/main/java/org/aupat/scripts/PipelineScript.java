@@ -87,7 +87,7 @@ public class PipelineScript extends AupatScript {
         made.failed().forEach((uuid, why) -> console.error("folders of location " + uuid + ": " + why));
         DbIngestScript.report(console, ingest.ingestStaged());
         int verified = DbVerifyScript.report(console, verify.verifyArchived(
-                new VerifyRequest(imported.locationUuid(), false, null, true, false, true)));
+                VerifyRequest.unverified(imported.locationUuid()).withoutBackup()));
         IdentifyService.Result exported = identify.identify(null, false);
         exported.written().forEach(path -> console.info("Wrote " + path));
         exported.failed().forEach((uuid, why) -> console.error("master JSON of location " + uuid + ": " + why));

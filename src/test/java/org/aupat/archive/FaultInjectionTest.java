@@ -31,8 +31,6 @@ import org.aupat.archive.organizing.OrganizeService;
 import org.aupat.foundation.FoundationContext;
 import org.aupat.foundation.checkpoint.RunIdentity;
 import org.aupat.foundation.error.AupatError;
-import org.aupat.foundation.failure.FailureLog;
-import org.aupat.foundation.logging.RunContext;
 import org.aupat.foundation.rollback.DiskFileSystem;
 import org.aupat.testing.ArchiveInvariants;
 import org.aupat.testing.MediaFactory;
@@ -340,13 +338,7 @@ class FaultInjectionTest {
     }
 
     private static <T> T running(ConfigurableApplicationContext in, String script, Supplier<T> work) {
-        RunContext.start(script);
-        in.getBean(FailureLog.class).reset();
-        try {
-            return work.get();
-        } finally {
-            RunContext.clear();
-        }
+        return org.aupat.testing.InProcessRuns.asScript(in, script, work);
     }
 
     private static ImportSummary importing(ImportRequest request) {

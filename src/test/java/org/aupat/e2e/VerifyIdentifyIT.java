@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
+import java.util.List;
 import org.aupat.testing.ArchiveInvariants;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -53,8 +54,8 @@ class VerifyIdentifyIT {
             loc.setString(1, LOC);
             loc.setString(2, location.toString());
             loc.executeUpdate();
-            PreparedStatement img = c.prepareStatement("INSERT INTO images (img_sha256, img_name, img_loc, loc_uuid)"
-                    + " VALUES (?, ?, ?, ?)");
+            PreparedStatement img = c.prepareStatement("INSERT INTO images (img_sha256, img_name, img_loc, loc_uuid,"
+                    + " original, phone, img_archived) VALUES (?, ?, ?, ?, 1, 1, '2025-01-01T00:00:00.000Z')");
             img.setString(1, sha);
             img.setString(2, name);
             img.setString(3, named.toString());
@@ -82,5 +83,43 @@ class VerifyIdentifyIT {
         assertThat(identify.out()).contains(json.toString());
         assertThat(json).content().contains(sha);
         assertThat(jar.run("--script=db_identify").out()).as("nothing changed since").isEmpty();
+    }
+
+    @Test
+    void stagedAndArchivedFilesTamperedOnDiskAreRefusedByIngestAndNeverOfferedAsAGoodCopy() throws Exception {
+        JarRunner jar = new JarRunner(home);
+        assertThat(jar.run("--script=db_migrate").exit()).isZero();
+        Path card = Files.createDirectories(home.resolve("card"));
+        Path notes = Files.writeString(card.resolve("notes.txt"), "field notes, first floor");
+        Path plan = Files.writeString(card.resolve("plan.txt"), "floor plan, second floor");
+        assertThat(jar.run("--script=db_import", "--source=" + card, "--name=Tamper Mill", "--state=ny",
+                "--type=industrial").exit()).isZero();
+        Path stagedNotes = stagedCopyOf(notes);
+        Path stagedPlan = stagedCopyOf(plan);
+        Files.writeString(stagedNotes, "rewritten in staging");
+
+        JarRunner.Result ingest = jar.run("--script=db_ingest");
+
+        assertThat(ingest.exit()).as(ingest.err()).isEqualTo(4);
+        assertThat(ingest.err()).contains(stagedNotes.toString()).contains("changed since it was imported")
+                .doesNotContain("\tat ");
+        assertThat(stagedNotes).hasContent("rewritten in staging");
+        assertThat(home.resolve("logs/failure.log")).content().contains(stagedNotes.toString());
+        List<Path> archived = ArchiveInvariants.files(home.resolve("data/archive"));
+        assertThat(archived).singleElement().satisfies(f -> assertThat(f).hasSameBinaryContentAs(plan));
+
+        Files.writeString(archived.get(0), "damaged in the archive"); // in place: the hard-linked staging name too
+        JarRunner.Result verify = jar.run("--script=db_verify");
+
+        assertThat(verify.exit()).isEqualTo(1);
+        assertThat(verify.err()).contains("no good staging or backup copy exists")
+                .contains("not a good copy: " + stagedPlan).contains("hard link").doesNotContain("good copies (");
+        assertThat(stagedPlan).exists();
+    }
+
+    private Path stagedCopyOf(Path source) {
+        String sha = ArchiveInvariants.sha256(source);
+        return ArchiveInvariants.files(home.resolve("data/staging")).stream()
+                .filter(f -> f.getFileName().toString().contains("-doc_" + sha.substring(0, 12))).findFirst().orElseThrow();
     }
 }

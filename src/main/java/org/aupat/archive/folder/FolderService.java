@@ -15,7 +15,6 @@ import org.aupat.archive.media.MediaRepository;
 import org.aupat.archive.media.MediaType;
 import org.aupat.archive.rules.FolderRules;
 import org.aupat.archive.rules.Rules;
-import org.aupat.foundation.config.AupatProperties;
 import org.aupat.foundation.rollback.FileTransaction;
 import org.aupat.foundation.rollback.FileTransactions;
 import org.slf4j.Logger;
@@ -34,18 +33,16 @@ public class FolderService {
     private final MediaRepository media;
     private final ArchiveLayout layout;
     private final FileTransactions fileTransactions;
-    private final AupatProperties properties;
     private final ArchiveClock clock;
     private final Rules rules;
 
     public FolderService(LocationRepository locations, MediaRepository media, ArchiveLayout layout,
-                         FileTransactions fileTransactions, AupatProperties properties, ArchiveClock clock, Rules rules) {
+                         FileTransactions fileTransactions, ArchiveClock clock, Rules rules) {
         this.rules = rules;
         this.locations = locations;
         this.media = media;
         this.layout = layout;
         this.fileTransactions = fileTransactions;
-        this.properties = properties;
         this.clock = clock;
     }
 
@@ -90,7 +87,6 @@ public class FolderService {
      */
     List<Path> ensure(Location location, boolean fullTemplate) {
         Path folder = plannedFolder(location);
-        String staging = properties.staging() + "/";
         List<Path> wanted = new ArrayList<>(List.of(folder, folder.resolve("documents")));
         if (fullTemplate) {
             FolderRules rules = this.rules.folders();
@@ -99,13 +95,13 @@ public class FolderService {
             rules.documentFolders().forEach(name -> wanted.add(folder.resolve("documents").resolve(name)));
         }
         for (MediaType type : List.of(MediaType.IMAGE, MediaType.VIDEO)) {
-            for (String flag : media.stagedFlags(type, location.uuid(), staging)) {
+            for (String flag : media.stagedFlags(type, location.uuid())) {
                 if (flag != null) {
                     wanted.add(layout.categoryFolder(folder, type, HardwareCategory.forFlag(type, flag)));
                 }
             }
         }
-        for (String extension : media.stagedDocumentExtensions(location.uuid(), staging)) {
+        for (String extension : media.stagedDocumentExtensions(location.uuid())) {
             wanted.add(layout.documentFolder(folder, extension));
         }
         Map<String, Path> websites = new LinkedHashMap<>();

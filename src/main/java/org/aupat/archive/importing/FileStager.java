@@ -12,6 +12,7 @@ import org.aupat.archive.importing.StagingItem.Outcome;
 import org.aupat.archive.importing.StagingItem.Target;
 import org.aupat.archive.layout.ArchiveLayout;
 import org.aupat.archive.media.Classification;
+import org.aupat.archive.media.MediaKey;
 import org.aupat.archive.media.MediaClassifier;
 import org.aupat.archive.media.MediaRepository.Staged;
 import org.aupat.archive.media.MediaType;
@@ -151,7 +152,7 @@ class FileStager {
         private final WalkDigest walked;
         private final List<Staged> rows = new ArrayList<>();
         private final List<Outcome> placed = new ArrayList<>();
-        private final Map<String, String> stagedThisChunk = new HashMap<>();
+        private final Map<MediaKey, String> stagedThisChunk = new HashMap<>();
         private FileTransaction files;
         private long bytes;
         private long read;

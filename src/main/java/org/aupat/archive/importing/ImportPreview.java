@@ -14,6 +14,7 @@ import org.aupat.archive.location.Location;
 import org.aupat.archive.location.LocationRepository;
 import org.aupat.archive.location.UuidGenerator;
 import org.aupat.archive.media.Classification;
+import org.aupat.archive.media.MediaKey;
 import org.aupat.archive.media.MediaClassifier;
 import org.aupat.archive.media.MediaRepository;
 import org.aupat.archive.media.MediaType;
@@ -68,7 +69,7 @@ public class ImportPreview {
         Location location = location(prepared, databaseReady);
         Path folder = location.locLoc() != null ? Path.of(location.locLoc())
                 : layout.locationFolder(location.state(), location.type(), location.name(), location.uuid());
-        Set<String> seen = new HashSet<>();
+        Set<MediaKey> seen = new HashSet<>();
         List<SourceWalker.Entry> batch = new ArrayList<>();
         SourceWalker.walk(prepared.source(), entry -> {
             batch.add(entry);
@@ -82,7 +83,7 @@ public class ImportPreview {
     }
 
     private void plan(PreparedImport prepared, List<SourceWalker.Entry> entries, Location location, Path folder,
-                      boolean databaseReady, Set<String> seen, Consumer<Planned> out) {
+                      boolean databaseReady, Set<MediaKey> seen, Consumer<Planned> out) {
         List<Path> media = new ArrayList<>();
         for (SourceWalker.Entry entry : entries) {
             if (entry.isFile() && entry.size() > 0 && classifier.classify(entry.path().getFileName().toString()).type()
@@ -104,7 +105,7 @@ public class ImportPreview {
     }
 
     private String outcome(SourceWalker.Entry entry, Location location, Path folder, boolean databaseReady,
-                           Set<String> seen, ExifReading reading, boolean film) {
+                           Set<MediaKey> seen, ExifReading reading, boolean film) {
         if (!entry.isFile()) {
             return "not imported: " + entry.skipReason();
         }
@@ -116,7 +117,7 @@ public class ImportPreview {
             return "would fail: empty file";
         }
         String sha = hasher.sha256(entry.path());
-        if (!seen.add(kind.type().prefix() + sha)) {
+        if (!seen.add(new MediaKey(kind.type(), sha))) {
             return "duplicate of a file above";
         }
         if (databaseReady) {

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.Map;
 import org.aupat.archive.layout.ArchiveLayout;
 import org.aupat.archive.media.Classification;
+import org.aupat.archive.media.MediaKey;
 import org.aupat.archive.media.MediaRepository;
 import org.aupat.archive.media.MediaRepository.Staged;
 import org.aupat.foundation.error.FileSystemError;
@@ -53,7 +54,7 @@ class StagingItem {
 
     /** What the chunk knows about where this file goes. */
     record Target(String locationUuid, String subUuid, String author, boolean film, String filmStock, boolean hardlink,
-                  Path incoming, Map<String, String> stagedThisChunk) {
+                  Path incoming, Map<MediaKey, String> stagedThisChunk) {
     }
 
     @LogFailures(value = "stage a file", skipRecoverable = true)
@@ -71,7 +72,7 @@ class StagingItem {
             String sha = copied.sha();
             long size = copied.size();
             boolean linked = t.hardlink();
-            String owner = t.stagedThisChunk().containsKey(kind.type().prefix() + sha) ? t.locationUuid()
+            String owner = t.stagedThisChunk().containsKey(new MediaKey(kind.type(), sha)) ? t.locationUuid()
                     : media.owner(kind.type(), sha).orElse(null);
             if (owner != null) {
                 files.deleteWithBackup(incoming);
@@ -84,7 +85,7 @@ class StagingItem {
                 name = layout.collisionFileName(kind.type(), t.locationUuid(), t.subUuid(), sha, extension);
                 target = layout.stagingPath(t.locationUuid(), name);
             }
-            t.stagedThisChunk().put(kind.type().prefix() + sha, name);
+            t.stagedThisChunk().put(new MediaKey(kind.type(), sha), name);
             Path folder = source.toAbsolutePath().getParent();
             return new Outcome(new Staged(kind.type(), sha, name, target.toString(), t.locationUuid(), t.subUuid(),
                     folder.toString(), source.getFileName().toString(), t.author(), extension,

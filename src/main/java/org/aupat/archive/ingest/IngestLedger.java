@@ -24,7 +24,7 @@ class IngestLedger {
     @Transactional
     public void record(List<Placed> placed, Set<String> touchedLocations, String now) {
         for (Placed p : placed) {
-            media.archived(p.row().type(), p.row().sha(), p.name(), p.target().toString(), now);
+            media.archived(p.row().key(), p.name(), p.target().toString(), now);
         }
         touchedLocations.forEach(uuid -> locations.touch(uuid, now));
     }

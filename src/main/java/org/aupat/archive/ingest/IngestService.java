@@ -18,15 +18,17 @@ import org.aupat.archive.media.MediaRepository.MediaFile;
 import org.aupat.archive.media.MediaType;
 import org.aupat.foundation.config.AupatProperties;
 import org.aupat.foundation.error.PreflightError;
+import org.aupat.foundation.hashing.FileHasher;
+import org.aupat.foundation.hashing.FileHasher.Hashed;
 import org.aupat.foundation.rollback.FileTransaction;
 import org.aupat.foundation.rollback.FileTransactions;
 import org.springframework.stereotype.Service;
 
 /**
  * db_ingest: moves organised files (and documents) from staging into the archive, chunk by chunk. Work
- * is selected by state (not verified, still in staging), so a rerun after a crash picks up exactly what
- * is left; a chunk's files are committed before its rows, and an identical file already at the target
- * counts as done.
+ * is selected by state ({@link org.aupat.archive.media.MediaState#ORGANIZED}, wherever the staged copy was
+ * recorded), so a rerun after a crash picks up exactly what is left; a chunk's files are committed before
+ * its rows, and an identical file already at the target counts as done.
  */
 @Service
 public class IngestService {
@@ -39,10 +41,11 @@ public class IngestService {
     private final BackupService backups;
     private final AupatProperties properties;
     private final ArchiveClock clock;
+    private final FileHasher hasher;
 
     public IngestService(MediaRepository media, IngestItem item, IngestLedger ledger, FolderService folders,
                          FileTransactions fileTransactions, BackupService backups, AupatProperties properties,
-                         ArchiveClock clock) {
+                         ArchiveClock clock, FileHasher hasher) {
         this.media = media;
         this.item = item;
         this.ledger = ledger;
@@ -51,6 +54,7 @@ public class IngestService {
         this.backups = backups;
         this.properties = properties;
         this.clock = clock;
+        this.hasher = hasher;
     }
 
     /** Files archived per type, how many were hard-linked, and how many stayed in staging (failure log). */
@@ -70,8 +74,6 @@ public class IngestService {
     /** The ingest itself, without the backup (the pipeline backs up once at its start). */
     public Summary ingestStaged() {
         createArchive();
-        boolean link = FileTransactions.sameFileSystem(properties.staging(), properties.archive());
-        String stagingPrefix = properties.staging() + "/";
         Map<MediaType, Long> archived = new EnumMap<>(MediaType.class);
         Map<String, Path> locationFolders = new HashMap<>();
         long linked = 0;
@@ -79,14 +81,16 @@ public class IngestService {
         for (MediaType type : MediaType.values()) {
             long after = 0;
             List<MediaFile> chunk;
-            while (!(chunk = media.readyForIngest(type, stagingPrefix, after, CHUNK)).isEmpty()) {
+            while (!(chunk = media.readyForIngest(type, after, CHUNK)).isEmpty()) {
                 after = chunk.get(chunk.size() - 1).rowid();
                 List<Placed> placed = new ArrayList<>();
                 Set<String> touched = new LinkedHashSet<>();
+                Map<Path, Hashed> linkable = hashLinkable(chunk);
                 try (FileTransaction files = fileTransactions.begin()) {
                     for (MediaFile row : chunk) {
                         Path folder = locationFolders.computeIfAbsent(row.locationUuid(), folders::folderOf);
-                        Placed p = item.place(files, row, folder, link);
+                        Hashed staged = linkable.get(Path.of(row.loc()));
+                        Placed p = staged != null ? item.link(files, row, folder, staged) : item.copy(files, row, folder);
                         if (p == null) {
                             failed++;
                         } else {
@@ -104,14 +108,26 @@ public class IngestService {
         return new Summary(archived, linked, failed);
     }
 
+    /**
+     * The staged copies of a chunk that can be hard-linked (they share the archive's file system), each
+     * hashed: a link reads no byte, so this is the check that the staged bytes are still the row's. They are
+     * hashed all at once, on every core, as db_verify does.
+     */
+    private Map<Path, Hashed> hashLinkable(List<MediaFile> chunk) {
+        List<Path> sameDisk = chunk.stream().map(row -> Path.of(row.loc()))
+                .filter(staged -> FileTransactions.sameFileSystem(staged, properties.archive())).distinct().toList();
+        Map<Path, Hashed> hashes = new HashMap<>();
+        hasher.sha256All(sameDisk).forEach(hashed -> hashes.put(hashed.file(), hashed));
+        return hashes;
+    }
+
     /** --dry-run: where each ready file would go, computed without touching a file or a row. */
     public long preview(java.util.function.BiConsumer<String, Path> out) {
-        String stagingPrefix = properties.staging() + "/";
         long count = 0;
         for (MediaType type : MediaType.values()) {
             long after = 0;
             List<MediaFile> chunk;
-            while (!(chunk = media.readyForIngest(type, stagingPrefix, after, CHUNK)).isEmpty()) {
+            while (!(chunk = media.readyForIngest(type, after, CHUNK)).isEmpty()) {
                 after = chunk.get(chunk.size() - 1).rowid();
                 for (MediaFile row : chunk) {
                     out.accept(row.loc(), item.target(row, folders.plannedFolderOf(row.locationUuid())));

@@ -6,9 +6,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
 /**
- * Reads and writes the three media tables. State is implied by column values (spec §3.3); every
- * selection of work walks an index by rowid in chunks, so the cost of a chunk does not grow with the
- * size of the archive.
+ * Reads and writes the three media tables. Each step records its own fact in a row and the row's
+ * {@link MediaState} is derived from those facts here, in one method (where); every selection of work walks an
+ * index by rowid in chunks, so the cost of a chunk does not grow with the size of the archive.
  */
 @Repository
 public class MediaRepository {
@@ -22,6 +22,9 @@ public class MediaRepository {
     public record MediaFile(MediaType type, long rowid, String sha, String name, String loc, String locationUuid,
                             String subUuid, String originalFolder, String originalName, Integer film, String flag,
                             String extension) {
+        public MediaKey key() {
+            return new MediaKey(type, sha);
+        }
     }
 
     /** What db_import records for a newly staged file. */
@@ -67,50 +70,34 @@ public class MediaRepository {
         return Optional.empty();
     }
 
-    /** Images or videos not organised yet (original IS NULL), after a rowid, in rowid order. */
+    /** Images or videos not organised yet ({@link MediaState#STAGED}), after a rowid, in rowid order. */
     public List<MediaFile> unorganized(MediaType type, long afterRowid, int limit) {
-        return select(type, "original IS NULL AND rowid > ?", afterRowid, limit);
+        return select(type, where(type, MediaState.STAGED) + " AND rowid > ?", afterRowid, limit);
     }
 
     /** How many images or videos wait for organizing (walks the partial index of unorganised rows). */
     public long countUnorganized(MediaType type) {
-        Long n = jdbc.queryForObject("SELECT count(*) FROM " + type.table() + " WHERE original IS NULL", Long.class);
-        return n == null ? 0 : n;
-    }
-
-    /** Rows not verified yet (staged, organised or archived), after a rowid, in rowid order. */
-    public List<MediaFile> unverified(MediaType type, long afterRowid, int limit) {
-        return select(type, type.prefix() + "_verified IS NULL AND rowid > ?", afterRowid, limit);
+        return count(type, null, MediaState.STAGED);
     }
 
     /**
-     * Rows ready to move into the archive: not verified, still under the staging folder, and (images and
-     * videos) organised. Documents need no organising.
+     * Rows ready to move into the archive ({@link MediaState#ORGANIZED}), after a rowid, in rowid order,
+     * wherever their staged copy was recorded.
      */
-    public List<MediaFile> readyForIngest(MediaType type, String stagingPrefix, long afterRowid, int limit) {
-        String p = type.prefix();
-        String organised = type == MediaType.DOCUMENT ? "" : " AND original = 1";
-        return jdbc.query(selectSql(type, p + "_verified IS NULL AND rowid > ? AND substr(" + p + "_loc, 1, ?) = ?"
-                        + organised) + " ORDER BY rowid LIMIT ?", (rs, i) -> map(type, rs), afterRowid,
-                stagingPrefix.length(), stagingPrefix, limit);
+    public List<MediaFile> readyForIngest(MediaType type, long afterRowid, int limit) {
+        return select(type, where(type, MediaState.ORGANIZED) + " AND rowid > ?", afterRowid, limit);
     }
 
-    /** Distinct hardware flags of a location's rows still in staging (the category folders it needs). */
-    public List<String> stagedFlags(MediaType type, String locationUuid, String stagingPrefix) {
+    /** Distinct hardware flags of a location's organised rows not archived yet (the category folders it needs). */
+    public List<String> stagedFlags(MediaType type, String locationUuid) {
         return jdbc.queryForList("SELECT DISTINCT " + flagExpression(type) + " FROM " + type.table() + " WHERE loc_uuid = ?"
-                + " AND original = 1 AND substr(" + type.prefix() + "_loc, 1, ?) = ?", String.class, locationUuid,
-                stagingPrefix.length(), stagingPrefix);
+                + " AND " + where(type, MediaState.ORGANIZED), String.class, locationUuid);
     }
 
-    /** Distinct extensions of a location's documents still in staging (the document folders it needs). */
-    public List<String> stagedDocumentExtensions(String locationUuid, String stagingPrefix) {
-        return jdbc.queryForList("SELECT DISTINCT doc_ext FROM documents WHERE loc_uuid = ? AND substr(doc_loc, 1, ?) = ?",
-                String.class, locationUuid, stagingPrefix.length(), stagingPrefix);
-    }
-
-    /** Every row after a rowid, for a full audit. */
-    public List<MediaFile> all(MediaType type, long afterRowid, int limit) {
-        return select(type, "rowid > ?", afterRowid, limit);
+    /** Distinct extensions of a location's documents not archived yet (the document folders it needs). */
+    public List<String> stagedDocumentExtensions(String locationUuid) {
+        return jdbc.queryForList("SELECT DISTINCT doc_ext FROM documents WHERE loc_uuid = ? AND "
+                + where(MediaType.DOCUMENT, MediaState.ORGANIZED), String.class, locationUuid);
     }
 
     public MediaFile bySha(MediaType type, String sha) {
@@ -122,43 +109,53 @@ public class MediaRepository {
         return jdbc.queryForMap("SELECT * FROM " + type.table() + " WHERE " + type.prefix() + "_sha256 = ?", sha);
     }
 
-    /** Records that the file now lives in the archive under this name. */
-    public void archived(MediaType type, String sha, String name, String loc, String now) {
-        String p = type.prefix();
-        jdbc.update("UPDATE " + type.table() + " SET " + p + "_name = ?, " + p + "_loc = ?, " + p + "_update = ? WHERE "
-                + p + "_sha256 = ?", name, loc, now, sha);
+    /** Records that the file now lives in the archive under this name ({@link MediaState#ARCHIVED}). */
+    public void archived(MediaKey key, String name, String loc, String now) {
+        String p = key.type().prefix();
+        jdbc.update("UPDATE " + key.type().table() + " SET " + p + "_name = ?, " + p + "_loc = ?, " + p + "_archived = ?, "
+                + p + "_update = ? WHERE " + p + "_sha256 = ?", name, loc, now, now, key.sha256());
     }
 
-    public void verified(MediaType type, String sha, String now) {
-        String p = type.prefix();
-        jdbc.update("UPDATE " + type.table() + " SET " + p + "_verified = ? WHERE " + p + "_sha256 = ?", now, sha);
+    /** Records a passed check of the archive copy ({@link MediaState#VERIFIED}). */
+    public void verified(MediaKey key, String now) {
+        String p = key.type().prefix();
+        jdbc.update("UPDATE " + key.type().table() + " SET " + p + "_verified = ? WHERE " + p + "_sha256 = ?", now,
+                key.sha256());
     }
 
-    /** A file that failed its check is no longer verified, so the next run checks it again (VERIFY_FAILED). */
-    public void verificationFailed(MediaType type, String sha) {
-        String p = type.prefix();
-        jdbc.update("UPDATE " + type.table() + " SET " + p + "_verified = NULL WHERE " + p + "_sha256 = ?", sha);
+    /** A file that failed its check is archived but no longer verified, so the next run checks it again. */
+    public void verificationFailed(MediaKey key) {
+        String p = key.type().prefix();
+        jdbc.update("UPDATE " + key.type().table() + " SET " + p + "_verified = NULL WHERE " + p + "_sha256 = ?",
+                key.sha256());
     }
 
-    /** Rows of a location that are not verified yet, for its all-or-nothing staging cleanup. */
-    public long unverifiedCount(MediaType type, String locationUuid) {
-        Long n = jdbc.queryForObject("SELECT count(*) FROM " + type.table() + " WHERE loc_uuid = ? AND "
-                + type.prefix() + "_verified IS NULL", Long.class, locationUuid);
-        return n == null ? 0 : n;
+    /** The step a row has reached, derived as where() defines each state; empty when there is no such row. */
+    public Optional<MediaState> state(MediaKey key) {
+        MediaType type = key.type();
+        StringBuilder state = new StringBuilder("CASE");
+        for (MediaState s : MediaState.values()) {
+            state.append(" WHEN ").append(where(type, s)).append(" THEN '").append(s.name()).append('\'');
+        }
+        return jdbc.queryForList("SELECT " + state + " END FROM " + type.table() + " WHERE " + type.prefix()
+                + "_sha256 = ?", String.class, key.sha256()).stream().findFirst().map(MediaState::valueOf);
     }
 
     /** A media row with its verification time (null when never verified), for db_verify. */
     public record Checked(MediaFile file, String verified) {
     }
 
-    /** Unverified rows (of one location, or all when null) after a rowid, in rowid order: db_verify's default. */
+    /**
+     * Archived rows not verified yet (of one location, or all when null) after a rowid, in rowid order:
+     * db_verify's default.
+     */
     public List<MediaFile> unverified(MediaType type, String location, long afterRowid, int limit) {
-        return selectOf(type, type.prefix() + "_verified IS NULL AND rowid > ?", location, afterRowid, limit);
+        return selectOf(type, where(type, MediaState.ARCHIVED) + " AND rowid > ?", location, afterRowid, limit);
     }
 
-    /** Every row (of one location, or all when null) after a rowid, in rowid order: db_verify --all. */
+    /** Every archived row, verified or not (of one location, or all when null) after a rowid: db_verify --all. */
     public List<MediaFile> all(MediaType type, String location, long afterRowid, int limit) {
-        return selectOf(type, "rowid > ?", location, afterRowid, limit);
+        return selectOf(type, inArchive(type) + " AND rowid > ?", location, afterRowid, limit);
     }
 
     /**
@@ -187,13 +184,33 @@ public class MediaRepository {
                 shaPrefix, shaPrefix + "g");
     }
 
-    /** Rows (of one location, or all when null); only the unverified ones when asked. */
-    public long count(MediaType type, String location, boolean onlyUnverified) {
-        String where = (onlyUnverified ? type.prefix() + "_verified IS NULL" : "1 = 1")
-                + (location == null ? "" : " AND loc_uuid = ?");
+    /** Rows in this state (of one location, or all when null). */
+    public long count(MediaType type, String location, MediaState state) {
+        String where = where(type, state) + (location == null ? "" : " AND loc_uuid = ?");
         Long n = jdbc.queryForObject("SELECT count(*) FROM " + type.table() + " WHERE " + where, Long.class,
                 location == null ? new Object[0] : new Object[] {location});
         return n == null ? 0 : n;
+    }
+
+    /**
+     * The one definition of each {@link MediaState} over a table's columns: db_organize sets {@code original},
+     * db_ingest {@code *_archived}, db_verify {@code *_verified}. Documents are never organised, so a staged
+     * document is ready for the archive at once.
+     */
+    private static String where(MediaType type, MediaState state) {
+        String p = type.prefix();
+        boolean document = type == MediaType.DOCUMENT;
+        return switch (state) {
+            case STAGED -> document ? "0" : "original IS NULL AND " + p + "_archived IS NULL";
+            case ORGANIZED -> (document ? "" : "original = 1 AND ") + p + "_archived IS NULL";
+            case ARCHIVED -> inArchive(type) + " AND " + p + "_verified IS NULL";
+            case VERIFIED -> inArchive(type) + " AND " + p + "_verified IS NOT NULL";
+        };
+    }
+
+    /** Archived or verified: db_ingest has placed the file in the archive. */
+    private static String inArchive(MediaType type) {
+        return type.prefix() + "_archived IS NOT NULL";
     }
 
     private List<MediaFile> selectOf(MediaType type, String where, String location, long afterRowid, int limit) {

@@ -30,7 +30,7 @@ class OrganizeLedger {
 
     @RetryTransient
     @Transactional
-    public RelationshipLinker.Links link(String locationUuid, String stagingPrefix, String now) {
-        return linker.link(locationUuid, stagingPrefix, now);
+    public RelationshipLinker.Links link(String locationUuid, String now) {
+        return linker.link(locationUuid, now);
     }
 }

@@ -26,7 +26,6 @@ import org.aupat.archive.metadata.ExiftoolPool;
 import org.aupat.archive.metadata.VideoMetadata;
 import org.aupat.archive.metadata.VideoProbe;
 import org.aupat.archive.organizing.OrganizeRepository.Organized;
-import org.aupat.foundation.config.AupatProperties;
 import org.aupat.foundation.error.AupatError;
 import org.aupat.foundation.error.ExternalToolError;
 import org.aupat.foundation.error.FileSystemError;
@@ -53,13 +52,12 @@ public class OrganizeService {
     private final FailureLog failures;
     private final BackupService backups;
     private final ProgressReporter progress;
-    private final AupatProperties properties;
     private final ArchiveClock clock;
     private final ObjectMapper json;
 
     public OrganizeService(MediaRepository media, ExiftoolPool exiftool, VideoProbe ffprobe, HardwareClassifier classifier,
                            OrganizeLedger ledger, FailureLog failures, BackupService backups, ProgressReporter progress,
-                           AupatProperties properties, ArchiveClock clock, ObjectMapper json) {
+                           ArchiveClock clock, ObjectMapper json) {
         this.media = media;
         this.exiftool = exiftool;
         this.ffprobe = ffprobe;
@@ -68,7 +66,6 @@ public class OrganizeService {
         this.failures = failures;
         this.backups = backups;
         this.progress = progress;
-        this.properties = properties;
         this.clock = clock;
         this.json = json;
     }
@@ -140,7 +137,7 @@ public class OrganizeService {
         long pairs = 0;
         long links = 0;
         for (String location : locations) {
-            RelationshipLinker.Links l = ledger.link(location, properties.staging() + "/", clock.timestamp());
+            RelationshipLinker.Links l = ledger.link(location, clock.timestamp());
             pairs += l.livePairs();
             links += l.documentLinks();
         }

@@ -34,9 +34,9 @@ class RelationshipLinker {
     record Links(int livePairs, int liveVideosReclassified, int documentLinks) {
     }
 
-    Links link(String locationUuid, String stagingPrefix, String now) {
+    Links link(String locationUuid, String now) {
         List<Original> images = repository.images(locationUuid);
-        List<Original> videos = repository.videos(locationUuid, stagingPrefix);
+        List<Original> videos = repository.videos(locationUuid);
         Map<String, List<Original>> videosByKey = byKey(videos);
         int pairs = 0;
         int reclassified = 0;

@@ -23,12 +23,11 @@ class RelationshipRepository {
                 locationUuid);
     }
 
-    /** Videos; "staged" means not yet archived, so a reclassification can still choose its folder. */
-    List<Original> videos(String locationUuid, String stagingPrefix) {
-        return jdbc.query("SELECT vid_sha256, vid_loco, vid_nameo, 0, substr(vid_loc, 1, length(?)) = ? FROM videos"
-                        + " WHERE loc_uuid = ?",
+    /** Videos; "staged" means not archived yet (see MediaState), so a reclassification can still choose its folder. */
+    List<Original> videos(String locationUuid) {
+        return jdbc.query("SELECT vid_sha256, vid_loco, vid_nameo, 0, vid_archived IS NULL FROM videos WHERE loc_uuid = ?",
                 (rs, i) -> new Original(rs.getString(1), rs.getString(2), rs.getString(3), false, rs.getInt(5) == 1),
-                stagingPrefix, stagingPrefix, locationUuid);
+                locationUuid);
     }
 
     List<Original> documents(String locationUuid, String ext) {

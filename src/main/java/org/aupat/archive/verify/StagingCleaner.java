@@ -6,7 +6,9 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.regex.Matcher;
@@ -14,6 +16,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.aupat.archive.layout.ArchiveLayout;
+import org.aupat.archive.media.MediaKey;
 import org.aupat.archive.media.MediaRepository;
 import org.aupat.archive.media.MediaRepository.Checked;
 import org.aupat.archive.media.MediaRepository.MediaFile;
@@ -60,28 +63,58 @@ class StagingCleaner {
         this.archive = properties.archive();
     }
 
-    /** The staging copies of a row's bytes that still exist, with their deletion backups. */
-    List<Path> copiesOf(MediaFile row) {
-        List<Path> copies = new ArrayList<>();
+    /** The copies of a row's bytes found for a bad archive file: those that can replace it, and the others with why. */
+    record Copies(List<Path> good, Map<Path, String> unusable) {
+    }
+
+    /**
+     * The staging copies of a row's bytes that still exist (with their deletion backups), each re-hashed: a
+     * good copy is a separate file holding the row's bytes. A hard link of the bad archive file shares its
+     * damage, so it is never offered.
+     */
+    Copies copiesOf(MediaFile row, Path bad, VerifySummary summary) {
+        List<Path> good = new ArrayList<>();
+        Map<Path, String> unusable = new LinkedHashMap<>();
         try {
             for (Path copy : stagingPaths(row, extension(row.name()))) {
                 for (Path p : List.of(copy, copy.resolveSibling(copy.getFileName() + ".aupat-deleted"))) {
                     if (Files.exists(p, LinkOption.NOFOLLOW_LINKS)) {
-                        copies.add(p);
+                        String why = unusable(p, bad, row, summary);
+                        if (why == null) {
+                            good.add(p);
+                        } else {
+                            unusable.put(p, why);
+                        }
                     }
                 }
             }
         } catch (AupatError oddName) {
             log.warn("row {} has no standard staging name: {}", row.sha(), oddName.getMessage());
         }
-        return copies;
+        return new Copies(good, unusable);
+    }
+
+    /** Why a copy cannot replace the bad archive file, or null when it can. */
+    private String unusable(Path copy, Path bad, MediaFile row, VerifySummary summary) {
+        try {
+            if (!Files.isRegularFile(copy, LinkOption.NOFOLLOW_LINKS)) {
+                return "not a regular file";
+            }
+            if (Files.exists(bad, LinkOption.NOFOLLOW_LINKS) && Files.isSameFile(copy, bad)) {
+                return "the same file as the archive copy (a hard link), so it has the same damage";
+            }
+            String sha = reRead(copy, summary);
+            return row.sha().equals(sha) ? null : "its SHA-256 is " + sha + ", not the recorded one";
+        } catch (IOException | AupatError e) {
+            return "cannot be read: " + e.getMessage();
+        }
     }
 
     /**
      * Cleans the staging folder of one location, or of every location, except those with a failure.
      * Problems found here (an archive copy gone since it was verified) go to {@code onFailure}.
      */
-    void clean(String onlyLocation, Set<String> failedLocations, Set<String> passed, VerifySummary summary,
+    void clean(String onlyLocation, Set<String> failedLocations, Set<MediaKey> passed, VerifySummary summary,
                Consumer<Failure> onFailure) {
         if (!Files.isDirectory(staging)) {
             return;
@@ -103,7 +136,7 @@ class StagingCleaner {
         }
     }
 
-    private void cleanFolder(Path folder, Set<String> passed, VerifySummary summary, Consumer<Failure> onFailure) {
+    private void cleanFolder(Path folder, Set<MediaKey> passed, VerifySummary summary, Consumer<Failure> onFailure) {
         List<Path> removable = new ArrayList<>();
         boolean failed = false;
         for (Path file : walk(folder).stream().filter(p -> !Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)).toList()) {
@@ -135,7 +168,7 @@ class StagingCleaner {
     }
 
     /** Sorts one staging file into removable or kept; false when it reveals a failure of its location. */
-    private boolean decide(Path folder, Path file, Set<String> passed, VerifySummary summary, List<Path> removable,
+    private boolean decide(Path folder, Path file, Set<MediaKey> passed, VerifySummary summary, List<Path> removable,
                            Consumer<Failure> onFailure) {
         Matcher name = STAGED_NAME.matcher(file.getFileName().toString());
         if (!file.getParent().equals(folder) || !name.matches()) {
@@ -148,7 +181,7 @@ class StagingCleaner {
             if (!stagingPaths(row, name.group(3)).contains(file)) {
                 continue;
             }
-            boolean verifiedNow = passed.contains(row.sha());
+            boolean verifiedNow = passed.contains(row.key());
             if (candidate.verified() == null && !verifiedNow) {
                 return true; // its row is not verified yet: the file waits, nothing to report
             }
@@ -174,9 +207,11 @@ class StagingCleaner {
             String archivedSha = !Files.isRegularFile(archived, LinkOption.NOFOLLOW_LINKS) ? null
                     : verifiedNow ? row.sha() : reRead(archived, summary);
             if (!row.sha().equals(archivedSha)) {
+                Copies copies = copiesOf(row, archived, summary);
                 onFailure.accept(new Failure(row.type(), row.locationUuid(), archived, row.sha(), archivedSha,
                         archivedSha == null ? "it is missing, though an earlier run verified it"
-                                : "its SHA-256 no longer matches (changed since an earlier run verified it)", List.of(file)));
+                                : "its SHA-256 no longer matches (changed since an earlier run verified it)", copies.good(),
+                        copies.unusable()));
                 return false;
             }
             if (Files.isSameFile(file, archived) || row.sha().equals(reRead(file, summary))) {

@@ -2,7 +2,7 @@ package org.aupat.archive.verify;
 
 import java.util.List;
 import org.aupat.archive.media.MediaRepository;
-import org.aupat.archive.media.MediaType;
+import org.aupat.archive.media.MediaKey;
 import org.aupat.foundation.retry.RetryTransient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -18,12 +18,12 @@ class VerifyLedger {
 
     @RetryTransient
     @Transactional
-    public void record(MediaType type, List<String> passed, List<String> failed, String now) {
-        for (String sha : passed) {
-            media.verified(type, sha, now);
+    public void record(List<MediaKey> passed, List<MediaKey> failed, String now) {
+        for (MediaKey key : passed) {
+            media.verified(key, now);
         }
-        for (String sha : failed) {
-            media.verificationFailed(type, sha);
+        for (MediaKey key : failed) {
+            media.verificationFailed(key);
         }
     }
 }

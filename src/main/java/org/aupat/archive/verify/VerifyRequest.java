@@ -4,29 +4,100 @@ import org.aupat.archive.layout.ArchiveLayout;
 import org.aupat.foundation.error.ValidationError;
 
 /**
- * What db_verify is asked to do: which rows to re-hash (unverified by default, every one with {@code all},
- * a rotating slice with {@code samplePercent}), for one location or all, and whether to clean staging.
- *
- * @param location      one location's UUID, or null for all
- * @param all           re-hash every archived file (an audit)
- * @param samplePercent re-hash this percentage (1-100) of the archive, oldest-verified first; null for none
- * @param cleanup       remove verified staging copies afterwards
- * @param dryRun        re-hash and list, but change nothing (no backup, no timestamps, no deletes)
- * @param skipBackup    do not back the database up first
+ * What db_verify is asked to do, built by name: {@link #unverified}, {@link #all} or {@link #sample}, for
+ * one location or all (null), then {@link #keepingStaging()}, {@link #changingNothing()} or
+ * {@link #withoutBackup()} where wanted. By default staging copies of verified files are removed afterwards
+ * and the database is backed up first.
  */
-public record VerifyRequest(String location, boolean all, Integer samplePercent, boolean cleanup, boolean dryRun,
-                            boolean skipBackup) {
-    public VerifyRequest {
+public final class VerifyRequest {
+    private final String location;
+    private final boolean all;
+    private final Integer samplePercent;
+    private final boolean cleanup;
+    private final boolean dryRun;
+    private final boolean skipBackup;
+
+    private VerifyRequest(String location, boolean all, Integer samplePercent, boolean cleanup, boolean dryRun,
+                          boolean skipBackup) {
         if (location != null) {
             ArchiveLayout.checkUuid("location", location);
         }
-        if (samplePercent != null && (samplePercent < 1 || samplePercent > 100)) {
-            throw new ValidationError("sample", samplePercent, "must be a whole percentage from 1 to 100,"
+        this.location = location;
+        this.all = all;
+        this.samplePercent = samplePercent;
+        this.cleanup = cleanup;
+        this.dryRun = dryRun;
+        this.skipBackup = skipBackup;
+    }
+
+    /** db_verify's default: re-hash the archive copies not verified yet. */
+    public static VerifyRequest unverified(String location) {
+        return new VerifyRequest(location, false, null, true, false, false);
+    }
+
+    /** --all: re-hash every archived file (an audit). */
+    public static VerifyRequest all(String location) {
+        return new VerifyRequest(location, true, null, true, false, false);
+    }
+
+    /** --sample: the unverified ones, then this percentage (1-100) of the archive, oldest-verified first. */
+    public static VerifyRequest sample(String location, int percent) {
+        return unverified(location).sampling(percent);
+    }
+
+    /** This request with a sample of the archive added; refused on an {@link #all} request, which reads everything. */
+    public VerifyRequest sampling(int percent) {
+        if (percent < 1 || percent > 100) {
+            throw new ValidationError("sample", percent, "must be a whole percentage from 1 to 100,"
                     + " for example --sample=5 to re-read the whole archive every 20 runs");
         }
-        if (all && samplePercent != null) {
-            throw new ValidationError("sample", samplePercent, "cannot be combined with --all (which re-reads everything);"
+        if (all) {
+            throw new ValidationError("sample", percent, "cannot be combined with --all (which re-reads everything);"
                     + " give one of them");
         }
+        return new VerifyRequest(location, false, percent, cleanup, dryRun, skipBackup);
+    }
+
+    /** --no-cleanup: verify only, leave staging as it is. */
+    public VerifyRequest keepingStaging() {
+        return new VerifyRequest(location, all, samplePercent, false, dryRun, skipBackup);
+    }
+
+    /** --dry-run: re-hash and list, but change nothing (no backup, no timestamps, no deletes). */
+    public VerifyRequest changingNothing() {
+        return new VerifyRequest(location, all, samplePercent, cleanup, true, skipBackup);
+    }
+
+    /** --skip-backup, or a caller that made its backup already: do not back the database up first. */
+    public VerifyRequest withoutBackup() {
+        return new VerifyRequest(location, all, samplePercent, cleanup, dryRun, true);
+    }
+
+    /** One location's UUID, or null for all. */
+    public String location() {
+        return location;
+    }
+
+    /** Re-hash every archived file. */
+    public boolean all() {
+        return all;
+    }
+
+    /** The percentage of the archive to re-hash besides the unverified files; null for none. */
+    public Integer samplePercent() {
+        return samplePercent;
+    }
+
+    /** Remove verified staging copies afterwards. */
+    public boolean cleanup() {
+        return cleanup;
+    }
+
+    public boolean dryRun() {
+        return dryRun;
+    }
+
+    public boolean skipBackup() {
+        return skipBackup;
     }
 }

@@ -17,6 +17,8 @@ import org.aupat.archive.maintenance.BackupService;
 import org.aupat.archive.media.MediaRepository;
 import org.aupat.archive.media.MediaRepository.Checked;
 import org.aupat.archive.media.MediaRepository.MediaFile;
+import org.aupat.archive.media.MediaKey;
+import org.aupat.archive.media.MediaState;
 import org.aupat.archive.media.MediaType;
 import org.aupat.archive.verify.VerifySummary.Failure;
 import org.aupat.foundation.config.AupatProperties;
@@ -34,7 +36,7 @@ import org.springframework.stereotype.Service;
 /**
  * db_verify (spec 5.6): re-hashes archive copies chunk by chunk, records each chunk's passes in one
  * transaction, logs every failure, then hands the locations without failures to the staging cleanup.
- * Rows whose file is still in staging are counted, never checked: they are not archived yet.
+ * Rows not archived yet ({@link MediaState}) are counted, never checked.
  */
 @Service
 public class VerifyService {
@@ -51,7 +53,6 @@ public class VerifyService {
     private final ProgressReporter progress;
     private final ArchiveClock clock;
     private final Path archive;
-    private final Path staging;
 
     public VerifyService(MediaRepository media, LocationRepository locations, VerifyLedger ledger, StagingCleaner cleaner,
                          BackupService backups, FileHasher hasher, FailureLog failureLog, ProgressReporter progress,
@@ -66,7 +67,6 @@ public class VerifyService {
         this.progress = progress;
         this.clock = clock;
         this.archive = properties.archive();
-        this.staging = properties.staging();
     }
 
     /** Runs one verification as asked and returns its accounting; any failure in it means exit code 1. */
@@ -87,6 +87,7 @@ public class VerifyService {
         long total = 0;
         for (MediaType type : MediaType.values()) {
             total += run.planned(type);
+            run.summary.inStaging(count(type, request.location(), MediaState.STAGED, MediaState.ORGANIZED));
         }
         try (Progress bar = progress.start("verifying", total, 0, "files")) {
             for (MediaType type : MediaType.values()) {
@@ -106,7 +107,7 @@ public class VerifyService {
         private final VerifySummary summary;
         /** Rows verified before this instant are the sample's candidates; the ones this run verifies come after. */
         private final String startedAt;
-        private final Set<String> passed = new HashSet<>();
+        private final Set<MediaKey> passed = new HashSet<>();
         private final Set<String> failedLocations = new HashSet<>();
 
         Run(VerifyRequest request, VerifySummary summary, String startedAt) {
@@ -120,11 +121,15 @@ public class VerifyService {
             if (request.samplePercent() != null) {
                 return sampleSize(type);
             }
-            return media.count(type, request.location(), !request.all());
+            return request.all() ? archivedRows(type) : count(type, request.location(), MediaState.ARCHIVED);
         }
 
         private long sampleSize(MediaType type) {
-            return (long) Math.ceil(media.count(type, request.location(), false) * request.samplePercent() / 100.0);
+            return (long) Math.ceil(archivedRows(type) * request.samplePercent() / 100.0);
+        }
+
+        private long archivedRows(MediaType type) {
+            return count(type, request.location(), MediaState.ARCHIVED, MediaState.VERIFIED);
         }
 
         void check(MediaType type, Progress bar) {
@@ -165,38 +170,32 @@ public class VerifyService {
          * the next run checks them first). Returns how many archive files it re-hashed.
          */
         private long checkChunk(MediaType type, List<MediaFile> rows, Progress bar) {
-            List<String> ok = new ArrayList<>();
-            List<String> failed = new ArrayList<>();
-            long checked = 0;
+            List<MediaKey> ok = new ArrayList<>();
+            List<MediaKey> failed = new ArrayList<>();
             Map<Path, Hashed> hashes = hashArchived(rows);
             for (MediaFile row : rows) {
                 Path file = pathOf(row);
-                if (file.startsWith(staging)) {
-                    summary.inStaging();
+                if (!file.startsWith(archive)) {
+                    fail(row, file, null, "its recorded path is outside the archive " + archive, 0);
+                    failed.add(row.key());
+                } else if (matches(row, file, hashes.get(file))) {
+                    ok.add(row.key());
                 } else {
-                    checked++;
-                    if (!file.startsWith(archive)) {
-                        fail(row, file, null, "its recorded path is outside the archive " + archive, 0);
-                        failed.add(row.sha());
-                    } else if (matches(row, file, hashes.get(file))) {
-                        ok.add(row.sha());
-                    } else {
-                        failed.add(row.sha());
-                    }
+                    failed.add(row.key());
                 }
                 bar.advance(1);
             }
             if (!(ok.isEmpty() && failed.isEmpty()) && !request.dryRun()) {
-                ledger.record(type, ok, failed, clock.timestamp());
+                ledger.record(ok, failed, clock.timestamp());
             }
             passed.addAll(ok);
-            return checked;
+            return rows.size();
         }
 
         /** The chunk's archive copies, hashed all at once (the others are never read). */
         private Map<Path, Hashed> hashArchived(List<MediaFile> rows) {
             List<Path> files = rows.stream().map(VerifyService::pathOf)
-                    .filter(file -> file.startsWith(archive) && !file.startsWith(staging)).distinct().toList();
+                    .filter(file -> file.startsWith(archive)).distinct().toList();
             Map<Path, Hashed> hashes = new HashMap<>();
             hasher.sha256All(files).forEach(hashed -> hashes.put(hashed.file(), hashed));
             return hashes;
@@ -227,14 +226,16 @@ public class VerifyService {
 
         private void fail(MediaFile row, Path file, String actual, String reason, long bytesRead) {
             summary.reRead(bytesRead);
-            record(new Failure(row.type(), row.locationUuid(), file, row.sha(), actual, reason, cleaner.copiesOf(row)));
+            StagingCleaner.Copies copies = cleaner.copiesOf(row, file, summary);
+            record(new Failure(row.type(), row.locationUuid(), file, row.sha(), actual, reason, copies.good(),
+                    copies.unusable()));
         }
 
         /** A verified row whose archive copy went bad since: it is verified no longer, and counts as a failure. */
         void failedAtCleanup(Failure failure) {
             record(failure);
             if (!request.dryRun()) {
-                ledger.record(failure.type(), List.of(), List.of(failure.expected()), clock.timestamp());
+                ledger.record(List.of(), List.of(failure.key()), clock.timestamp());
             }
         }
 
@@ -247,6 +248,9 @@ public class VerifyService {
             context.put("expected", failure.expected());
             context.put("actual", failure.actual() == null ? "unreadable" : failure.actual());
             context.put("other_copies", failure.otherCopies().toString());
+            if (!failure.unusableCopies().isEmpty()) {
+                context.put("unusable_copies", failure.unusableCopies().toString());
+            }
             String message = describe(failure);
             failureLog.record(new VerificationError(message, context), "VerifyService.check", "verify archive copy", false);
             log.error("{}", message);
@@ -257,11 +261,22 @@ public class VerifyService {
         return Path.of(row.loc()).toAbsolutePath().normalize();
     }
 
+    private long count(MediaType type, String location, MediaState... states) {
+        long n = 0;
+        for (MediaState state : states) {
+            n += media.count(type, location, state);
+        }
+        return n;
+    }
+
     /** One line naming the file, both hashes and every other copy, for the console and the failure log. */
     public static String describe(Failure f) {
+        StringBuilder unusable = new StringBuilder();
+        f.unusableCopies().forEach((copy, why) -> unusable.append("; not a good copy: ").append(copy).append(" (")
+                .append(why).append(')'));
         return f.file() + ": " + f.reason() + "; expected SHA-256 " + f.expected() + ", found "
                 + (f.actual() == null ? "nothing readable" : f.actual()) + "; "
-                + (f.otherCopies().isEmpty() ? "no staging or backup copy exists (restore it from an off-site backup)"
-                : "kept copies: " + f.otherCopies());
+                + (f.otherCopies().isEmpty() ? "no good staging or backup copy exists (restore it from an off-site backup)"
+                : "good copies (re-hashed just now): " + f.otherCopies()) + unusable;
     }
 }

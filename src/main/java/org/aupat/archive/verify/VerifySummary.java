@@ -5,16 +5,22 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.aupat.archive.media.MediaKey;
 import org.aupat.archive.media.MediaType;
 
 /** The accounting of one db_verify run: what was re-hashed, what failed, what staging files went or stayed. */
 public final class VerifySummary {
     /**
      * A check that failed: the archive file, the SHA-256 recorded and the one found (null when the file
-     * could not be read), why, and the other copies of the bytes that still exist (staging, backups).
+     * could not be read), why, the other copies that can replace it (separate files, re-hashed just now and
+     * holding the recorded bytes), and the copies found that cannot, each with the reason.
      */
     public record Failure(MediaType type, String locationUuid, Path file, String expected, String actual, String reason,
-                          List<Path> otherCopies) {
+                          List<Path> otherCopies, Map<Path, String> unusableCopies) {
+        /** The row whose check failed. */
+        public MediaKey key() {
+            return new MediaKey(type, expected);
+        }
     }
 
     private final boolean dryRun;
@@ -39,8 +45,8 @@ public final class VerifySummary {
         failures.add(failure);
     }
 
-    void inStaging() {
-        stillInStaging++;
+    void inStaging(long rows) {
+        stillInStaging += rows;
     }
 
     void reRead(long bytes) {

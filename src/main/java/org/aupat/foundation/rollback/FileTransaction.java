@@ -192,6 +192,7 @@ public final class FileTransaction implements AutoCloseable {
         record(JournalOperation.COPY, source, target, false);
         CopyResult copy = write(source, temp, flushNow);
         if (expectedSha != null && !expectedSha.equalsIgnoreCase(copy.sha256())) {
+            fs.delete(temp); // the caller may go on and commit the other operations: leave nothing of this copy
             throw new ChecksumMismatchError(source, expectedSha, copy.sha256());
         }
         if (Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {

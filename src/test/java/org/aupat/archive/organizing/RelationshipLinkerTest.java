@@ -54,7 +54,7 @@ class RelationshipLinkerTest {
     void iphoneLivePhotoPairIsLinkedBothWaysAndTheVideoGoesToOther() {
         image('a', "/card/DCIM", "IMG_1234.JPG", 1, 0);
         video('b', "/card/DCIM", "img_1234.mov", 1);
-        RelationshipLinker.Links links = linker.link(LOC, STAGING, "2025-01-02T00:00:00.000Z");
+        RelationshipLinker.Links links = linker.link(LOC, "2025-01-02T00:00:00.000Z");
         assertThat(links.livePairs()).isEqualTo(1);
         assertThat(links.liveVideosReclassified()).isEqualTo(1);
         assertThat(column("images", "img_vids", "img_sha256", 'a')).isEqualTo("[\"" + sha('b') + "\"]");
@@ -67,7 +67,7 @@ class RelationshipLinkerTest {
     void anOrdinaryCameraClipWithTheSameStemIsLinkedButStaysACameraVideo() {
         image('a', "/card/DCIM", "DSC_0001.JPG", 0, 1);
         video('b', "/card/DCIM", "DSC_0001.MP4", 1);
-        assertThat(linker.link(LOC, STAGING, "t").liveVideosReclassified()).isZero();
+        assertThat(linker.link(LOC, "t").liveVideosReclassified()).isZero();
         assertThat(column("videos", "camera", "vid_sha256", 'b')).isEqualTo("1");
         assertThat(column("videos", "vid_imgs", "vid_sha256", 'b')).contains(sha('a'));
     }
@@ -76,7 +76,7 @@ class RelationshipLinkerTest {
     void filesInOtherFoldersAreNotPaired() {
         image('a', "/card/DCIM/100", "IMG_1.JPG", 1, 0);
         video('b', "/card/DCIM/101", "IMG_1.MOV", 1);
-        assertThat(linker.link(LOC, STAGING, "t").livePairs()).isZero();
+        assertThat(linker.link(LOC, "t").livePairs()).isZero();
         assertThat(column("images", "img_vids", "img_sha256", 'a')).isNull();
     }
 
@@ -87,8 +87,8 @@ class RelationshipLinkerTest {
         document('3', "/sd/DJI", "FLIGHT_0042.SRT", "srt");
         image('4', "/sd/DJI", "DJI_0042.JPG", 0, 0);
         document('5', "/sd/DJI", "DJI_0042.xml", "xml");
-        linker.link(LOC, STAGING, "t");
-        RelationshipLinker.Links second = linker.link(LOC, STAGING, "t");
+        linker.link(LOC, "t");
+        RelationshipLinker.Links second = linker.link(LOC, "t");
         assertThat(column("videos", "vid_docs", "vid_sha256", '1')).isEqualTo("[\"" + sha('2') + "\",\"" + sha('5') + "\"]");
         assertThat(column("documents", "docs_vid", "doc_sha256", '2')).isEqualTo("[\"" + sha('1') + "\"]");
         assertThat(column("documents", "docs_vid", "doc_sha256", '3')).isNull();

@@ -92,8 +92,9 @@ class VerifyServiceTest {
             Files.createDirectories(staged.getParent());
             Files.write(staged, bytes);
         }
-        jdbc.update("INSERT INTO images (img_sha256, img_name, img_loc, loc_uuid, img_add) VALUES (?, ?, ?, ?, ?)", sha,
-                name, archived.toString(), location, "2026-01-01T00:00:00.000Z");
+        jdbc.update("INSERT INTO images (img_sha256, img_name, img_loc, loc_uuid, original, phone, img_add, img_archived)"
+                + " VALUES (?, ?, ?, ?, 1, 1, ?, ?)", sha, name, archived.toString(), location, "2026-01-01T00:00:00.000Z",
+                "2026-01-01T00:00:00.000Z");
         return new Media(sha, archived, staged);
     }
 
@@ -102,7 +103,9 @@ class VerifyServiceTest {
     }
 
     VerifySummary run(boolean all, Integer sample, boolean dryRun) {
-        return service.verify(new VerifyRequest(null, all, sample, true, dryRun, false));
+        VerifyRequest request = all ? VerifyRequest.all(null) : sample != null ? VerifyRequest.sample(null, sample)
+                : VerifyRequest.unverified(null);
+        return service.verify(dryRun ? request.changingNothing() : request);
     }
 
     VerifySummary run() {
@@ -222,7 +225,7 @@ class VerifyServiceTest {
     @Test
     void rowsStillInStagingAreCountedNotVerifiedAndKept() throws IOException {
         Media m = archived(LOC, "photo one", true);
-        jdbc.update("UPDATE images SET img_loc = ?", m.staged().toString());
+        jdbc.update("UPDATE images SET img_loc = ?, img_archived = NULL", m.staged().toString());
 
         VerifySummary summary = run();
 
@@ -297,7 +300,7 @@ class VerifyServiceTest {
         Media mine = archived(LOC, "photo one", true);
         Media other = archived(OTHER, "photo two", true);
 
-        VerifySummary summary = service.verify(new VerifyRequest(LOC, false, null, true, false, false));
+        VerifySummary summary = service.verify(VerifyRequest.unverified(LOC));
 
         assertThat(summary.verified()).isOne();
         assertThat(mine.staged()).doesNotExist();
@@ -309,7 +312,7 @@ class VerifyServiceTest {
     void noCleanupLeavesStagingAlone() throws IOException {
         Media m = archived(LOC, "photo one", true);
 
-        service.verify(new VerifyRequest(null, false, null, false, false, true));
+        service.verify(VerifyRequest.unverified(null).keepingStaging().withoutBackup());
 
         assertThat(verifiedAt(m)).isNotNull();
         assertThat(m.staged()).exists();
@@ -318,14 +321,61 @@ class VerifyServiceTest {
 
     @Test
     void badRequestsAreRefusedNamingTheOption() {
-        assertThatThrownBy(() -> new VerifyRequest(null, false, 0, true, false, false)).isInstanceOf(ValidationError.class)
+        assertThatThrownBy(() -> VerifyRequest.sample(null, 0)).isInstanceOf(ValidationError.class)
                 .hasMessageContaining("sample");
-        assertThatThrownBy(() -> new VerifyRequest(null, false, 101, true, false, false)).hasMessageContaining("sample");
-        assertThatThrownBy(() -> new VerifyRequest(null, true, 5, true, false, false)).hasMessageContaining("--all");
-        assertThatThrownBy(() -> new VerifyRequest("not-a-uuid", false, null, true, false, false))
+        assertThatThrownBy(() -> VerifyRequest.sample(null, 101)).hasMessageContaining("sample");
+        assertThatThrownBy(() -> VerifyRequest.all(null).sampling(5)).hasMessageContaining("--all");
+        assertThatThrownBy(() -> VerifyRequest.unverified("not-a-uuid"))
                 .isInstanceOf(ValidationError.class).hasMessageContaining("location");
-        assertThatThrownBy(() -> service.verify(new VerifyRequest("5e9f7a10-3c2b-4d8e-9f01-a2b3c4d5e6f7", false, null,
-                true, false, false))).isInstanceOf(ValidationError.class).hasMessageContaining("not a location");
+        assertThatThrownBy(() -> service.verify(VerifyRequest.unverified("5e9f7a10-3c2b-4d8e-9f01-a2b3c4d5e6f7")))
+                .isInstanceOf(ValidationError.class).hasMessageContaining("not a location");
+    }
+
+    @Test
+    void aHardLinkedStagingCopyOfADamagedArchiveFileIsNeverOfferedAsTheGoodCopy() throws IOException {
+        Media linked = archived(LOC, "photo one", false);
+        Files.createDirectories(linked.staged().getParent());
+        Files.createLink(linked.staged(), linked.archived());
+        flipOneByte(linked.archived()); // in place: the staging name sees the same damage
+
+        Failure failure = run().failures().get(0);
+
+        assertThat(failure.otherCopies()).isEmpty();
+        assertThat(failure.unusableCopies()).containsOnlyKeys(linked.staged());
+        assertThat(failure.unusableCopies().get(linked.staged())).contains("hard link");
+        assertThat(VerifyService.describe(failure)).contains("no good staging or backup copy exists")
+                .contains("not a good copy: " + linked.staged());
+        assertThat(linked.staged()).exists();
+    }
+
+    @Test
+    void aStagingCopyWhoseBytesDifferTooIsNotOfferedAsTheGoodCopy() throws IOException {
+        Media m = archived(LOC, "photo one", true);
+        flipOneByte(m.archived());
+        Files.writeString(m.staged(), "other bytes");
+
+        Failure failure = run().failures().get(0);
+
+        assertThat(failure.otherCopies()).isEmpty();
+        assertThat(failure.unusableCopies().get(m.staged())).contains(ArchiveInvariants.sha256(m.staged()));
+        assertThat(m.staged()).hasContent("other bytes");
+    }
+
+    @Test
+    void aHardLinkedStagingCopyIsNotOfferedWhenAnEarlierVerifiedArchiveFileChanged() throws IOException {
+        Media linked = archived(LOC, "photo one", false);
+        Files.createDirectories(linked.staged().getParent());
+        Files.createLink(linked.staged(), linked.archived());
+        jdbc.update("UPDATE images SET img_verified = '2026-11-23T00:00:00.000Z'");
+        flipOneByte(linked.archived());
+
+        Failure failure = run().failures().get(0);
+
+        assertThat(failure.file()).isEqualTo(linked.archived());
+        assertThat(failure.otherCopies()).isEmpty();
+        assertThat(failure.unusableCopies()).containsOnlyKeys(linked.staged());
+        assertThat(linked.staged()).exists();
+        assertThat(verifiedAt(linked)).isNull();
     }
 
     /** Every file below a folder (the database too) with its SHA-256. */
