@@ -61,7 +61,33 @@ public final class Launcher {
                 return ExitCode.USAGE;
             }
         }
+        Optional<String> repeated = repeatedSetting(args);
+        if (repeated.isPresent()) {
+            err.println(repeated.get());
+            return ExitCode.USAGE;
+        }
         return runSpring(args);
+    }
+
+    /**
+     * A setting given twice ({@code --aupat.archive=A --aupat.archive=B}) is refused: Spring would join the
+     * two values with a comma and use a path nobody asked for. Names are compared as Spring binds them
+     * (case, dashes and underscores do not matter).
+     */
+    static Optional<String> repeatedSetting(String[] args) {
+        java.util.Map<String, String> seen = new java.util.HashMap<>();
+        for (String arg : normalised(args)) {
+            int equals = arg.indexOf('=');
+            if (!arg.startsWith("--") || equals < 0 || !ScriptRunner.isSpringArgument(arg)) {
+                continue;
+            }
+            String key = arg.substring(2, equals);
+            String first = seen.putIfAbsent(key.toLowerCase(java.util.Locale.ROOT).replace("-", "").replace("_", ""), arg);
+            if (first != null) {
+                return Optional.of(key + " is given twice (" + first + " and " + arg + "): give it once.");
+            }
+        }
+        return Optional.empty();
     }
 
     private int runSpring(String[] args) {

@@ -129,7 +129,7 @@ public class ScriptRunner {
         return kept.toArray(String[]::new);
     }
 
-    private static boolean isSpringArgument(String a) {
+    static boolean isSpringArgument(String a) {
         return a.startsWith("--script=") || a.startsWith("--config=") || a.startsWith("--spring.") || a.startsWith("--aupat.")
                 || a.startsWith("--logging.") || a.equals("--debug") || a.equals("--trace");
     }
