@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.Optional;
 import org.aupat.foundation.error.AupatError;
 import org.aupat.foundation.error.ExitCode;
+import org.aupat.foundation.error.LogFolderError;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.SpringApplication;
@@ -114,6 +115,10 @@ public final class Launcher {
     /** Spring could not start (bad settings, unreadable rule file...): one clear line, details in error.log. */
     private int startupFailure(RuntimeException e) {
         AupatError cause = rootAupatError(e);
+        if (cause instanceof LogFolderError) {
+            err.println(cause.getMessage()); // logging never started: there is no error log to point to
+            return cause.exitCode();
+        }
         log.error(org.aupat.foundation.logging.LogMarkers.FILE_ONLY, "AUPAT could not start", e);
         if (cause != null) {
             err.println(cause.getMessage());

@@ -89,7 +89,7 @@ public class ScriptRunner {
             return ExitCode.FAILED;
         }
         if (code == ExitCode.OK && failureLog.skippedCount() > 0) {
-            console.warn(name + " finished but skipped " + failureLog.skippedCount() + " item(s); see logs/failure.log"
+            console.warn(name + " finished but skipped " + failureLog.skippedCount() + " item(s); see " + errorLog.resolveSibling("failure.log")
                     + " or run --script=failures --for=" + name + ".");
             code = ExitCode.ITEM_FAILURES;
         }
