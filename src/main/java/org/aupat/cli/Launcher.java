@@ -26,7 +26,8 @@ public final class Launcher {
                       --aupat.logs=DIR --spring.profiles.active=dev|prod
                       --config=user.json    paths from the original tool's user.json (--aupat.* still win)
             Exit codes: 0 ok, 1 failed, 2 usage or configuration, 3 pre-flight failed,
-                        4 finished with skipped items (see logs/failure.log), 75 another run holds the lock.
+                        4 finished with skipped items (see logs/failure.log), 75 another run holds the lock,
+                        130/143 stopped by Ctrl-C/SIGTERM at a safe point (the same command resumes).
             """;
 
     private final Class<?> application;

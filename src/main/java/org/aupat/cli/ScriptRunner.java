@@ -138,7 +138,8 @@ public class ScriptRunner {
         return """
 
                 Exit status: 0 ok, 1 failed, 2 usage or configuration error, 3 pre-flight check failed,
-                4 finished but skipped items (see logs/failure.log), 75 another run holds the lock.
+                4 finished but skipped items (see logs/failure.log), 75 another run holds the lock,
+                130/143 stopped by Ctrl-C/SIGTERM at a safe point (the same command resumes).
                 """;
     }
 }
