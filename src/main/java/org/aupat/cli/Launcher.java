@@ -6,7 +6,6 @@ import java.util.Optional;
 import org.aupat.foundation.error.AupatError;
 import org.aupat.foundation.error.ExitCode;
 import org.aupat.foundation.error.LogFolderError;
-import org.aupat.foundation.interruption.Interruption;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.SpringApplication;
@@ -99,10 +98,10 @@ public final class Launcher {
         if (System.getProperty("spring.backgroundpreinitializer.ignore") == null) {
             System.setProperty("spring.backgroundpreinitializer.ignore", "true");
         }
-        Interruption.install(err);
         SpringApplication app = new SpringApplication(application);
         // Spring's shutdown hook would close the database under a running script; a signal stops the run
-        // at a safe point instead (Interruption), and the context is closed below when the run returns.
+        // at a safe point instead (Interruption, installed by the
+        // process's main method), and the context is closed below when the run returns.
         app.setRegisterShutdownHook(false);
         app.setWebApplicationType(WebApplicationType.NONE);
         app.setBannerMode(org.springframework.boot.Banner.Mode.OFF);
