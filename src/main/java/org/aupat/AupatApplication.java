@@ -2,6 +2,7 @@ package org.aupat;
 
 import java.net.URL;
 import org.aupat.cli.Launcher;
+import org.aupat.foundation.interruption.Interruption;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
 import org.springframework.boot.autoconfigure.aop.AopAutoConfiguration;
@@ -30,6 +31,7 @@ public class AupatApplication {
 
     public static void main(String[] args) {
         useContextPreparedAtBuildTime();
+        Interruption.install(System.err); // the process's signals, not a test JVM's that launches in process
         System.exit(new Launcher(AupatApplication.class).launch(args));
     }
 

@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.Optional;
 import org.aupat.foundation.error.AupatError;
 import org.aupat.foundation.error.ExitCode;
+import org.aupat.foundation.error.LogFolderError;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.SpringApplication;
@@ -24,7 +25,8 @@ public final class Launcher {
                       --aupat.logs=DIR --spring.profiles.active=dev|prod
                       --config=user.json    paths from the original tool's user.json (--aupat.* still win)
             Exit codes: 0 ok, 1 failed, 2 usage or configuration, 3 pre-flight failed,
-                        4 finished with skipped items (see logs/failure.log), 75 another run holds the lock.
+                        4 finished with skipped items (see logs/failure.log), 75 another run holds the lock,
+                        130/143 stopped by Ctrl-C/SIGTERM at a safe point (the same command resumes).
             """;
 
     private final Class<?> application;
@@ -61,7 +63,33 @@ public final class Launcher {
                 return ExitCode.USAGE;
             }
         }
+        Optional<String> repeated = repeatedSetting(args);
+        if (repeated.isPresent()) {
+            err.println(repeated.get());
+            return ExitCode.USAGE;
+        }
         return runSpring(args);
+    }
+
+    /**
+     * A setting given twice ({@code --aupat.archive=A --aupat.archive=B}) is refused: Spring would join the
+     * two values with a comma and use a path nobody asked for. Names are compared as Spring binds them
+     * (case, dashes and underscores do not matter).
+     */
+    static Optional<String> repeatedSetting(String[] args) {
+        java.util.Map<String, String> seen = new java.util.HashMap<>();
+        for (String arg : normalised(args)) {
+            int equals = arg.indexOf('=');
+            if (!arg.startsWith("--") || equals < 0 || !ScriptRunner.isSpringArgument(arg)) {
+                continue;
+            }
+            String key = arg.substring(2, equals);
+            String first = seen.putIfAbsent(key.toLowerCase(java.util.Locale.ROOT).replace("-", "").replace("_", ""), arg);
+            if (first != null) {
+                return Optional.of(key + " is given twice (" + first + " and " + arg + "): give it once.");
+            }
+        }
+        return Optional.empty();
     }
 
     private int runSpring(String[] args) {
@@ -71,6 +99,10 @@ public final class Launcher {
             System.setProperty("spring.backgroundpreinitializer.ignore", "true");
         }
         SpringApplication app = new SpringApplication(application);
+        // Spring's shutdown hook would close the database under a running script; a signal stops the run
+        // at a safe point instead (Interruption, installed by the
+        // process's main method), and the context is closed below when the run returns.
+        app.setRegisterShutdownHook(false);
         app.setWebApplicationType(WebApplicationType.NONE);
         app.setBannerMode(org.springframework.boot.Banner.Mode.OFF);
         app.setLogStartupInfo(false);
@@ -88,6 +120,10 @@ public final class Launcher {
     /** Spring could not start (bad settings, unreadable rule file...): one clear line, details in error.log. */
     private int startupFailure(RuntimeException e) {
         AupatError cause = rootAupatError(e);
+        if (cause instanceof LogFolderError) {
+            err.println(cause.getMessage()); // logging never started: there is no error log to point to
+            return cause.exitCode();
+        }
         log.error(org.aupat.foundation.logging.LogMarkers.FILE_ONLY, "AUPAT could not start", e);
         if (cause != null) {
             err.println(cause.getMessage());

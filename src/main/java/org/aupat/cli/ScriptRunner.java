@@ -89,7 +89,7 @@ public class ScriptRunner {
             return ExitCode.FAILED;
         }
         if (code == ExitCode.OK && failureLog.skippedCount() > 0) {
-            console.warn(name + " finished but skipped " + failureLog.skippedCount() + " item(s); see logs/failure.log"
+            console.warn(name + " finished but skipped " + failureLog.skippedCount() + " item(s); see " + errorLog.resolveSibling("failure.log")
                     + " or run --script=failures --for=" + name + ".");
             code = ExitCode.ITEM_FAILURES;
         }
@@ -129,7 +129,7 @@ public class ScriptRunner {
         return kept.toArray(String[]::new);
     }
 
-    private static boolean isSpringArgument(String a) {
+    static boolean isSpringArgument(String a) {
         return a.startsWith("--script=") || a.startsWith("--config=") || a.startsWith("--spring.") || a.startsWith("--aupat.")
                 || a.startsWith("--logging.") || a.equals("--debug") || a.equals("--trace");
     }
@@ -138,7 +138,8 @@ public class ScriptRunner {
         return """
 
                 Exit status: 0 ok, 1 failed, 2 usage or configuration error, 3 pre-flight check failed,
-                4 finished but skipped items (see logs/failure.log), 75 another run holds the lock.
+                4 finished but skipped items (see logs/failure.log), 75 another run holds the lock,
+                130/143 stopped by Ctrl-C/SIGTERM at a safe point (the same command resumes).
                 """;
     }
 }

@@ -48,4 +48,19 @@ class LauncherTest {
         assertThat(ScriptRunner.scriptArguments("--script=gen_sha", "--aupat.database=x.db", "--file=a", "--config=u.json",
                 "--spring.profiles.active=prod", "--script", "gen_sha")).containsExactly("--file=a");
     }
+
+    @Test
+    void aSettingGivenTwiceIsRefusedNamingBothValues() {
+        assertThat(launcher.launch(new String[] {"--script=db_migrate", "--aupat.database=a.db", "--aupat.database=b.db"}))
+                .isEqualTo(ExitCode.USAGE);
+        assertThat(err.toString(StandardCharsets.UTF_8))
+                .isEqualTo("aupat.database is given twice (--aupat.database=a.db and --aupat.database=b.db): give it once."
+                        + System.lineSeparator());
+        assertThat(Launcher.repeatedSetting(new String[] {"--script=gen_uuid", "--config", "a.json", "--config=b.json"}))
+                .hasValueSatisfying(m -> assertThat(m).contains("--config=a.json").contains("--config=b.json"));
+        assertThat(Launcher.repeatedSetting(new String[] {"--aupat.checkpoint-database=a", "--aupat.checkpointDatabase=b"}))
+                .isPresent();
+        assertThat(Launcher.repeatedSetting(new String[] {"--script=x", "--aupat.database=a", "--aupat.archive=a", "--file=1",
+                "--file=2"})).isEmpty();
+    }
 }

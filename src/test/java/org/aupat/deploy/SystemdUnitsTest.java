@@ -59,13 +59,15 @@ class SystemdUnitsTest {
         assertThat(Files.readString(UNITS.resolve("aupat@.service")))
                 .contains("Environment=AUPAT_OPTIONS=\n")
                 .contains("--script=%i --spring.profiles.active=prod $AUPAT_OPTIONS")
-                .contains("SuccessExitStatus=4 75");
+                .contains("SuccessExitStatus=4 75 130 143").contains("KillMode=mixed");
     }
 
     @Test
     void exit4IsAWarningAndExit75ANoticeInTheJournal() throws Exception {
         assertThat(afterRun(4)).isEqualTo("<4>AUPAT backup finished but skipped items: see /var/log/aupat/failure.log\n");
         assertThat(afterRun(75)).isEqualTo("<5>AUPAT backup did not run: another AUPAT run holds the lock\n");
+        assertThat(afterRun(143)).isEqualTo("<5>AUPAT backup was stopped at a safe point: the next run resumes it\n");
+        assertThat(afterRun(130)).isEqualTo(afterRun(143));
         assertThat(afterRun(0)).isEmpty();
         assertThat(afterRun(1)).isEmpty();
     }

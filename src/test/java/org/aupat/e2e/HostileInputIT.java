@@ -327,4 +327,44 @@ class HostileInputIT {
         }
         soft.assertAll();
     }
+
+    @Test
+    void unwritableLogsASettingGivenTwiceAndAHostileUserJsonStopInOneLine() throws Exception {
+        SoftAssertions soft = new SoftAssertions();
+        refused(soft, 3, "a-file.txt: it is a file", importWith("--aupat.logs=a-file.txt"));
+        Path readOnly = Files.createDirectories(home.resolve("read-only-logs"));
+        Path full = Files.createDirectories(home.resolve("full-disk"));
+        boolean mounted = mount(readOnly, "size=1m,ro") && mount(full, "size=2m");
+        try {
+            if (mounted) {
+                refused(soft, 3, "Read-only file system", importWith("--aupat.logs=" + readOnly));
+                try (var out = Files.newOutputStream(full.resolve("filler"))) {
+                    byte[] block = new byte[64 * 1024];
+                    while (true) {
+                        out.write(block);
+                    }
+                } catch (IOException diskFull) {
+                    // the disk is full now
+                }
+                refused(soft, 3, full + "/logs", importWith("--aupat.logs=" + full.resolve("logs")));
+            }
+        } finally {
+            new ProcessBuilder("umount", readOnly.toString()).start().waitFor();
+            new ProcessBuilder("umount", full.toString()).start().waitFor();
+        }
+        refused(soft, 2, "given twice (--aupat.database=one.db and --aupat.database=two.db)",
+                Stream.concat(Stream.of(importWith("--aupat.database=one.db")), Stream.of("--aupat.database=two.db"))
+                        .toArray(String[]::new));
+        soft.assertThat(home.resolve("one.db,two.db")).doesNotExist();
+        refused(soft, 2, "/dev/zero is not a regular file", importWith("--config=/dev/zero"));
+        refused(soft, 2, home.resolve("fifo") + " is not a regular file", importWith("--config=fifo"));
+        soft.assertAll();
+        org.junit.jupiter.api.Assumptions.assumeTrue(mounted, "cannot mount a tmpfs here: read-only and full log disks untried");
+    }
+
+    /** A small tmpfs at the folder (root only); false when this machine does not allow it. */
+    private static boolean mount(Path folder, String options) throws Exception {
+        return new ProcessBuilder("mount", "-t", "tmpfs", "-o", options, "tmpfs", folder.toString())
+                .redirectErrorStream(true).start().waitFor() == 0;
+    }
 }

@@ -2,16 +2,13 @@ package org.aupat.archive.maintenance;
 
 import org.aupat.archive.rules.Rules;
 
-import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeSet;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.aupat.archive.ArchiveClock;
+import org.aupat.foundation.db.MigratedSchema;
 import org.aupat.foundation.db.SqliteDatabase;
 import org.aupat.foundation.db.SqliteFiles;
 import org.aupat.foundation.error.ConfigurationError;
@@ -21,8 +18,6 @@ import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
 import org.flywaydb.core.api.MigrationInfo;
 import org.flywaydb.core.api.MigrationVersion;
-import org.springframework.core.io.Resource;
-import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -33,8 +28,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 @Service
 public class MigrationService {
-    static final String LOCATIONS = "classpath:db/migration";
-    private static final Pattern MIGRATION = Pattern.compile("V(\\d+(?:[._]\\d+)*)__.*\\.sql");
+    static final String LOCATIONS = MigratedSchema.LOCATIONS;
     private static final String SETTING = "aupat.database";
 
     private final SqliteDatabase database;
@@ -132,6 +126,8 @@ public class MigrationService {
             throw new ValidationError(SETTING, file, "was migrated by a newer AUPAT (schema versions " + unknown
                     + " are unknown to this one). It was left untouched. Use the newer AUPAT.");
         }
+        // History says current but tables or columns are gone: migrating would apply nothing, so say so.
+        MigratedSchema.requireIntact(file, SETTING);
         existing.prefixLength().filter(recorded -> !recorded.equals(String.valueOf(prefixLength))).ifPresent(recorded -> {
             throw new ConfigurationError("name.json sets prefix_length " + prefixLength + " but this archive was built with "
                     + recorded + ", and one archive keeps one prefix length forever. Set prefix_length back to "
@@ -142,18 +138,7 @@ public class MigrationService {
 
     /** Versions of the migrations inside this jar, as Flyway writes them ("1", "2", "2.1"). */
     static List<String> jarMigrations() {
-        TreeSet<String> versions = new TreeSet<>();
-        try {
-            for (Resource r : new PathMatchingResourcePatternResolver().getResources(LOCATIONS + "/*.sql")) {
-                Matcher m = MIGRATION.matcher(String.valueOf(r.getFilename()));
-                if (m.matches()) {
-                    versions.add(m.group(1).replace('_', '.'));
-                }
-            }
-        } catch (IOException e) {
-            throw new DatabaseError("cannot list the schema migrations inside the jar: " + e.getMessage(), e);
-        }
-        return new ArrayList<>(versions);
+        return new ArrayList<>(MigratedSchema.migrations().keySet());
     }
 
     private static List<String> expectedModules(Map<String, String> ruleVersions) {

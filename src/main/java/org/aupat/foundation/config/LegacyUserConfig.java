@@ -1,10 +1,15 @@
 package org.aupat.foundation.config;
 
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -20,7 +25,15 @@ import org.aupat.foundation.error.ConfigurationError;
  */
 final class LegacyUserConfig {
     private static final String PLACEHOLDER = "/absolute/path/to/";
-    private static final ObjectMapper JSON = new ObjectMapper().enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+    /** A real user.json is a few hundred bytes; anything this big is not one, and is never read whole. */
+    static final int MAX_BYTES = 64 * 1024;
+    /** The longest path Linux accepts. */
+    private static final int MAX_PATH = 4096;
+    /** A user.json is one flat object; deep nesting only costs stack. */
+    private static final int MAX_DEPTH = 16;
+    private static final ObjectMapper JSON = new ObjectMapper(JsonFactory.builder()
+            .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_DEPTH).build()).build())
+            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
 
     /** The settings read from one user.json, and how {@code db_loc} was understood (AMBIG-2), for the log. */
     record Mapped(Map<String, Object> properties, String interpretation) {
@@ -64,13 +77,17 @@ final class LegacyUserConfig {
     private static JsonNode parse(Path file) {
         JsonNode root;
         try {
-            root = JSON.readTree(Files.readString(file));
+            root = JSON.readTree(boundedText(file));
         } catch (NoSuchFileException e) {
             throw new ConfigurationError("--config: " + file.toAbsolutePath() + " does not exist."
                     + " Give the path of the user.json of the original tool, for example --config=user/user.json.", e);
+        } catch (StreamConstraintsException e) {
+            throw new ConfigurationError(file.toAbsolutePath() + " is not a user.json: its JSON is nested more than "
+                    + MAX_DEPTH + " levels deep. Give the user.json of the original tool, one flat object.", e);
         } catch (JsonProcessingException e) {
-            throw new ConfigurationError(file.toAbsolutePath() + " is not valid JSON (line " + e.getLocation().getLineNr()
-                    + ", column " + e.getLocation().getColumnNr() + "): " + e.getOriginalMessage()
+            String where = e.getLocation() == null ? ""
+                    : " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")";
+            throw new ConfigurationError(file.toAbsolutePath() + " is not valid JSON" + where + ": " + oneLine(e.getOriginalMessage())
                     + ". Fix the file; user.json.template of the original tool shows the expected form.", e);
         } catch (IOException e) {
             throw new ConfigurationError("--config: cannot read " + file.toAbsolutePath() + " (" + e
@@ -81,6 +98,35 @@ final class LegacyUserConfig {
                     + " {\"db_name\": \"aupat.db\", \"db_loc\": \"/srv/aupat/aupat.db\", ...}.");
         }
         return root;
+    }
+
+    /**
+     * The file's text, read only when it is a regular file of at most {@link #MAX_BYTES}: a FIFO, a device
+     * such as /dev/zero or a huge file would otherwise block or fill the memory before any check.
+     */
+    private static String boundedText(Path file) throws IOException {
+        if (!Files.exists(file)) {
+            throw new NoSuchFileException(file.toString());
+        }
+        if (!Files.isRegularFile(file)) {
+            throw new ConfigurationError("--config: " + file.toAbsolutePath() + " is not a regular file (a folder, a device"
+                    + " or a pipe). Give the path of the user.json of the original tool.");
+        }
+        byte[] head;
+        try (InputStream in = Files.newInputStream(file)) {
+            head = in.readNBytes(MAX_BYTES + 1);
+        }
+        if (head.length > MAX_BYTES) {
+            throw new ConfigurationError("--config: " + file.toAbsolutePath() + " is larger than " + MAX_BYTES / 1024
+                    + " KB, so it is not a user.json. Give the path of the user.json of the original tool.");
+        }
+        return new String(head, StandardCharsets.UTF_8);
+    }
+
+    /** Jackson quotes the offending text; a huge or multi-line token must still give one short line. */
+    private static String oneLine(String message) {
+        String flat = String.valueOf(message).replaceAll("\\s+", " ");
+        return flat.length() > 200 ? flat.substring(0, 200) + "..." : flat;
     }
 
     /** The absolute path under {@code key}, or under its later name {@code alias}; never a template placeholder. */
@@ -128,7 +174,10 @@ final class LegacyUserConfig {
             return null;
         }
         if (!node.isTextual() || node.asText().isBlank()) {
-            throw error(key, "must be a non-empty text (a path in quotes), not " + node + ".");
+            throw error(key, "must be a non-empty text (a path in quotes), not " + oneLine(node.toString()) + ".");
+        }
+        if (node.asText().length() > MAX_PATH) {
+            throw error(key, "is " + node.asText().length() + " characters long, too long for a path: give the path.");
         }
         return node.asText().trim();
     }

@@ -7,6 +7,7 @@ import java.sql.Statement;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import javax.sql.DataSource;
+import org.aupat.foundation.interruption.Interruption;
 import org.aupat.foundation.logging.RunContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -43,6 +44,7 @@ public class LoggingTransactionManager extends JdbcTransactionManager {
 
     @Override
     protected void doBegin(Object transaction, TransactionDefinition definition) {
+        Interruption.atSafePoint(); // between two transactions: the last one is committed, the next not begun
         super.doBegin(transaction, definition);
         String operation = definition.getName() == null ? "unnamed" : shortName(definition.getName());
         STARTED.get().push(new Started(operation, System.nanoTime(), totalChanges()));

@@ -17,7 +17,8 @@ import org.springframework.jdbc.datasource.AbstractDataSource;
 /**
  * One SQLite file as a DataSource with a single connection (SQLite has one writer). Nothing touches
  * the disk until the first connection: then a file that is not SQLite is refused untouched, the
- * folder is created, and every connection gets WAL, foreign keys, synchronous NORMAL, a busy
+ * folder is created, a file whose schema is not what its migration history says is refused
+ * ({@link MigratedSchema}), and every connection gets WAL, foreign keys, synchronous NORMAL, a busy
  * timeout and IMMEDIATE transactions, set as driver properties (an init SQL with several statements
  * would run only the first).
  */
@@ -67,6 +68,9 @@ public class SqliteDatabase extends AbstractDataSource implements AutoCloseable 
                 if (pool == null) {
                     requireSqliteOrAbsent(file, name);
                     SqliteNativeLibrary.load();
+                    if (exists()) {
+                        MigratedSchema.requireIntact(file, name);
+                    }
                     createParent();
                     pool = open();
                 }

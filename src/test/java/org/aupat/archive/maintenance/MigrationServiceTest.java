@@ -156,4 +156,19 @@ class MigrationServiceTest extends FixtureTest {
         });
         return versions;
     }
+
+    @Test
+    void aDatabaseMissingTablesItsHistoryPromisesIsNamedDamagedNotReportedUpToDate() throws Exception {
+        f.migration.migrate(false);
+        f.jdbc.execute("DROP TABLE sub_locations");
+        f.close();
+        byte[] before = Files.readAllBytes(f.properties.database());
+
+        assertThatThrownBy(() -> new Fixture(home).migration.migrate(true))
+                .isInstanceOf(org.aupat.foundation.error.PreflightError.class)
+                .hasMessageContaining("is damaged").hasMessageContaining("table sub_locations is missing")
+                .hasMessageContaining("Restore the newest good backup");
+
+        assertThat(Files.readAllBytes(f.properties.database())).isEqualTo(before);
+    }
 }

@@ -123,8 +123,8 @@ class LegacyUserConfigTest {
     }
 
     @Test
-    void aFileThatCannotBeReadIsAnErrorNamingIt() {
-        refused(dir).hasMessageContaining("cannot read " + dir).hasMessageContaining("readable");
+    void aFolderIsAnErrorNamingIt() {
+        refused(dir).hasMessageContaining(dir + " is not a regular file");
     }
 
     private AbstractThrowableAssert<?, ? extends Throwable> refused(String json) throws IOException {
@@ -148,5 +148,20 @@ class LegacyUserConfigTest {
     private static String completeWith(String databaseKeys) {
         return "{" + databaseKeys + ", \"db_backup\": \"/srv/aupat/backups\", \"db_ingest\": \"/srv/aupat/staging\","
                 + " \"arch_loc\": \"/srv/aupat/archive\"}";
+    }
+
+    @Test
+    @org.junit.jupiter.api.Timeout(60)
+    void aHostileFileIsRefusedInOneLineNamingItWithoutReadingItWhole() throws Exception {
+        Path deep = Files.writeString(dir.resolve("deep.json"), "[".repeat(100_000) + "]".repeat(100_000));
+        Path huge = Files.writeString(dir.resolve("huge.json"), "{\"db_loc\": \"/" + "x".repeat(10_000_000) + "\"}");
+        Path longPath = Files.writeString(dir.resolve("long.json"), completeWith("\"db_loc\": \"/" + "x".repeat(20_000) + "\""));
+        Path fifo = dir.resolve("fifo.json");
+        new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor();
+        for (Path hostile : new Path[] {deep, huge, longPath, fifo, Path.of("/dev/zero"), dir}) {
+            assertThatThrownBy(() -> LegacyUserConfig.read(hostile)).isInstanceOf(ConfigurationError.class)
+                    .hasMessageContaining(hostile.toAbsolutePath().toString())
+                    .satisfies(e -> assertThat(e.getMessage()).doesNotContain("\n").hasSizeLessThan(400));
+        }
     }
 }
