@@ -177,37 +177,40 @@ public class OrganizeService {
     }
 
     private Organized image(MediaFile file, ExifMetadata exif) {
-        if (exif.fileError() != null) {
-            unreadable(file, "exiftool: " + exif.fileError());
+        if (exif.damage() != null) {
+            damaged(file, "exiftool: " + exif.damage());
         }
         Hardware hardware = classifier.classify(exif.make(), exif.model(), file.film() != null && file.film() == 1);
         return new Organized(MediaType.IMAGE, file.sha(), hardware.category(),
-                hardwareJson(hardware, exif.fileError()), exif.rawJson(), taken(exif), exif.latitude(), exif.longitude(),
-                null, null, null, null);
+                hardwareJson(hardware, exif.damage()), exif.rawJson(), exif.capture(), exif.damage() != null,
+                exif.latitude(), exif.longitude(), null, null, null, null);
     }
 
     private Organized video(MediaFile file, ExifMetadata exif, VideoProbe.Probed probed) {
         VideoMetadata probe = probed.metadata();
-        String problem = exif.fileError();
+        String problem = exif.damage();
         if (probed.error() != null) {
             problem = "ffprobe: " + probed.error().getMessage();
             probe = new VideoMetadata(null, null, null, null, null, null, null, null);
+        } else if (problem != null) {
+            problem = "exiftool: " + problem;
         }
         if (problem != null) {
-            unreadable(file, problem);
+            damaged(file, problem);
         }
         String make = probe.make() != null ? probe.make() : exif.make();
         String model = probe.model() != null ? probe.model() : exif.model();
         Hardware hardware = classifier.classify(make, model, false);
         return new Organized(MediaType.VIDEO, file.sha(), hardware.category(),
-                hardwareJson(hardware, problem), probe.rawJson() != null ? probe.rawJson() : exif.rawJson(), taken(exif),
-                exif.latitude(), exif.longitude(), probe.durationSeconds(), probe.codec(), probe.width(), probe.height());
+                hardwareJson(hardware, problem), probe.rawJson() != null ? probe.rawJson() : exif.rawJson(), exif.capture(),
+                problem != null, exif.latitude(), exif.longitude(), probe.durationSeconds(), probe.codec(), probe.width(),
+                probe.height());
     }
 
-    /** The file goes on (as "other"), but a person is told: one failure line, exit code 4. */
-    private void unreadable(MediaFile file, String problem) {
-        failures.record(new AupatError(file.originalName() + " (" + file.loc() + "): its metadata cannot be read ("
-                + problem + "); it is archived as 'other'. Check whether the file is damaged.", true,
+    /** The file is archived all the same and flagged damaged, but a person is told: one failure line, exit code 4. */
+    private void damaged(MediaFile file, String problem) {
+        failures.record(new AupatError(file.originalName() + " (" + file.loc() + "): looks damaged (" + problem
+                + "); it is archived as it is and flagged damaged. Check it against the source.", true,
                 Map.of("path", file.loc(), "sha256", file.sha()), null), "OrganizeService.organizeChunk",
                 "read metadata", true);
     }
@@ -225,9 +228,5 @@ public class OrganizeService {
             node.put("error", problem);
         }
         return node.toString();
-    }
-
-    private static String taken(ExifMetadata exif) {
-        return exif.capturedAt() == null ? null : ArchiveClock.format(exif.capturedAt());
     }
 }

@@ -1,0 +1,185 @@
+package org.aupat.archive;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
+import org.aupat.archive.identify.IdentifyService;
+import org.aupat.archive.importing.ImportRequest;
+import org.aupat.archive.importing.ImportService;
+import org.aupat.archive.ingest.IngestService;
+import org.aupat.archive.location.LocationService;
+import org.aupat.archive.maintenance.MigrationService;
+import org.aupat.archive.organizing.OrganizeService;
+import org.aupat.foundation.FoundationContext;
+import org.aupat.foundation.checkpoint.RunIdentity;
+import org.aupat.foundation.failure.FailureLog;
+import org.aupat.foundation.logging.RunContext;
+import org.aupat.testing.ArchiveInvariants;
+import org.aupat.testing.MediaFactory;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * The shipped real camera files (src/test/resources/camera-files, sources and licences in its README)
+ * imported, organised, archived and exported in process, with a real database, exiftool and ffprobe:
+ * what each file becomes is asserted row by row.
+ */
+class CameraArchiveTest {
+    /** Every source file's modification time, set before the import: the archive must keep it. */
+    static final Instant MODIFIED = Instant.parse("2011-02-03T04:05:06Z");
+
+    @TempDir
+    static Path home;
+    static ConfigurableApplicationContext context;
+    static ArchiveInvariants invariants;
+    static OrganizeService.Summary organized;
+    static long failuresAfterOrganize;
+    static JsonNode master;
+
+    @BeforeAll
+    static void archiveTheCameraFiles() throws Exception {
+        Path card = Files.createDirectories(home.resolve("card"));
+        try (Stream<Path> files = Files.list(Path.of("src/test/resources/camera-files"))) {
+            for (Path file : files.filter(f -> !f.getFileName().toString().equals("README.md")).toList()) {
+                Files.copy(file, card.resolve(file.getFileName()));
+            }
+        }
+        Path whole = card.resolve("half.jpg"); // a card pulled out mid-write: the JPEG's second half is missing
+        assertThat(new ProcessBuilder("ffmpeg", "-v", "error", "-f", "lavfi", "-i", "testsrc=s=320x240", "-frames:v", "1",
+                whole.toString()).inheritIO().start().waitFor()).isZero();
+        new MediaFactory(card).tag(whole, "-Make=Canon", "-Model=Canon EOS 5D", "-DateTimeOriginal=2019:04:05 06:07:08");
+        byte[] bytes = Files.readAllBytes(whole);
+        Files.write(whole, java.util.Arrays.copyOf(bytes, bytes.length / 2));
+        try (Stream<Path> files = Files.list(card)) {
+            for (Path file : files.toList()) {
+                Files.setLastModifiedTime(file, FileTime.from(MODIFIED));
+            }
+        }
+        context = FoundationContext.start(home);
+        context.getBean(MigrationService.class).migrate(true);
+        invariants = ArchiveInvariants.ofHome(home);
+        ImportRequest request = new ImportRequest(card, new LocationService.Request(null, "Camera Files", null, "ny",
+                "industrial", null, "tester", null, List.of(), card, false, false), false, null, false, true);
+        running("db_import", "source=" + card, () -> context.getBean(ImportService.class).importSource(request));
+        organized = running("db_organize", "", () -> {
+            OrganizeService.Summary summary = context.getBean(OrganizeService.class).organizeStaged();
+            failuresAfterOrganize = context.getBean(FailureLog.class).skippedCount();
+            return summary;
+        });
+        running("db_ingest", "", () -> context.getBean(IngestService.class).ingestStaged());
+        IdentifyService.Result identified = running("db_identify", "",
+                () -> context.getBean(IdentifyService.class).identify(null, true));
+        master = new ObjectMapper().readTree(identified.written().get(0).toFile());
+    }
+
+    @AfterAll
+    static void stop() {
+        if (context != null) {
+            context.close();
+        }
+    }
+
+    private static <T> T running(String script, String identity, Supplier<T> work) {
+        RunContext.start(script);
+        context.getBean(RunIdentity.class).set(identity, false);
+        context.getBean(FailureLog.class).reset();
+        try {
+            return work.get();
+        } finally {
+            RunContext.clear();
+        }
+    }
+
+    /** name → the image or video row's columns, by column name without its img_/vid_ prefix. */
+    private static Map<String, String> row(String name) throws Exception {
+        for (String table : List.of("images", "videos")) {
+            String p = table.equals("images") ? "img_" : "vid_";
+            List<List<String>> rows = invariants.rows("SELECT " + p + "taken_local, " + p + "taken_tag, " + p + "taken_offset, "
+                    + p + "offset_source, " + p + "taken, " + p + "damaged, " + p + "mtime, " + p + "loc FROM " + table
+                    + " WHERE " + p + "nameo = '" + name + "'");
+            if (!rows.isEmpty()) {
+                List<String> r = rows.get(0);
+                Map<String, String> out = new HashMap<>();
+                String[] keys = {"local", "tag", "offset", "source", "utc", "damaged", "mtime", "loc"};
+                for (int i = 0; i < keys.length; i++) {
+                    out.put(keys[i], r.get(i));
+                }
+                out.put("table", table);
+                return out;
+            }
+        }
+        throw new AssertionError(name + " is neither an image nor a video row");
+    }
+
+    @ParameterizedTest(name = "{0}: {1} {2}, offset {3} from {4}")
+    @CsvSource({
+        "Canon.jpg, images, 2003-12-04T06:46:52, null, unknown, null",
+        "CanonRaw.cr3, images, 2018-02-21T12:08:56, +00:00, offset_tag, 2018-02-21T12:08:56.000Z",
+        "Google.jpg, images, 2023-10-06T22:53:51, +02:00, offset_tag, 2023-10-06T20:53:51.000Z",
+        "GoPro.jpg, images, 2017-10-03T10:58:29, -04:00, gps_time, 2017-10-03T14:58:29.000Z",
+        "Nikon.nef, images, 2004-06-09T16:02:35, null, unknown, null",
+        "Pentax.avi, videos, 2009-10-27T12:14:00, null, unknown, null",
+        "M2TS.mts, videos, 2008-12-31T23:16:24, +01:00, offset_tag, 2008-12-31T22:16:24.000Z",
+    })
+    void everyCaptureTimeIsStoredWithItsOffsetSource(String name, String table, String local, String offset,
+                                                     String source, String utc) throws Exception {
+        Map<String, String> row = row(name);
+        assertThat(row.get("table")).isEqualTo(table);
+        assertThat(row.get("local")).isEqualTo(local);
+        assertThat(row.get("offset")).isEqualTo(offset);
+        assertThat(row.get("source")).isEqualTo(source);
+        assertThat(row.get("utc")).isEqualTo(utc);
+    }
+
+    @Test
+    void theMasterJsonCarriesTheLocalTimeAndTheOffsetSource() {
+        JsonNode canon = null;
+        for (JsonNode image : master.path("images")) {
+            if (image.path("img_nameo").asText().equals("Canon.jpg")) {
+                canon = image;
+            }
+        }
+        assertThat(canon).isNotNull();
+        assertThat(canon.path("img_taken_local").asText()).isEqualTo("2003-12-04T06:46:52");
+        assertThat(canon.path("img_taken_tag").asText()).isEqualTo("DateTimeOriginal");
+        assertThat(canon.path("img_offset_source").asText()).isEqualTo("unknown");
+        assertThat(canon.path("img_mtime").asText()).isEqualTo("2011-02-03T04:05:06.000Z");
+        assertThat(canon.path("img_damaged").asInt()).isZero();
+    }
+
+    @Test
+    void theArchivedCopyKeepsTheSourceModificationTimeAndTheRowRecordsIt() throws Exception {
+        for (String name : List.of("Canon.jpg", "CanonRaw.cr3", "Pentax.avi")) {
+            Map<String, String> row = row(name);
+            assertThat(row.get("mtime")).as(name).isEqualTo("2011-02-03T04:05:06.000Z");
+            assertThat(Files.getLastModifiedTime(Path.of(row.get("loc"))).toInstant()).as(name).isEqualTo(MODIFIED);
+        }
+        assertThat(invariants.query("SELECT doc_mtime FROM documents WHERE doc_nameo = 'PLIST.aae'"))
+                .containsExactly("2011-02-03T04:05:06.000Z");
+    }
+
+    @Test
+    void aDamagedFileIsArchivedFlaggedAndReported() throws Exception {
+        Map<String, String> row = row("half.jpg");
+        assertThat(row.get("damaged")).isEqualTo("1");
+        assertThat(row.get("local")).isEqualTo("2019-04-05T06:07:08");
+        assertThat(Path.of(row.get("loc"))).exists();
+        assertThat(row(("Canon.jpg")).get("damaged")).isEqualTo("0");
+        assertThat(failuresAfterOrganize).isGreaterThanOrEqualTo(1);
+    }
+}
