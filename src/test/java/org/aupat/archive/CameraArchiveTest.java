@@ -133,7 +133,7 @@ class CameraArchiveTest {
         "Google.jpg, images, 2023-10-06T22:53:51, +02:00, offset_tag, 2023-10-06T20:53:51.000Z",
         "GoPro.jpg, images, 2017-10-03T10:58:29, -04:00, gps_time, 2017-10-03T14:58:29.000Z",
         "Nikon.nef, images, 2004-06-09T16:02:35, null, unknown, null",
-        "Pentax.avi, videos, 2009-10-27T12:14:00, null, unknown, null",
+        "PentaxKx.avi, videos, 2009-10-27T12:14:00, null, unknown, null",
         "M2TS.mts, videos, 2008-12-31T23:16:24, +01:00, offset_tag, 2008-12-31T22:16:24.000Z",
     })
     void everyCaptureTimeIsStoredWithItsOffsetSource(String name, String table, String local, String offset,
@@ -164,7 +164,7 @@ class CameraArchiveTest {
 
     @Test
     void theArchivedCopyKeepsTheSourceModificationTimeAndTheRowRecordsIt() throws Exception {
-        for (String name : List.of("Canon.jpg", "CanonRaw.cr3", "Pentax.avi")) {
+        for (String name : List.of("Canon.jpg", "CanonRaw.cr3", "PentaxKx.avi")) {
             Map<String, String> row = row(name);
             assertThat(row.get("mtime")).as(name).isEqualTo("2011-02-03T04:05:06.000Z");
             assertThat(Files.getLastModifiedTime(Path.of(row.get("loc"))).toInstant()).as(name).isEqualTo(MODIFIED);
@@ -181,5 +181,64 @@ class CameraArchiveTest {
         assertThat(Path.of(row.get("loc"))).exists();
         assertThat(row(("Canon.jpg")).get("damaged")).isEqualTo("0");
         assertThat(failuresAfterOrganize).isGreaterThanOrEqualTo(1);
+    }
+
+    /** The one flag set for a row: camera, phone, drone, go_pro, film, dash_cam or other. */
+    private static String flag(String name) throws Exception {
+        List<String> flags = invariants.query("SELECT CASE WHEN camera = 1 THEN 'camera' WHEN phone = 1 THEN 'phone'"
+                + " WHEN drone = 1 THEN 'drone' WHEN go_pro = 1 THEN 'go_pro' WHEN film = 1 THEN 'film'"
+                + " WHEN other = 1 THEN 'other' END FROM images WHERE img_nameo = '" + name + "'"
+                + " UNION ALL SELECT CASE WHEN camera = 1 THEN 'camera' WHEN phone = 1 THEN 'phone'"
+                + " WHEN drone = 1 THEN 'drone' WHEN go_pro = 1 THEN 'go_pro' WHEN dash_cam = 1 THEN 'dash_cam'"
+                + " WHEN other = 1 THEN 'other' END FROM videos WHERE vid_nameo = '" + name + "'");
+        assertThat(flags).as(name + " is one image or video").hasSize(1);
+        return flags.get(0);
+    }
+
+    /** What a photographer would call each file, and that it is an image or a video, not a document. */
+    @ParameterizedTest(name = "{0}: {1} {2}")
+    @CsvSource({
+        "Apple.jpg, images, phone",
+        "Canon.jpg, images, camera",
+        "CanonRaw.cr2, images, camera",
+        "CanonRaw.cr3, images, camera",
+        "CanonRaw.crw, images, camera",
+        "Casio.jpg, images, camera",
+        "DNG.dng, images, camera",
+        "FujiFilm.raf, images, camera",
+        "GPS.jpg, images, camera",
+        "GoPro.jpg, images, go_pro",
+        "Google.jpg, images, phone",
+        "JVC.jpg, images, camera",
+        "JXL2.jxl, images, other",
+        "Kodak.jpg, images, camera",
+        "KyoceraRaw.raw, images, camera",
+        "Minolta.mrw, images, camera",
+        "Motorola.jpg, images, phone",
+        "Nikon.jpg, images, camera",
+        "Nikon.nef, images, camera",
+        "Olympus.jpg, images, camera",
+        "Panasonic.rw2, images, camera",
+        "Pentax.jpg, images, camera",
+        "PhaseOne.iiq, images, camera",
+        "Photoshop.psd, images, other",
+        "QuickTime.heic, images, other",
+        "Sanyo.jpg, images, camera",
+        "Sigma.x3f, images, camera",
+        "Sony.jpg, images, camera",
+        "M2TS.mts, videos, camera",
+        "PentaxKx.avi, videos, camera",
+        "PentaxQuickTime.mov, videos, camera",
+        "Red.r3d, videos, camera",
+    })
+    void everyCameraFileIsSortedAsAPhotographerWould(String name, String table, String flag) throws Exception {
+        assertThat(row(name).get("table")).isEqualTo(table);
+        assertThat(flag(name)).isEqualTo(flag);
+    }
+
+    @Test
+    void aFormatFfmpegCannotReadIsNotDamage() throws Exception {
+        assertThat(row("Red.r3d").get("damaged")).isEqualTo("0");
+        assertThat(row("Red.r3d").get("local")).isEqualTo("2016-01-18T21:35:55");
     }
 }

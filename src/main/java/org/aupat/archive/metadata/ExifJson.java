@@ -60,9 +60,9 @@ final class ExifJson {
         if (damage == null && file != null && "JPEG".equals(text(object, "FileType")) && JpegEnd.truncated(file)) {
             damage = "the JPEG ends before its image data does (truncated)";
         }
-        String firmware = text(object, "FirmwareVersion") != null ? text(object, "FirmwareVersion") : text(object, "Software");
         return new ExifMetadata(text(object, "Make"), text(object, "Model"), capture(object),
-                number(object, "GPSLatitude"), number(object, "GPSLongitude"), error, damage, exposure(object), firmware,
+                number(object, "GPSLatitude"), number(object, "GPSLongitude"), error, damage, exposure(object),
+                text(object, "FirmwareVersion"), text(object, "Software"), text(object, "HandlerDescription"),
                 object.toString());
     }
 

@@ -14,11 +14,14 @@ import java.time.LocalDateTime;
  * @param fileError       exiftool's own verdict on an unreadable file ("File is empty"), null when fine
  * @param damage          why the file looks damaged (exiftool's error, or a warning that says so), null when fine
  * @param exposure        true when the file records real exposure data (exposure time, aperture or focal length)
- * @param firmware        firmware or software version the camera wrote, null when absent
+ * @param firmware        FirmwareVersion as the camera wrote it, null when absent
+ * @param software        Software as written, null when absent
+ * @param handler         a video track's HandlerDescription ("GoPro AVC"), null when absent
  * @param rawJson         exiftool's whole JSON object for the file, kept as exiftool_hardware
  */
 public record ExifMetadata(String make, String model, CaptureTime capture, Double latitude, Double longitude,
-                           String fileError, String damage, boolean exposure, String firmware, String rawJson) {
+                           String fileError, String damage, boolean exposure, String firmware, String software, String handler,
+                           String rawJson) {
 
     /** Capture time in UTC; null when the file has no time or no known offset. */
     public Instant capturedAt() {

@@ -16,6 +16,7 @@ import org.aupat.archive.ArchiveClock;
 import org.aupat.archive.hardware.Hardware;
 import org.aupat.archive.hardware.HardwareCategory;
 import org.aupat.archive.hardware.HardwareClassifier;
+import org.aupat.archive.hardware.HardwareClues;
 import org.aupat.archive.maintenance.BackupService;
 import org.aupat.archive.media.MediaRepository;
 import org.aupat.archive.media.MediaRepository.MediaFile;
@@ -26,6 +27,7 @@ import org.aupat.archive.metadata.ExiftoolPool;
 import org.aupat.archive.metadata.VideoMetadata;
 import org.aupat.archive.metadata.VideoProbe;
 import org.aupat.archive.organizing.OrganizeRepository.Organized;
+import org.aupat.archive.rules.Rules;
 import org.aupat.foundation.config.AupatProperties;
 import org.aupat.foundation.error.AupatError;
 import org.aupat.foundation.error.ExternalToolError;
@@ -56,10 +58,12 @@ public class OrganizeService {
     private final AupatProperties properties;
     private final ArchiveClock clock;
     private final ObjectMapper json;
+    private final Rules rules;
 
     public OrganizeService(MediaRepository media, ExiftoolPool exiftool, VideoProbe ffprobe, HardwareClassifier classifier,
                            OrganizeLedger ledger, FailureLog failures, BackupService backups, ProgressReporter progress,
-                           AupatProperties properties, ArchiveClock clock, ObjectMapper json) {
+                           AupatProperties properties, ArchiveClock clock, ObjectMapper json, Rules rules) {
+        this.rules = rules;
         this.media = media;
         this.exiftool = exiftool;
         this.ffprobe = ffprobe;
@@ -180,7 +184,8 @@ public class OrganizeService {
         if (exif.damage() != null) {
             damaged(file, "exiftool: " + exif.damage());
         }
-        Hardware hardware = classifier.classify(exif.make(), exif.model(), file.film() != null && file.film() == 1);
+        Hardware hardware = classifier.classify(exif.make(), exif.model(), file.film() != null && file.film() == 1,
+                HardwareClues.of(exif));
         return new Organized(MediaType.IMAGE, file.sha(), hardware.category(),
                 hardwareJson(hardware, exif.damage()), exif.rawJson(), exif.capture(), exif.damage() != null,
                 exif.latitude(), exif.longitude(), null, null, null, null);
@@ -190,7 +195,11 @@ public class OrganizeService {
         VideoMetadata probe = probed.metadata();
         String problem = exif.damage();
         if (probed.error() != null) {
-            problem = "ffprobe: " + probed.error().getMessage();
+            if (problem == null && ffprobeCannotRead(file)) {
+                problem = null; // a format ffmpeg cannot read (RED, BRAW): exiftool read it, nothing is wrong
+            } else {
+                problem = "ffprobe: " + probed.error().getMessage();
+            }
             probe = new VideoMetadata(null, null, null, null, null, null, null, null);
         } else if (problem != null) {
             problem = "exiftool: " + problem;
@@ -200,11 +209,19 @@ public class OrganizeService {
         }
         String make = probe.make() != null ? probe.make() : exif.make();
         String model = probe.model() != null ? probe.model() : exif.model();
-        Hardware hardware = classifier.classify(make, model, false);
+        Hardware hardware = classifier.classify(make, model, false, HardwareClues.of(exif));
         return new Organized(MediaType.VIDEO, file.sha(), hardware.category(),
                 hardwareJson(hardware, problem), probe.rawJson() != null ? probe.rawJson() : exif.rawJson(), exif.capture(),
                 problem != null, exif.latitude(), exif.longitude(), probe.durationSeconds(), probe.codec(), probe.width(),
                 probe.height());
+    }
+
+    /** A video in a format ffmpeg has no reader for (file_types.json), judged by its staged name's extension. */
+    private boolean ffprobeCannotRead(MediaFile file) {
+        String name = Path.of(file.loc()).getFileName().toString();
+        int dot = name.lastIndexOf('.');
+        return dot >= 0 && rules.fileTypes().videosFfprobeCannotRead()
+                .contains(name.substring(dot + 1).toLowerCase(java.util.Locale.ROOT));
     }
 
     /** The file is archived all the same and flagged damaged, but a person is told: one failure line, exit code 4. */

@@ -51,8 +51,8 @@ class CameraFilesTest {
         "GoPro.jpg, 2017-10-03T10:58:29, DateTimeOriginal, -04:00, gps_time",
         "GPS.jpg, 2002-07-13T15:58:28, DateTimeOriginal, +01:00, gps_time",
         "M2TS.mts, 2008-12-31T23:16:24, DateTimeOriginal, +01:00, offset_tag",
-        "QuickTime.mov, 2005-08-11T14:03:54, CreateDate, +00:00, quicktime_utc",
-        "Pentax.avi, 2009-10-27T12:14:00, DateTimeOriginal, NULL, unknown",
+        "PentaxQuickTime.mov, 2005-08-11T14:03:54, CreateDate, +00:00, quicktime_utc",
+        "PentaxKx.avi, 2009-10-27T12:14:00, DateTimeOriginal, NULL, unknown",
         "Red.r3d, 2016-01-18T21:35:55, DateTimeOriginal, NULL, unknown",
         "XMP.xmp, 2005-06-09T20:09:27, DateTimeOriginal, +02:00, offset_tag",
         "KyoceraRaw.raw, 2005-07-16T18:14:30, DateTimeOriginal, NULL, unknown",
@@ -94,7 +94,7 @@ class CameraFilesTest {
         assertThat(read("Sanyo.jpg").exposure()).isTrue();
         assertThat(read("KyoceraRaw.raw").exposure()).isTrue();
         assertThat(read("Photoshop.psd").exposure()).isFalse();
-        assertThat(read("Pentax.avi").exposure()).isFalse();
+        assertThat(read("PentaxKx.avi").exposure()).isFalse();
     }
 
     @Test
@@ -114,5 +114,14 @@ class CameraFilesTest {
         Path nef = java.nio.file.Files.write(dir.resolve("half.nef"), java.util.Arrays.copyOf(
                 java.nio.file.Files.readAllBytes(FILES.resolve("Nikon.nef")), 3000));
         assertThat(pool.read(nef).metadata().damage()).isNotNull();
+    }
+
+    @Test
+    void firmwareSoftwareAndVideoHandlerAreRead() {
+        ExifMetadata pentax = read("PentaxKx.avi");
+        assertThat(pentax.make()).isNull();
+        assertThat(pentax.firmware()).isEqualTo("K-x Ver 1.00");
+        assertThat(pentax.software()).isEqualTo("PENTAX K-x");
+        assertThat(read("GoPro.jpg").firmware()).isEqualTo("HD6.01.01.51.00");
     }
 }
