@@ -59,6 +59,8 @@ class CameraArchiveTest {
                 Files.copy(file, card.resolve(file.getFileName()));
             }
         }
+        // A sidecar beside Canon's three RAW files (which share the stem CanonRaw, as a RAW+JPEG pair would).
+        Files.copy(card.resolve("XMP.xmp"), card.resolve("CanonRaw.xmp"));
         Path whole = card.resolve("half.jpg"); // a card pulled out mid-write: the JPEG's second half is missing
         assertThat(new ProcessBuilder("ffmpeg", "-v", "error", "-f", "lavfi", "-i", "testsrc=s=320x240", "-frames:v", "1",
                 whole.toString()).inheritIO().start().waitFor()).isZero();
@@ -181,6 +183,7 @@ class CameraArchiveTest {
         assertThat(Path.of(row.get("loc"))).exists();
         assertThat(row(("Canon.jpg")).get("damaged")).isEqualTo("0");
         assertThat(failuresAfterOrganize).isGreaterThanOrEqualTo(1);
+        assertThat(organized.damaged()).containsExactly(home.resolve("card/half.jpg").toString());
     }
 
     /** The one flag set for a row: camera, phone, drone, go_pro, film, dash_cam or other. */
@@ -240,5 +243,28 @@ class CameraArchiveTest {
     void aFormatFfmpegCannotReadIsNotDamage() throws Exception {
         assertThat(row("Red.r3d").get("damaged")).isEqualTo("0");
         assertThat(row("Red.r3d").get("local")).isEqualTo("2016-01-18T21:35:55");
+    }
+
+    @Test
+    void aSidecarAndPhotosWithTheSameStemAreLinkedBothWaysInTheDatabaseAndTheMasterJson() throws Exception {
+        String cr2 = ArchiveInvariants.sha256(home.resolve("card/CanonRaw.cr2"));
+        String cr3 = ArchiveInvariants.sha256(home.resolve("card/CanonRaw.cr3"));
+        String xmp = ArchiveInvariants.sha256(home.resolve("card/CanonRaw.xmp"));
+        assertThat(invariants.query("SELECT img_pairs FROM images WHERE img_nameo = 'CanonRaw.cr3'")).singleElement()
+                .asString().contains(cr2);
+        assertThat(invariants.query("SELECT img_pairs FROM images WHERE img_nameo = 'CanonRaw.cr2'")).singleElement()
+                .asString().contains(cr3);
+        assertThat(invariants.query("SELECT img_docs FROM images WHERE img_nameo = 'CanonRaw.cr3'")).singleElement()
+                .asString().contains(xmp);
+        assertThat(invariants.query("SELECT docs_img FROM documents WHERE doc_nameo = 'CanonRaw.xmp'")).singleElement()
+                .asString().contains(cr3).contains(cr2);
+        assertThat(invariants.query("SELECT img_pairs FROM images WHERE img_nameo = 'Canon.jpg'")).containsExactly((String) null);
+        assertThat(organized.photoPairs()).as("CanonRaw.cr2/cr3/crw, and Nikon.jpg with Nikon.nef").isEqualTo(4);
+        for (JsonNode image : master.path("images")) {
+            if (image.path("img_nameo").asText().equals("CanonRaw.cr3")) {
+                assertThat(image.path("img_pairs").isArray()).isTrue();
+                assertThat(image.path("img_pairs").toString()).contains(cr2);
+            }
+        }
     }
 }

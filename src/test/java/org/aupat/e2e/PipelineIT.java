@@ -174,4 +174,22 @@ class PipelineIT {
         assertThat(missing.err()).contains("nowhere").contains("does not exist");
         assertThat(home.resolve("data/aupat.db")).doesNotExist();
     }
+
+    @Test
+    void aJpegCutShortIsArchivedFlaggedDamagedNamedAndTheRunExits4() throws Exception {
+        Path cut = card.resolve("IMG_0300.JPG"); // a card pulled out while the camera wrote: the second half is missing
+        assertThat(new ProcessBuilder("ffmpeg", "-v", "error", "-f", "lavfi", "-i", "testsrc=s=320x240", "-frames:v", "1",
+                cut.toString()).inheritIO().start().waitFor()).isZero();
+        new MediaFactory(card).tag(cut, "-Make=Canon", "-Model=Canon EOS 5D", "-DateTimeOriginal=2019:04:05 06:07:08");
+        byte[] bytes = Files.readAllBytes(cut);
+        Files.write(cut, java.util.Arrays.copyOf(bytes, bytes.length / 2));
+        JarRunner.Result r = pipeline();
+        assertThat(r.exit()).as(r.err()).isEqualTo(4);
+        assertThat(r.err()).contains("1 damaged file(s) archived").contains("IMG_0300.JPG").doesNotContain("\tat ");
+        ArchiveInvariants invariants = ArchiveInvariants.ofHome(home);
+        assertThat(invariants.query("SELECT img_damaged || ' ' || img_taken_local FROM images WHERE img_nameo = 'IMG_0300.JPG'"))
+                .containsExactly("1 2019-04-05T06:07:08");
+        assertThat(invariants.archivedContent()).containsKey(ArchiveInvariants.sha256(cut));
+        assertThat(Files.readString(home.resolve("logs/failure.log"))).contains("IMG_0300.JPG").contains("damaged");
+    }
 }

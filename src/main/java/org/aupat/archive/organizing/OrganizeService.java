@@ -77,9 +77,12 @@ public class OrganizeService {
         this.json = json;
     }
 
-    /** Rows organised per type, rows left staged, and what the relationship pass linked. */
+    /**
+     * Rows organised per type, rows left staged, what the relationship pass linked, and the original
+     * paths of the files archived although they look damaged.
+     */
     public record Summary(Map<MediaType, Long> organized, Map<HardwareCategory, Long> categories, long leftStaged,
-                          long livePairs, long documentLinks) {
+                          long livePairs, long documentLinks, long photoPairs, List<String> damaged) {
     }
 
     /** Checks the tools, backs up, organises. */
@@ -118,6 +121,7 @@ public class OrganizeService {
         Map<MediaType, Long> organized = new EnumMap<>(MediaType.class);
         Map<HardwareCategory, Long> categories = new EnumMap<>(HardwareCategory.class);
         Set<String> locations = new LinkedHashSet<>();
+        List<String> damaged = new ArrayList<>();
         long left = 0;
         for (MediaType type : List.of(MediaType.IMAGE, MediaType.VIDEO)) {
             long after = 0;
@@ -126,12 +130,16 @@ public class OrganizeService {
                 while (!(chunk = media.unorganized(type, after, CHUNK)).isEmpty()) {
                     after = chunk.get(chunk.size() - 1).rowid();
                     List<Organized> rows = organizeChunk(type, chunk);
-                    Map<String, String> locationOf = new java.util.HashMap<>();
-                    chunk.forEach(f -> locationOf.put(f.sha(), f.locationUuid()));
+                    Map<String, MediaFile> bySha = new java.util.HashMap<>();
+                    chunk.forEach(f -> bySha.put(f.sha(), f));
                     Set<String> touched = new LinkedHashSet<>();
                     for (Organized row : rows) {
                         categories.merge(row.category(), 1L, Long::sum);
-                        touched.add(locationOf.get(row.sha()));
+                        touched.add(bySha.get(row.sha()).locationUuid());
+                        if (row.damaged()) {
+                            MediaFile f = bySha.get(row.sha());
+                            damaged.add(Path.of(f.originalFolder(), f.originalName()).toString());
+                        }
                     }
                     ledger.save(rows, touched, clock.timestamp());
                     locations.addAll(touched);
@@ -143,12 +151,14 @@ public class OrganizeService {
         }
         long pairs = 0;
         long links = 0;
+        long photoPairs = 0;
         for (String location : locations) {
             RelationshipLinker.Links l = ledger.link(location, properties.staging() + "/", clock.timestamp());
             pairs += l.livePairs();
             links += l.documentLinks();
+            photoPairs += l.photoPairs();
         }
-        return new Summary(organized, categories, left, pairs, links);
+        return new Summary(organized, categories, left, pairs, links, photoPairs, List.copyOf(damaged));
     }
 
     private List<Organized> organizeChunk(MediaType type, List<MediaFile> chunk) {
