@@ -101,12 +101,8 @@ class CameraFilesTest {
     void aWholeCameraFileIsNotDamagedAndAHalfJpegIs() throws Exception {
         assertThat(read("Canon.jpg").damage()).isNull();
         assertThat(read("GoPro.jpg").damage()).as("a [minor] warning is no damage").isNull();
-        Path whole = dir.resolve("whole.jpg"); // big enough that its half ends inside the image data
-        assertThat(new ProcessBuilder("ffmpeg", "-v", "error", "-f", "lavfi", "-i", "testsrc=s=320x240", "-frames:v", "1",
-                whole.toString()).inheritIO().start().waitFor()).isZero();
-        new MediaFactory(dir).tag(whole, "-Make=Canon", "-Model=Canon EOS 5D");
-        byte[] bytes = java.nio.file.Files.readAllBytes(whole);
-        Path half = java.nio.file.Files.write(dir.resolve("half.jpg"), java.util.Arrays.copyOf(bytes, bytes.length / 2));
+        Path whole = new MediaFactory(dir).photo("whole.jpg", "Canon", "Canon EOS 5D");
+        Path half = new MediaFactory(dir).jpegCutInHalf("half.jpg");
         assertThat(pool.read(whole).metadata().damage()).isNull();
         ExifMetadata halfRead = pool.read(half).metadata();
         assertThat(halfRead.make()).isEqualTo("Canon");
