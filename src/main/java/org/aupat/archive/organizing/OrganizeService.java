@@ -138,7 +138,8 @@ public class OrganizeService {
                         touched.add(bySha.get(row.sha()).locationUuid());
                         if (row.damaged()) {
                             MediaFile f = bySha.get(row.sha());
-                            damaged.add(Path.of(f.originalFolder(), f.originalName()).toString());
+                            damaged.add(f.originalFolder() == null ? f.originalName()
+                                    : Path.of(f.originalFolder(), f.originalName()).toString());
                         }
                     }
                     ledger.save(rows, touched, clock.timestamp());
