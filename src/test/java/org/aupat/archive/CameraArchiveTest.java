@@ -72,14 +72,15 @@ class CameraArchiveTest {
         invariants = ArchiveInvariants.ofHome(home);
         ImportRequest request = new ImportRequest(card, new LocationService.Request(null, "Camera Files", null, "ny",
                 "industrial", null, "tester", null, List.of(), card, false, false), false, null, false, true);
-        running("db_import", "source=" + card, () -> context.getBean(ImportService.class).importSource(request));
-        organized = running("db_organize", "", () -> {
+        running("db_import", () -> context.getBean(ImportService.class)
+                .importSource(request, new RunIdentity("db_import", "source=" + card, false)));
+        organized = running("db_organize", () -> {
             OrganizeService.Summary summary = context.getBean(OrganizeService.class).organizeStaged();
             failuresAfterOrganize = context.getBean(FailureLog.class).skippedCount();
             return summary;
         });
-        running("db_ingest", "", () -> context.getBean(IngestService.class).ingestStaged());
-        IdentifyService.Result identified = running("db_identify", "",
+        running("db_ingest", () -> context.getBean(IngestService.class).ingestStaged());
+        IdentifyService.Result identified = running("db_identify",
                 () -> context.getBean(IdentifyService.class).identify(null, true));
         master = new ObjectMapper().readTree(identified.written().get(0).toFile());
     }
@@ -91,9 +92,8 @@ class CameraArchiveTest {
         }
     }
 
-    private static <T> T running(String script, String identity, Supplier<T> work) {
+    private static <T> T running(String script, Supplier<T> work) {
         RunContext.start(script);
-        context.getBean(RunIdentity.class).set(identity, false);
         context.getBean(FailureLog.class).reset();
         try {
             return work.get();
