@@ -40,6 +40,12 @@ public class DbOrganizeScript extends AupatScript {
         console.info("Organized " + total + " files" + (categories.isEmpty() ? "" : " (" + categories + ")")
                 + (s.livePairs() > 0 ? "; " + s.livePairs() + " live-photo pair(s)" : "")
                 + (s.documentLinks() > 0 ? "; " + s.documentLinks() + " document link(s)" : "")
+                + (s.photoPairs() > 0 ? "; " + s.photoPairs() + " RAW+JPEG pair(s)" : "")
                 + (s.leftStaged() > 0 ? "; " + s.leftStaged() + " left for the next run (see logs/failure.log)" : "") + ".");
+        if (!s.damaged().isEmpty()) {
+            console.info(s.damaged().size() + " damaged file(s) archived as they are and flagged damaged (see logs/failure.log): "
+                    + String.join(", ", s.damaged().subList(0, Math.min(20, s.damaged().size())))
+                    + (s.damaged().size() > 20 ? ", ..." : "") + ".");
+        }
     }
 }

@@ -174,4 +174,17 @@ class PipelineIT {
         assertThat(missing.err()).contains("nowhere").contains("does not exist");
         assertThat(home.resolve("data/aupat.db")).doesNotExist();
     }
+
+    @Test
+    void aJpegCutShortIsArchivedFlaggedDamagedNamedAndTheRunExits4() throws Exception {
+        Path cut = new MediaFactory(card).jpegCutInHalf("IMG_0300.JPG");
+        JarRunner.Result r = pipeline();
+        assertThat(r.exit()).as(r.err()).isEqualTo(4);
+        assertThat(r.err()).contains("1 damaged file(s) archived").contains("IMG_0300.JPG").doesNotContain("\tat ");
+        ArchiveInvariants invariants = ArchiveInvariants.ofHome(home);
+        assertThat(invariants.query("SELECT img_damaged || ' ' || img_taken_local FROM images WHERE img_nameo = 'IMG_0300.JPG'"))
+                .containsExactly("1 2019-04-05T06:07:08");
+        assertThat(invariants.archivedContent()).containsKey(ArchiveInvariants.sha256(cut));
+        assertThat(Files.readString(home.resolve("logs/failure.log"))).contains("IMG_0300.JPG").contains("damaged");
+    }
 }

@@ -156,4 +156,22 @@ public final class MediaFactory {
             throw new IllegalStateException(e);
         }
     }
+
+    /**
+     * A Canon JPEG with DateTimeOriginal 2019:04:05 06:07:08, cut in half as by a card pulled out while the
+     * camera wrote it: big enough (320x240) that the cut falls inside the image data, so exiftool still
+     * reads its tags and only the missing end marker tells.
+     */
+    public Path jpegCutInHalf(String name) {
+        Path file = folder.resolve(name);
+        run("ffmpeg", "-v", "error", "-y", "-f", "lavfi", "-i", "testsrc=s=320x240", "-frames:v", "1", "-f", "image2",
+                "-c:v", "mjpeg", file.toString());
+        tag(file, "-Make=Canon", "-Model=Canon EOS 5D", "-DateTimeOriginal=2019:04:05 06:07:08");
+        try {
+            byte[] whole = Files.readAllBytes(file);
+            return write(name, Arrays.copyOf(whole, whole.length / 2));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
 }

@@ -20,7 +20,7 @@ import org.aupat.archive.identify.MasterJsonRepository.Section;
 final class MasterJsonWriter {
     static final int FORMAT_VERSION = 1;
     /** Columns that hold JSON text; they are embedded as JSON values, not strings. */
-    static final Set<String> JSON_COLUMNS = Set.of("exiftool_hardware", "img_hardware", "img_docs", "img_vids",
+    static final Set<String> JSON_COLUMNS = Set.of("exiftool_hardware", "img_hardware", "img_docs", "img_vids", "img_pairs",
             "ffmpeg_hardware", "vid_hardware", "vid_docs", "vid_imgs", "docs_img", "docs_vid");
 
     private final ObjectMapper mapper;

@@ -145,7 +145,8 @@ public class ImportPreview {
                 return HardwareCategory.OTHER;
             }
         }
-        return hardware.classify(make, model, film && type == MediaType.IMAGE).category();
+        return hardware.classify(make, model, film && type == MediaType.IMAGE, org.aupat.archive.hardware.HardwareClues
+                .of(reading == null || reading.failed() ? null : reading.metadata())).category();
     }
 
     /** The existing location, the one an earlier run of this import made, or a provisional new one. */

@@ -90,7 +90,7 @@ class StagingItem {
             return new Outcome(new Staged(kind.type(), sha, name, target.toString(), t.locationUuid(), t.subUuid(),
                     folder.toString(), source.getFileName().toString(), t.author(), extension,
                     t.film() && kind.type() == org.aupat.archive.media.MediaType.IMAGE,
-                    t.film() ? t.filmStock() : null), null, size, linked, incoming);
+                    t.film() ? t.filmStock() : null, modified(source)), null, size, linked, incoming);
         } finally {
             RunContext.file(null);
         }
@@ -161,6 +161,15 @@ class StagingItem {
             return SourceStamp.of(source);
         } catch (IOException e) {
             throw skip(source, "cannot be read: " + e.getMessage() + "; check the card or folder, then import again");
+        }
+    }
+
+    /** The source's modification time, which its copy keeps and its row records. */
+    private static String modified(Path source) {
+        try {
+            return org.aupat.archive.ArchiveClock.format(Files.getLastModifiedTime(source).toInstant());
+        } catch (IOException e) {
+            throw skip(source, "has no readable modification time (" + e.getMessage() + "); check the file and import again");
         }
     }
 

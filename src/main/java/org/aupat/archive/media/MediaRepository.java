@@ -30,24 +30,24 @@ public class MediaRepository {
     /** What db_import records for a newly staged file. */
     public record Staged(MediaType type, String sha, String name, String loc, String locationUuid, String subUuid,
                          String originalFolder, String originalName, String author, String docExt, boolean film,
-                         String filmStock) {
+                         String filmStock, String modified) {
     }
 
     public void insertStaged(Staged f, String now) {
         String p = f.type().prefix();
         switch (f.type()) {
             case IMAGE -> jdbc.update("INSERT INTO images (img_sha256, img_name, img_loc, loc_uuid, sub_uuid, img_loco,"
-                            + " img_nameo, img_add, img_update, imp_author, film, film_stock) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
+                            + " img_nameo, img_add, img_update, imp_author, film, film_stock, img_mtime) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
                     f.sha(), f.name(), f.loc(), f.locationUuid(), f.subUuid(), f.originalFolder(), f.originalName(), now,
-                    now, f.author(), f.film() ? 1 : null, f.filmStock());
+                    now, f.author(), f.film() ? 1 : null, f.filmStock(), f.modified());
             case VIDEO -> jdbc.update("INSERT INTO videos (vid_sha256, vid_name, vid_loc, loc_uuid, sub_uuid, vid_loco,"
-                            + " vid_nameo, vid_add, vid_update, imp_author) VALUES (?,?,?,?,?,?,?,?,?,?)",
+                            + " vid_nameo, vid_add, vid_update, imp_author, vid_mtime) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
                     f.sha(), f.name(), f.loc(), f.locationUuid(), f.subUuid(), f.originalFolder(), f.originalName(), now,
-                    now, f.author());
+                    now, f.author(), f.modified());
             case DOCUMENT -> jdbc.update("INSERT INTO documents (doc_sha256, doc_name, doc_loc, doc_ext, loc_uuid,"
-                            + " sub_uuid, doc_loco, doc_nameo, doc_add, doc_update, imp_author) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+                            + " sub_uuid, doc_loco, doc_nameo, doc_add, doc_update, imp_author, doc_mtime) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
                     f.sha(), f.name(), f.loc(), f.docExt(), f.locationUuid(), f.subUuid(), f.originalFolder(),
-                    f.originalName(), now, now, f.author());
+                    f.originalName(), now, now, f.author(), f.modified());
             default -> throw new IllegalArgumentException(p);
         }
     }

@@ -8,13 +8,28 @@ import java.time.LocalDateTime;
  *
  * @param make            EXIF/QuickTime make, null when absent
  * @param model           EXIF/QuickTime model, null when absent
- * @param capturedAt      capture time in UTC; null when the file has no time or no known offset
- * @param capturedLocal   capture time as the camera's clock showed it (no zone), null when absent
+ * @param capture         capture time as the camera's clock showed it, with its offset and where that came from
  * @param latitude        signed decimal degrees (south negative), null when absent
  * @param longitude       signed decimal degrees (west negative), null when absent
  * @param fileError       exiftool's own verdict on an unreadable file ("File is empty"), null when fine
+ * @param damage          why the file looks damaged (exiftool's error, or a warning that says so), null when fine
+ * @param exposure        true when the file records real exposure data (exposure time, aperture or focal length)
+ * @param firmware        FirmwareVersion as the camera wrote it, null when absent
+ * @param software        Software as written, null when absent
+ * @param handler         a video track's HandlerDescription ("GoPro AVC"), null when absent
  * @param rawJson         exiftool's whole JSON object for the file, kept as exiftool_hardware
  */
-public record ExifMetadata(String make, String model, Instant capturedAt, LocalDateTime capturedLocal,
-                           Double latitude, Double longitude, String fileError, String rawJson) {
+public record ExifMetadata(String make, String model, CaptureTime capture, Double latitude, Double longitude,
+                           String fileError, String damage, boolean exposure, String firmware, String software, String handler,
+                           String rawJson) {
+
+    /** Capture time in UTC; null when the file has no time or no known offset. */
+    public Instant capturedAt() {
+        return capture.utc();
+    }
+
+    /** Capture time as the camera's clock showed it (no zone), null when absent. */
+    public LocalDateTime capturedLocal() {
+        return capture.local();
+    }
 }

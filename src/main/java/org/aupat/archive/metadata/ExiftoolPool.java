@@ -202,7 +202,7 @@ public class ExiftoolPool implements AutoCloseable {
             return new ExifReading(file, null, new ExternalToolError("exiftool could not open " + file
                     + " (missing or unreadable). Check that it exists and is readable.", true, Map.of("file", file.toString()), null));
         }
-        return new ExifReading(file, ExifJson.parse(object), null);
+        return new ExifReading(file, ExifJson.parse(object, file), null);
     }
 
     private Map<Path, JsonNode> withProcess(List<Path> files) {

@@ -16,6 +16,7 @@ import org.aupat.archive.ArchiveClock;
 import org.aupat.archive.hardware.Hardware;
 import org.aupat.archive.hardware.HardwareCategory;
 import org.aupat.archive.hardware.HardwareClassifier;
+import org.aupat.archive.hardware.HardwareClues;
 import org.aupat.archive.maintenance.BackupService;
 import org.aupat.archive.media.MediaRepository;
 import org.aupat.archive.media.MediaRepository.MediaFile;
@@ -26,6 +27,7 @@ import org.aupat.archive.metadata.ExiftoolPool;
 import org.aupat.archive.metadata.VideoMetadata;
 import org.aupat.archive.metadata.VideoProbe;
 import org.aupat.archive.organizing.OrganizeRepository.Organized;
+import org.aupat.archive.rules.Rules;
 import org.aupat.foundation.error.AupatError;
 import org.aupat.foundation.error.ExternalToolError;
 import org.aupat.foundation.error.FileSystemError;
@@ -54,10 +56,12 @@ public class OrganizeService {
     private final ProgressReporter progress;
     private final ArchiveClock clock;
     private final ObjectMapper json;
+    private final Rules rules;
 
     public OrganizeService(MediaRepository media, ExiftoolPool exiftool, VideoProbe ffprobe, HardwareClassifier classifier,
                            OrganizeLedger ledger, FailureLog failures, BackupService backups, ProgressReporter progress,
-                           ArchiveClock clock, ObjectMapper json) {
+                           ArchiveClock clock, ObjectMapper json, Rules rules) {
+        this.rules = rules;
         this.media = media;
         this.exiftool = exiftool;
         this.ffprobe = ffprobe;
@@ -70,9 +74,12 @@ public class OrganizeService {
         this.json = json;
     }
 
-    /** Rows organised per type, rows left staged, and what the relationship pass linked. */
+    /**
+     * Rows organised per type, rows left staged, what the relationship pass linked, and the original
+     * paths of the files archived although they look damaged.
+     */
     public record Summary(Map<MediaType, Long> organized, Map<HardwareCategory, Long> categories, long leftStaged,
-                          long livePairs, long documentLinks) {
+                          long livePairs, long documentLinks, long photoPairs, List<String> damaged) {
     }
 
     /** Checks the tools, backs up, organises. */
@@ -111,6 +118,7 @@ public class OrganizeService {
         Map<MediaType, Long> organized = new EnumMap<>(MediaType.class);
         Map<HardwareCategory, Long> categories = new EnumMap<>(HardwareCategory.class);
         Set<String> locations = new LinkedHashSet<>();
+        List<String> damaged = new ArrayList<>();
         long left = 0;
         for (MediaType type : List.of(MediaType.IMAGE, MediaType.VIDEO)) {
             long after = 0;
@@ -119,12 +127,17 @@ public class OrganizeService {
                 while (!(chunk = media.unorganized(type, after, CHUNK)).isEmpty()) {
                     after = chunk.get(chunk.size() - 1).rowid();
                     List<Organized> rows = organizeChunk(type, chunk);
-                    Map<String, String> locationOf = new java.util.HashMap<>();
-                    chunk.forEach(f -> locationOf.put(f.sha(), f.locationUuid()));
+                    Map<String, MediaFile> bySha = new java.util.HashMap<>();
+                    chunk.forEach(f -> bySha.put(f.sha(), f));
                     Set<String> touched = new LinkedHashSet<>();
                     for (Organized row : rows) {
                         categories.merge(row.category(), 1L, Long::sum);
-                        touched.add(locationOf.get(row.sha()));
+                        touched.add(bySha.get(row.sha()).locationUuid());
+                        if (row.damaged()) {
+                            MediaFile f = bySha.get(row.sha());
+                            damaged.add(f.originalFolder() == null ? f.originalName()
+                                    : Path.of(f.originalFolder(), f.originalName()).toString());
+                        }
                     }
                     ledger.save(rows, touched, clock.timestamp());
                     locations.addAll(touched);
@@ -136,12 +149,14 @@ public class OrganizeService {
         }
         long pairs = 0;
         long links = 0;
+        long photoPairs = 0;
         for (String location : locations) {
             RelationshipLinker.Links l = ledger.link(location, clock.timestamp());
             pairs += l.livePairs();
             links += l.documentLinks();
+            photoPairs += l.photoPairs();
         }
-        return new Summary(organized, categories, left, pairs, links);
+        return new Summary(organized, categories, left, pairs, links, photoPairs, List.copyOf(damaged));
     }
 
     private List<Organized> organizeChunk(MediaType type, List<MediaFile> chunk) {
@@ -174,37 +189,53 @@ public class OrganizeService {
     }
 
     private Organized image(MediaFile file, ExifMetadata exif) {
-        if (exif.fileError() != null) {
-            unreadable(file, "exiftool: " + exif.fileError());
+        if (exif.damage() != null) {
+            damaged(file, "exiftool: " + exif.damage());
         }
-        Hardware hardware = classifier.classify(exif.make(), exif.model(), file.film() != null && file.film() == 1);
+        Hardware hardware = classifier.classify(exif.make(), exif.model(), file.film() != null && file.film() == 1,
+                HardwareClues.of(exif));
         return new Organized(MediaType.IMAGE, file.sha(), hardware.category(),
-                hardwareJson(hardware, exif.fileError()), exif.rawJson(), taken(exif), exif.latitude(), exif.longitude(),
-                null, null, null, null);
+                hardwareJson(hardware, exif.damage()), exif.rawJson(), exif.capture(), exif.damage() != null,
+                exif.latitude(), exif.longitude(), null, null, null, null);
     }
 
     private Organized video(MediaFile file, ExifMetadata exif, VideoProbe.Probed probed) {
         VideoMetadata probe = probed.metadata();
-        String problem = exif.fileError();
+        String problem = exif.damage();
         if (probed.error() != null) {
-            problem = "ffprobe: " + probed.error().getMessage();
+            if (problem == null && ffprobeCannotRead(file)) {
+                problem = null; // a format ffmpeg cannot read (RED, BRAW): exiftool read it, nothing is wrong
+            } else {
+                problem = "ffprobe: " + probed.error().getMessage();
+            }
             probe = new VideoMetadata(null, null, null, null, null, null, null, null);
+        } else if (problem != null) {
+            problem = "exiftool: " + problem;
         }
         if (problem != null) {
-            unreadable(file, problem);
+            damaged(file, problem);
         }
         String make = probe.make() != null ? probe.make() : exif.make();
         String model = probe.model() != null ? probe.model() : exif.model();
-        Hardware hardware = classifier.classify(make, model, false);
+        Hardware hardware = classifier.classify(make, model, false, HardwareClues.of(exif));
         return new Organized(MediaType.VIDEO, file.sha(), hardware.category(),
-                hardwareJson(hardware, problem), probe.rawJson() != null ? probe.rawJson() : exif.rawJson(), taken(exif),
-                exif.latitude(), exif.longitude(), probe.durationSeconds(), probe.codec(), probe.width(), probe.height());
+                hardwareJson(hardware, problem), probe.rawJson() != null ? probe.rawJson() : exif.rawJson(), exif.capture(),
+                problem != null, exif.latitude(), exif.longitude(), probe.durationSeconds(), probe.codec(), probe.width(),
+                probe.height());
     }
 
-    /** The file goes on (as "other"), but a person is told: one failure line, exit code 4. */
-    private void unreadable(MediaFile file, String problem) {
-        failures.record(new AupatError(file.originalName() + " (" + file.loc() + "): its metadata cannot be read ("
-                + problem + "); it is archived as 'other'. Check whether the file is damaged.", true,
+    /** A video in a format ffmpeg has no reader for (file_types.json), judged by its staged name's extension. */
+    private boolean ffprobeCannotRead(MediaFile file) {
+        String name = Path.of(file.loc()).getFileName().toString();
+        int dot = name.lastIndexOf('.');
+        return dot >= 0 && rules.fileTypes().videosFfprobeCannotRead()
+                .contains(name.substring(dot + 1).toLowerCase(java.util.Locale.ROOT));
+    }
+
+    /** The file is archived all the same and flagged damaged, but a person is told: one failure line, exit code 4. */
+    private void damaged(MediaFile file, String problem) {
+        failures.record(new AupatError(file.originalName() + " (" + file.loc() + "): looks damaged (" + problem
+                + "); it is archived as it is and flagged damaged. Check it against the source.", true,
                 Map.of("path", file.loc(), "sha256", file.sha()), null), "OrganizeService.organizeChunk",
                 "read metadata", true);
     }
@@ -222,9 +253,5 @@ public class OrganizeService {
             node.put("error", problem);
         }
         return node.toString();
-    }
-
-    private static String taken(ExifMetadata exif) {
-        return exif.capturedAt() == null ? null : ArchiveClock.format(exif.capturedAt());
     }
 }

@@ -14,13 +14,16 @@ import org.springframework.stereotype.Component;
 
 /**
  * The relationship pass of db_organize for one location: live-photo pairs (spec §6.9) and document
- * links (§6.10), matched by original folder and name stem. Arrays are sets, so running it again
+ * links (§6.10: DJI subtitles, XML and the photo sidecars XMP, AAE, DOP, PP3), and photos taken as a pair
+ * (RAW+JPEG), matched by original folder and name stem. Arrays are sets, so running it again
  * changes nothing. A paired video is moved to "other" only for iPhone-style pairs or a phone
  * photo (AMBIG-20), and only while it is still staged.
  */
 @Component
 class RelationshipLinker {
     private static final List<String> LIVE_STILLS = List.of("heic", "heif", "jpg", "jpeg");
+    /** Edit and metadata sidecars that belong to the photo with their stem: Adobe, Apple Photos, DxO, RawTherapee. */
+    static final List<String> PHOTO_SIDECARS = List.of("xmp", "aae", "dop", "pp3");
 
     private final RelationshipRepository repository;
     private final ObjectMapper mapper;
@@ -31,7 +34,7 @@ class RelationshipLinker {
     }
 
     /** Counts of what one pass linked. */
-    record Links(int livePairs, int liveVideosReclassified, int documentLinks) {
+    record Links(int livePairs, int liveVideosReclassified, int documentLinks, int photoPairs) {
     }
 
     Links link(String locationUuid, String now) {
@@ -62,7 +65,24 @@ class RelationshipLinker {
             documentLinks += linkDocument(xml, imagesByKey, "images", "img_docs", "img_sha256", "img_update", "docs_img", now);
             documentLinks += linkDocument(xml, videosByKey, "videos", "vid_docs", "vid_sha256", "vid_update", "docs_vid", now);
         }
-        return new Links(pairs, reclassified, documentLinks);
+        for (String ext : PHOTO_SIDECARS) {
+            for (Original sidecar : repository.documents(locationUuid, ext)) {
+                documentLinks += linkDocument(sidecar, imagesByKey, "images", "img_docs", "img_sha256", "img_update",
+                        "docs_img", now);
+            }
+        }
+        int photoPairs = 0;
+        for (List<Original> sameStem : imagesByKey.values()) {
+            for (Original one : sameStem) {
+                for (Original other : sameStem) {
+                    if (!one.sha().equals(other.sha()) && !extension(one.name()).equals(extension(other.name()))) {
+                        addToArray("images", "img_pairs", "img_sha256", one.sha(), other.sha(), now, "img_update");
+                        photoPairs++;
+                    }
+                }
+            }
+        }
+        return new Links(pairs, reclassified, documentLinks, photoPairs / 2);
     }
 
     private int linkDocument(Original document, Map<String, List<Original>> mediaByKey, String table, String column,

@@ -9,9 +9,10 @@ import java.util.regex.Pattern;
 
 /**
  * file_types.json and ignored_ext.json: which extensions are images and videos (lowercase, no dot),
- * and which files are never imported.
+ * which videos ffprobe has no reader for (optional), and which files are never imported.
  */
-public record FileTypeRules(Set<String> imageExtensions, Set<String> videoExtensions, List<Ignored> ignored) {
+public record FileTypeRules(Set<String> imageExtensions, Set<String> videoExtensions, Set<String> videosFfprobeCannotRead,
+                            List<Ignored> ignored) {
     private static final Pattern CONDITION = Pattern.compile("if '([^']+)' in filename");
     private static final Pattern EXTENSION = Pattern.compile("[a-z0-9]+");
 
@@ -46,7 +47,12 @@ public record FileTypeRules(Set<String> imageExtensions, Set<String> videoExtens
                 ignored.add(new Ignored(e.getKey(), m.group(1), reason));
             }
         });
-        return new FileTypeRules(images, videos, List.copyOf(ignored));
+        Set<String> unprobed = fileTypes.root().path("videos_ffprobe_cannot_read").isMissingNode() ? Set.of()
+                : extensions(fileTypes, "videos_ffprobe_cannot_read");
+        if (!videos.containsAll(unprobed)) {
+            throw fileTypes.wrong("videos_ffprobe_cannot_read", "lists an extension that is not in video_extensions");
+        }
+        return new FileTypeRules(images, videos, unprobed, List.copyOf(ignored));
     }
 
     private static Set<String> extensions(RuleFile file, String field) {

@@ -191,6 +191,8 @@ public final class FileTransaction implements AutoCloseable {
         }
         record(JournalOperation.COPY, source, target, false);
         CopyResult copy = write(source, temp, flushNow);
+        // A copy keeps its source's modification time: for a photo it is often the last trace of when it was taken.
+        Files.setLastModifiedTime(temp, Files.getLastModifiedTime(source));
         if (expectedSha != null && !expectedSha.equalsIgnoreCase(copy.sha256())) {
             fs.delete(temp); // the caller may go on and commit the other operations: leave nothing of this copy
             throw new ChecksumMismatchError(source, expectedSha, copy.sha256());

@@ -45,12 +45,12 @@ class HardwareClassifierTest {
         "Hasselblad, L2D-20c, DRONE",
         "Hasselblad, X2D 100C, DSLR",
         "DJI, Osmo Pocket, ACTION_CAMERA",
-        "DJI, OsmoAction, ACTION_CAMERA",
+        "DJI, OsmoAction, GOPRO",
         "DJI, Pocket 2, ACTION_CAMERA",
-        "DJI, Osmo Action 3, ACTION_CAMERA",
+        "DJI, Osmo Action 3, GOPRO",
         "GoPro, HERO9 Black, GOPRO",
         "GoPro, MAX, GOPRO",
-        "Insta360, ONE X2, ACTION_CAMERA",
+        "Insta360, ONE X2, GOPRO",
         "BlackVue, DR900X, DASH_CAM",
         "Ricoh, Theta Z1, POINT_SHOOT",
         "Logitech, C920, WEBCAM",
@@ -99,10 +99,10 @@ class HardwareClassifierTest {
     }
 
     @Test
-    void aFilmScannerMakeAloneIsACameraNotFilm() {
-        // Film needs a scanner model or the import flag: Nikon also makes cameras.
+    void aMakeThatAlsoBuildsCamerasIsFilmOnlyByItsScannerModel() {
+        // Film needs a scanner model, a maker of nothing but scanners, or the import flag: Nikon also makes cameras.
         assertThat(classifier().classify("Nikon", "Unknown Model", false).category()).isEqualTo(HardwareCategory.DSLR);
-        assertThat(classifier().classify("Plustek", "Unknown Model", false).category()).isEqualTo(HardwareCategory.OTHER);
+        assertThat(classifier().classify("Plustek", "Unknown Model", false).category()).isEqualTo(HardwareCategory.FILM);
     }
 
     @ParameterizedTest(name = "{0}: image {1} in {2}, video {3} in {4}")
@@ -126,5 +126,94 @@ class HardwareClassifierTest {
         assertThat(category.folder(MediaType.IMAGE)).isEqualTo(imageFolder);
         assertThat(category.flag(MediaType.VIDEO)).isEqualTo(videoFlag);
         assertThat(category.folder(MediaType.VIDEO)).isEqualTo(videoFolder);
+    }
+
+    /** Makes and models as real devices write them, which the rules before aliases and patterns got wrong. */
+    @ParameterizedTest(name = "{0} / {1} -> {2}")
+    @CsvSource(nullValues = "NULL", value = {
+        "'ASAHI OPTICAL CO.,LTD', PENTAX Optio 330, DSLR",
+        "'JK Imaging, Ltd.', KODAK PIXPRO AZ421, DSLR",
+        "SAMSUNG TECHWIN, Digimax V3, POINT_SHOOT",
+        "'SAMSUNG TECHWIN CO., LTD.', <Digimax i5>, DSLR",
+        "SAMSUNG, NX300, DSLR",
+        "SAMSUNG, WB150F, POINT_SHOOT",
+        "SAMSUNG, SM-G991B, PHONE",
+        "SAMSUNG, GT-I9300, PHONE",
+        "Sony, D6503, PHONE",
+        "Sony, E6653, PHONE",
+        "Sony, SO-01J, PHONE",
+        "Sony, ILCE-7M3, DSLR",
+        "LGE, Nexus 5, PHONE",
+        "LG Electronics, LG-H815, PHONE",
+        "Jolla, Jolla, PHONE",
+        "TCL, T790Y, PHONE",
+        "KYOCERA, E6560, PHONE",
+        "KYOCERA, N DIGITAL, DSLR",
+        "'SANYO Electric Co.,Ltd.', VPC-MZ3, POINT_SHOOT",
+        "JVC, GR-DV500, POINT_SHOOT",
+        "Konica Corporation, KD-400Z, DSLR",
+        "Hewlett-Packard, HP PhotoSmart 935, POINT_SHOOT",
+        "Leaf, Credo 40, DSLR",
+        "Rollei, Rolleiflex 2.8, DSLR",
+        "EPSON, PhotoPC 3000Z, POINT_SHOOT",
+        "DJI, FC8284, DRONE",
+        "DJI, L2D-20c, DRONE",
+        "DJI, AC002, GOPRO",
+        "Autel Robotics, XT705, DRONE",
+        "Parrot, Anafi, DRONE",
+        "Skydio, Skydio 2, DRONE",
+        "YUNEEC, E90, DRONE",
+        "Arashi Vision, Insta360 X3, GOPRO",
+        "Insta360, X4, GOPRO",
+        "Nikon, LS-5000, FILM",
+        "Nikon, SuperCoolscan 5000 ED, FILM",
+        "NORITSU KOKI, QSS-32, FILM",
+        "NORITSU KOKI, EZ Controller, FILM",
+        "'FUJI PHOTO FILM CO., LTD.', SP-3000, FILM",
+        "EASTMAN KODAK COMPANY, KODAK PROFESSIONAL RFS 3600 FILM SCANNER, FILM",
+        "Pakon, F135 Plus, FILM",
+        "Plustek, OpticFilm 8200i, FILM",
+    })
+    void aliasesPatternsAndScannersSortAsAPhotographerWould(String make, String model, HardwareCategory expected) {
+        assertThat(classifier().classify(make, model, false).category()).isEqualTo(expected);
+    }
+
+    @Test
+    void aMakeNoRuleKnowsIsACameraWhenItsFileHasExposureData() {
+        HardwareClues exposure = new HardwareClues(null, null, null, true);
+        assertThat(classifier().classify("Acme Optical", "AX-1", false, exposure).category())
+                .isEqualTo(HardwareCategory.POINT_SHOOT);
+        assertThat(classifier().classify("Acme Optical", "AX-1", false, HardwareClues.NONE).category())
+                .isEqualTo(HardwareCategory.OTHER);
+        assertThat(classifier().classify(null, null, false, exposure).category()).as("nothing names a maker")
+                .isEqualTo(HardwareCategory.OTHER);
+    }
+
+    @Test
+    void aFileWithoutAMakeGetsOneFromItsHandlerFirmwareOrModel() {
+        assertThat(classifier().classify(null, null, false, new HardwareClues(null, null, "GoPro AVC", false)))
+                .isEqualTo(new Hardware("GoPro", null, HardwareCategory.GOPRO));
+        assertThat(classifier().classify(null, null, false, new HardwareClues("HD9.01.01.60.00", null, null, false))
+                .category()).isEqualTo(HardwareCategory.GOPRO);
+        assertThat(classifier().classify(null, "HERO11 Black", false, HardwareClues.NONE).category())
+                .isEqualTo(HardwareCategory.GOPRO);
+        assertThat(classifier().classify(null, null, false, new HardwareClues("K-x Ver 1.00", "PENTAX K-x", null, false))
+                .category()).isEqualTo(HardwareCategory.DSLR);
+        assertThat(classifier().classify(null, "S-WEAPON", false, HardwareClues.NONE).category())
+                .isEqualTo(HardwareCategory.DSLR);
+        assertThat(classifier().classify(null, null, false, new HardwareClues("1.0", "Adobe Photoshop 7.0", null, false))
+                .category()).isEqualTo(HardwareCategory.OTHER);
+    }
+
+    @Test
+    void aBrokenModelPatternStopsStartUpNamingTheField(@TempDir Path rules) throws java.io.IOException {
+        java.nio.file.Files.writeString(rules.resolve("camera_hardware.json"), """
+                {"version": "test",
+                 "category_priorities": {"order": ["phone"]},
+                 "categories": {"phone": {"makes": ["Sony"], "model_patterns": {"Sony": ["^[C-J"]}}}}
+                """);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> Rules.from(rules).cameraHardware())
+                .hasMessageContaining("camera_hardware.json").hasMessageContaining("categories.phone.model_patterns.Sony")
+                .hasMessageContaining("regular expression");
     }
 }

@@ -27,8 +27,20 @@ class MediaClassifierTest {
         "README, DOCUMENT, none",
         ".bashrc, DOCUMENT, none",
         "trailingdot., DOCUMENT, none",
-        "GOPR0001.LRV, DOCUMENT, lrv",
-        "holiday.LRF, DOCUMENT, lrf",
+        "IMG_0001.CR3, IMAGE, cr3",
+        "CRW_0001.CRW, IMAGE, crw",
+        "DSCF0001.HIF, IMAGE, hif",
+        "photo.avif, IMAGE, avif",
+        "photo.jxl, IMAGE, jxl",
+        "layers.psd, IMAGE, psd",
+        "IMG_20240101.insp, IMAGE, insp",
+        "GOPR0001.GPR, IMAGE, gpr",
+        "A001_C001.R3D, VIDEO, r3d",
+        "A001.braw, VIDEO, braw",
+        "MOV001.MOD, VIDEO, mod",
+        "MOV001.TOD, VIDEO, tod",
+        "VID_20240101.insv, VIDEO, insv",
+        "00001.M2TS, VIDEO, m2ts",
     })
     void mediaIsClassifiedByExtension(String name, MediaType type, String extension) {
         Classification c = new MediaClassifier(Rules.from(noOverrides)).classify(name);
@@ -39,7 +51,7 @@ class MediaClassifierTest {
 
     @ParameterizedTest(name = "{0} is ignored")
     @CsvSource({"GOPR0001.THM", "clip.thm", ".DS_Store", "Thumbs.db", "thumbs.DB", "catalog.db", "DJI_0042.LRF",
-        "dji_0042.lrf", "upload.tmp"})
+        "dji_0042.lrf", "holiday.LRF", "GOPR0001.LRV", "GL010001.lrv", "upload.tmp"})
     void ignoredFilesAreRecognisedCaseInsensitively(String name) {
         Classification c = new MediaClassifier(Rules.from(noOverrides)).classify(name);
         assertThat(c.ignored()).isTrue();

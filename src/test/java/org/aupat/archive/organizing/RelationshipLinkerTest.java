@@ -97,4 +97,28 @@ class RelationshipLinkerTest {
         assertThat(column("images", "img_docs", "img_sha256", '4')).isEqualTo("[\"" + sha('5') + "\"]");
         assertThat(second.documentLinks()).isEqualTo(3);
     }
+
+    @Test
+    void photoSidecarsAndRawJpegPairsAreLinkedBothWays() {
+        image('a', "/card/DCIM", "IMG_5910.CR2", 0, 1);
+        image('b', "/card/DCIM", "IMG_5910.JPG", 0, 1);
+        image('c', "/card/DCIM", "IMG_5911.HEIC", 1, 0);
+        image('d', "/card/other", "IMG_5910.JPG", 0, 1);
+        document('e', "/card/DCIM", "IMG_5910.xmp", "xmp");
+        document('f', "/card/DCIM", "IMG_5911.AAE", "aae");
+        document('1', "/card/DCIM", "IMG_5910.dop", "dop");
+        document('2', "/card/DCIM", "IMG_5910.pp3", "pp3");
+        RelationshipLinker.Links links = linker.link(LOC, "2026-01-01T00:00:00.000Z");
+        assertThat(links.photoPairs()).isEqualTo(1);
+        assertThat(column("images", "img_pairs", "img_sha256", 'a')).isEqualTo("[\"" + sha('b') + "\"]");
+        assertThat(column("images", "img_pairs", "img_sha256", 'b')).isEqualTo("[\"" + sha('a') + "\"]");
+        assertThat(column("images", "img_pairs", "img_sha256", 'd')).as("another folder").isNull();
+        assertThat(column("images", "img_docs", "img_sha256", 'a')).contains(sha('e'), sha('1'), sha('2'));
+        assertThat(column("images", "img_docs", "img_sha256", 'c')).isEqualTo("[\"" + sha('f') + "\"]");
+        assertThat(column("documents", "docs_img", "doc_sha256", 'e')).contains(sha('a'), sha('b')).doesNotContain(sha('d'));
+        assertThat(column("documents", "docs_img", "doc_sha256", 'f')).isEqualTo("[\"" + sha('c') + "\"]");
+        linker.link(LOC, "2026-01-02T00:00:00.000Z");
+        assertThat(column("images", "img_pairs", "img_sha256", 'a')).as("a second pass adds nothing")
+                .isEqualTo("[\"" + sha('b') + "\"]");
+    }
 }
