@@ -2,6 +2,7 @@ package org.aupat.archive.hardware;
 
 import java.util.List;
 import java.util.Map;
+import org.aupat.archive.media.MediaType;
 import org.aupat.archive.rules.CameraHardwareRules;
 import org.aupat.archive.rules.Rules;
 import org.aupat.foundation.error.ConfigurationError;
@@ -28,6 +29,22 @@ public class HardwareClassifier {
         String cleanMake = CameraHardwareRules.normalise(make);
         String cleanModel = CameraHardwareRules.normalise(model);
         return new Hardware(cleanMake, cleanModel, importedFilm ? HardwareCategory.FILM : category(cleanMake, cleanModel));
+    }
+
+    /**
+     * The hardware of one image or video from what was read from it: a video's own streams (ffprobe) name
+     * its maker before its tags do, and only images can be scans of film.
+     *
+     * @param tagMake     exiftool's make, may be null
+     * @param tagModel    exiftool's model, may be null
+     * @param streamMake  ffprobe's make of a video, null for an image or when none
+     * @param streamModel ffprobe's model of a video, null for an image or when none
+     */
+    public Hardware classify(MediaType type, String tagMake, String tagModel, String streamMake, String streamModel,
+                             boolean importedFilm) {
+        boolean video = type == MediaType.VIDEO;
+        return classify(video && streamMake != null ? streamMake : tagMake,
+                video && streamModel != null ? streamModel : tagModel, importedFilm && type == MediaType.IMAGE);
     }
 
     private HardwareCategory category(String make, String model) {

@@ -31,6 +31,7 @@ import org.springframework.stereotype.Service;
  */
 @Service
 public class ImportService {
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(ImportService.class);
     private final LocationService locations;
     private final LocationRepository locationRepository;
     private final FileStager stager;
@@ -131,13 +132,33 @@ public class ImportService {
         RunContext.location(registered.location().uuid());
         ImportSummary summary = new ImportSummary(registered.location().uuid(), registered.location().name(),
                 registered.created());
-        stager.stage(new FileStager.Plan(source, size[0], registered.location().uuid(), registered.subUuid(),
-                prepared.location().author(), request.film(), request.filmStock(), link), summary, new ChunkedRun(run));
+        try {
+            stager.stage(new FileStager.Plan(source, size[0], registered.location().uuid(), registered.subUuid(),
+                    prepared.location().author(), request.film(), request.filmStock(), link), summary, new ChunkedRun(run));
+        } catch (RuntimeException stopped) {
+            forgetIfEmpty(registered, stopped);
+            throw stopped;
+        }
         if (summary.importedTotal() > 0 || registered.urlsAdded() > 0) {
             // Only a real change makes the master JSON stale: a repeated import is a no-op.
             locationRepository.touch(registered.location().uuid(), clock.timestamp());
         }
         return summary;
+    }
+
+    /** A stopped import never leaves behind a location it created with nothing in it. */
+    private void forgetIfEmpty(Registered registered, RuntimeException stopped) {
+        if (!registered.created()) {
+            return;
+        }
+        try {
+            if (locationRepository.deleteIfEmpty(registered.location().uuid())) {
+                log.info("removed location {} again: the import stopped before any file was recorded",
+                        registered.location().uuid());
+            }
+        } catch (RuntimeException e) {
+            stopped.addSuppressed(e);
+        }
     }
 
     /** Whether --hardlink was asked for but cannot be honoured (it falls back to copying). */

@@ -177,7 +177,8 @@ public class OrganizeService {
         if (exif.fileError() != null) {
             unreadable(file, "exiftool: " + exif.fileError());
         }
-        Hardware hardware = classifier.classify(exif.make(), exif.model(), file.film() != null && file.film() == 1);
+        Hardware hardware = classifier.classify(MediaType.IMAGE, exif.make(), exif.model(), null, null,
+                file.film() != null && file.film() == 1);
         return new Organized(MediaType.IMAGE, file.sha(), hardware.category(),
                 hardwareJson(hardware, exif.fileError()), exif.rawJson(), taken(exif), exif.latitude(), exif.longitude(),
                 null, null, null, null);
@@ -193,9 +194,7 @@ public class OrganizeService {
         if (problem != null) {
             unreadable(file, problem);
         }
-        String make = probe.make() != null ? probe.make() : exif.make();
-        String model = probe.model() != null ? probe.model() : exif.model();
-        Hardware hardware = classifier.classify(make, model, false);
+        Hardware hardware = classifier.classify(MediaType.VIDEO, exif.make(), exif.model(), probe.make(), probe.model(), false);
         return new Organized(MediaType.VIDEO, file.sha(), hardware.category(),
                 hardwareJson(hardware, problem), probe.rawJson() != null ? probe.rawJson() : exif.rawJson(), taken(exif),
                 exif.latitude(), exif.longitude(), probe.durationSeconds(), probe.codec(), probe.width(), probe.height());

@@ -46,4 +46,32 @@ class MediaClassifierTest {
         assertThat(c.type()).isNull();
         assertThat(c.ignoredBecause()).startsWith("ignored_ext.json");
     }
+
+    @ParameterizedTest(name = "{0} -> {1} {2}")
+    @CsvSource({
+        "x.jpg_original, DOCUMENT, jpgoriginal",
+        "photo.jp_g, DOCUMENT, jpg",
+        "IMG_0001.JPG.bak, DOCUMENT, bak",
+        "résumé.pdé, DOCUMENT, pde",
+        "odd.@@@, DOCUMENT, none",
+        "'a.b c', DOCUMENT, bc",
+        ".hidden, DOCUMENT, none",
+        ".hidden.JPG, IMAGE, jpg",
+        "long.abcdefghijklmnopqrstuvwxyz, DOCUMENT, abcdefghijklmnop",
+    })
+    void anOddExtensionMakesADocumentWithAnExtensionOfLettersAndDigits(String name, MediaType type, String extension) {
+        Classification c = new MediaClassifier(Rules.from(noOverrides)).classify(name);
+        assertThat(c.ignored()).isFalse();
+        assertThat(c.type()).isEqualTo(type);
+        assertThat(c.extension()).isEqualTo(extension).matches("[a-z0-9]+");
+    }
+
+    @ParameterizedTest(name = "{0} is ignored")
+    @CsvSource({"notes.txt~", "IMG_0001.JPG~", "._IMG_0001.JPG", ".notes.txt.swp", "desktop.ini", "Desktop.INI",
+        ".picasa.ini"})
+    void sideFilesOfOtherProgramsAreIgnoredByARule(String name) {
+        Classification c = new MediaClassifier(Rules.from(noOverrides)).classify(name);
+        assertThat(c.ignored()).isTrue();
+        assertThat(c.ignoredBecause()).startsWith("ignored_ext.json");
+    }
 }
