@@ -127,4 +127,28 @@ class HardwareClassifierTest {
         assertThat(category.flag(MediaType.VIDEO)).isEqualTo(videoFlag);
         assertThat(category.folder(MediaType.VIDEO)).isEqualTo(videoFolder);
     }
+
+    @Test
+    void aVideosOwnStreamNamesItsMakerBeforeItsTagsAndOnlyImagesAreFilm() {
+        HardwareClassifier classifier = classifier();
+        assertThat(classifier.classify(MediaType.VIDEO, "Apple", "iPhone 12", "DJI", "FC3170", false).category())
+                .isEqualTo(HardwareCategory.DRONE);
+        assertThat(classifier.classify(MediaType.VIDEO, "Apple", "iPhone 12", null, null, true).category())
+                .isEqualTo(HardwareCategory.PHONE);
+        assertThat(classifier.classify(MediaType.IMAGE, "Apple", "iPhone 12", "DJI", "FC3170", false).category())
+                .isEqualTo(HardwareCategory.PHONE);
+        assertThat(classifier.classify(MediaType.IMAGE, "Apple", "iPhone 12", null, null, true).category())
+                .isEqualTo(HardwareCategory.FILM);
+    }
+
+    @Test
+    void everyCategorySetsAFlagColumnItsTableHas() {
+        for (HardwareCategory category : HardwareCategory.values()) {
+            for (MediaType type : new MediaType[] {MediaType.IMAGE, MediaType.VIDEO}) {
+                assertThat(type.flagColumns()).as(category + " " + type).contains(category.flag(type));
+            }
+        }
+        assertThat(MediaType.IMAGE.flagColumns()).endsWith("other");
+        assertThat(MediaType.VIDEO.flagColumns()).endsWith("other");
+    }
 }
