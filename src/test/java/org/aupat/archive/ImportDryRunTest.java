@@ -3,6 +3,7 @@ package org.aupat.archive;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -69,10 +70,7 @@ class ImportDryRunTest {
 
     @Test
     void theDryRunPredictsEveryFileAndTheExitCodeOfTheRealRun() throws Exception {
-        Path earlier = Files.createDirectories(home.resolve("earlier"));
-        Files.writeString(earlier.resolve("known.txt"), "bytes another location owns");
-        assertThat(importing("--source=" + earlier, "--name=Earlier Mill", "--state=ny", "--type=industrial").code())
-                .isEqualTo(ExitCode.OK);
+        importedAsANewLocation("earlier", "Earlier Mill", "bytes another location owns");
 
         Path source = Files.createDirectories(home.resolve("card/DCIM"));
         MediaFactory media = new MediaFactory(source);
@@ -140,10 +138,7 @@ class ImportDryRunTest {
 
     @Test
     void theDryRunRefusesANameTheRealRunRefuses() throws Exception {
-        Path first = Files.createDirectories(home.resolve("first"));
-        Files.writeString(first.resolve("a.txt"), "first source");
-        assertThat(importing("--source=" + first, "--name=Twice Named", "--state=ny", "--type=industrial").code())
-                .isEqualTo(ExitCode.OK);
+        importedAsANewLocation("first", "Twice Named", "first source");
         Path second = Files.createDirectories(home.resolve("second"));
         Files.writeString(second.resolve("b.txt"), "second source");
         String[] options = {"--source=" + second, "--name=Twice Named", "--state=ny", "--type=industrial"};
@@ -169,6 +164,14 @@ class ImportDryRunTest {
                 "SELECT count(*) FROM locations WHERE loc_name = 'Doomed Place'", Integer.class);
         assertThat(left).as(stopped.output()).isZero();
         assertThat(importing("--source=" + source, "--name=Doomed Place", "--state=ny", "--type=industrial").code())
+                .isEqualTo(ExitCode.OK);
+    }
+
+    /** A folder holding one note, imported successfully as a new location of this name. */
+    private static void importedAsANewLocation(String folder, String name, String note) throws IOException {
+        Path source = Files.createDirectories(home.resolve(folder));
+        Files.writeString(source.resolve("note.txt"), note);
+        assertThat(importing("--source=" + source, "--name=" + name, "--state=ny", "--type=industrial").code())
                 .isEqualTo(ExitCode.OK);
     }
 
