@@ -3,13 +3,14 @@ package org.aupat.archive;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayOutputStream;
-import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.lang.reflect.Constructor;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -18,11 +19,13 @@ import org.aupat.archive.importing.ImportRequest;
 import org.aupat.archive.location.LocationService;
 import org.aupat.archive.importing.ImportService;
 import org.aupat.archive.maintenance.MigrationService;
+import org.aupat.cli.AupatScript;
 import org.aupat.cli.ScriptRunner;
 import org.aupat.foundation.FoundationContext;
 import org.aupat.foundation.console.Console;
 import org.aupat.foundation.error.ExitCode;
 import org.aupat.scripts.DbImportScript;
+import org.aupat.scripts.PipelineScript;
 import org.aupat.testing.MediaFactory;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -54,17 +57,25 @@ class ImportDryRunTest {
     record Run(int code, String output) {
     }
 
-    private static Run importing(String... args) {
+    private static Run importing(String... args) throws Exception {
+        return running(DbImportScript.class, args);
+    }
+
+    /**
+     * Runs a new instance of the script (so that no option of an earlier run carries over) through the
+     * context's runner, with every collaborator from the context but a console that keeps what it prints.
+     */
+    private static Run running(Class<? extends AupatScript> type, String... args) throws Exception {
         ByteArrayOutputStream printed = new ByteArrayOutputStream();
         PrintStream out = new PrintStream(printed, true, StandardCharsets.UTF_8);
-        ScriptRunner runner = context.getBean(ScriptRunner.class);
         Console console = new Console(out, out, false);
         console.configure(false, true);
-        DbImportScript script = new DbImportScript(runner, context.getBean(ImportService.class),
-                context.getBean(ImportPreview.class), console);
+        Constructor<?> constructor = type.getConstructors()[0];
+        AupatScript script = (AupatScript) constructor.newInstance(Arrays.stream(constructor.getParameterTypes())
+                .map(p -> p == Console.class ? console : context.getBean(p)).toArray());
         List<String> all = new ArrayList<>(List.of(args));
         all.add("--skip-backup");
-        int code = runner.run(script, all.toArray(String[]::new));
+        int code = context.getBean(ScriptRunner.class).run(script, all.toArray(String[]::new));
         return new Run(code, printed.toString(StandardCharsets.UTF_8));
     }
 
@@ -167,8 +178,49 @@ class ImportDryRunTest {
                 .isEqualTo(ExitCode.OK);
     }
 
+    @Test
+    void thePipelinesDryRunPredictsWhereEveryFileIsArchivedAndTheExitCode() throws Exception {
+        Path source = Files.createDirectories(home.resolve("pipeline-card"));
+        MediaFactory media = new MediaFactory(source);
+        media.photo("scan02.jpg", "Nikon", "Super Coolscan 5000");
+        media.photo("IMG_0101.JPG", "Apple", "iPhone 12");
+        media.mp4("DJI_0101.MP4", "DJI.AVC");
+        media.iphoneMov("IMG_0102.MOV", "iPhone 12");
+        media.randomBytes("junk.jpg", 2000);
+        media.text("trip.txt", "pipeline notes");
+        media.text("y.jpg_original", "another unedited original");
+        media.zeroBytes("zero.txt");
+        String[] options = {"--source=" + source, "--name=Pipeline Card", "--state=ny", "--type=industrial", "--film"};
+        Run dry = running(PipelineScript.class, append(options, "--dry-run"));
+        Run real = running(PipelineScript.class, options);
+
+        String provisional = dry.output().replaceAll("(?s).*Location folder: \\S+_([0-9a-f]{12}) .*", "$1");
+        String uuid12 = context.getBean(JdbcTemplate.class).queryForObject("SELECT replace(loc_uuid, '-', '') FROM"
+                + " locations WHERE loc_name = 'Pipeline Card'", String.class).substring(0, 12);
+        Map<String, String> predicted = new TreeMap<>();
+        for (String line : dry.output().split("\n")) {
+            int arrow = line.indexOf("  -> ");
+            if (arrow > 0) {
+                predicted.put(line.substring(0, arrow), line.substring(arrow + 5).replace(provisional, uuid12));
+            }
+        }
+        Map<String, String> archived = new TreeMap<>();
+        for (String[] table : new String[][] {{"images", "img"}, {"videos", "vid"}, {"documents", "doc"}}) {
+            context.getBean(JdbcTemplate.class).query("SELECT " + table[1] + "_nameo, " + table[1] + "_loc FROM " + table[0]
+                    + " JOIN locations USING (loc_uuid) WHERE loc_name = 'Pipeline Card'",
+                    (org.springframework.jdbc.core.RowCallbackHandler) rs -> archived.put(rs.getString(1), rs.getString(2)));
+        }
+        assertThat(predicted).as(dry.output() + "\n" + real.output()).hasSize(7).isEqualTo(archived);
+        assertThat(predicted.get("scan02.jpg")).contains("/photos/original_film/");
+        assertThat(predicted.get("DJI_0101.MP4")).contains("/videos/original_drone/");
+        assertThat(predicted.get("IMG_0102.MOV")).contains("/videos/original_phone/");
+        // Its metadata cannot be read, but it was imported as film, so db_organize files it as film.
+        assertThat(predicted.get("junk.jpg")).contains("/photos/original_film/");
+        assertThat(dry.code()).as(dry.output()).isEqualTo(ExitCode.ITEM_FAILURES).isEqualTo(real.code());
+    }
+
     /** A folder holding one note, imported successfully as a new location of this name. */
-    private static void importedAsANewLocation(String folder, String name, String note) throws IOException {
+    private static void importedAsANewLocation(String folder, String name, String note) throws Exception {
         Path source = Files.createDirectories(home.resolve(folder));
         Files.writeString(source.resolve("note.txt"), note);
         assertThat(importing("--source=" + source, "--name=" + name, "--state=ny", "--type=industrial").code())

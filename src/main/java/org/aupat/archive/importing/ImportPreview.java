@@ -161,20 +161,27 @@ public class ImportPreview {
             return layout.categoryFolder(folder, type, category(type, file, reading));
         }
 
-        /** As db_organize decides it; a file whose metadata cannot be read would be archived as other. */
+        /**
+         * As db_organize decides it: a file whose metadata cannot be read is still classified (other, or
+         * film when imported as film) and counted, as db_organize flags it; when exiftool itself fails, the
+         * real run leaves the file staged for its next run.
+         */
         private HardwareCategory category(MediaType type, Path file, ExifReading reading) {
-            if (reading == null || reading.failed() || reading.metadata().fileError() != null) {
+            if (reading == null || reading.failed()) {
                 unreadable++;
                 return HardwareCategory.OTHER;
             }
+            boolean problem = reading.metadata().fileError() != null;
             VideoMetadata probe = null;
             if (type == MediaType.VIDEO) {
                 try {
                     probe = ffprobe.probe(file, file.getFileName().toString());
                 } catch (AupatError e) {
-                    unreadable++;
-                    return HardwareCategory.OTHER;
+                    problem = true;
                 }
+            }
+            if (problem) {
+                unreadable++;
             }
             return hardware.classify(type, reading.metadata().make(), reading.metadata().model(),
                     probe == null ? null : probe.make(), probe == null ? null : probe.model(),
