@@ -166,7 +166,8 @@ class StagingItem {
     }
 
     private static FileSystemError skip(Path source, String why) {
-        return new FileSystemError(source + " " + why + ".", true, Map.of("path", source.toString()), null);
+        String name = OriginalNames.text(source);
+        return new FileSystemError(name + " " + why + ".", true, Map.of("path", name), null);
     }
 
 }
