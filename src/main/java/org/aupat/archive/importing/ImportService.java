@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.aupat.archive.ArchiveClock;
+import org.aupat.archive.layout.ArchiveLayout;
 import org.aupat.archive.location.LocationRepository;
 import org.aupat.archive.location.LocationService;
 import org.aupat.archive.location.LocationService.Prepared;
@@ -41,10 +42,11 @@ public class ImportService {
     private final AupatProperties properties;
     private final SqliteDatabase database;
     private final ArchiveClock clock;
+    private final ArchiveLayout layout;
 
     public ImportService(LocationService locations, LocationRepository locationRepository, FileStager stager,
                          BackupService backups, PreflightChecker preflight, PreflightChecks checks,
-                         AupatProperties properties, SqliteDatabase database, ArchiveClock clock) {
+                         AupatProperties properties, SqliteDatabase database, ArchiveClock clock, ArchiveLayout layout) {
         this.locations = locations;
         this.locationRepository = locationRepository;
         this.stager = stager;
@@ -54,6 +56,7 @@ public class ImportService {
         this.properties = properties;
         this.database = database;
         this.clock = clock;
+        this.layout = layout;
     }
 
     /** The source folder as it will be walked: checked, absolute and real. */
@@ -152,12 +155,26 @@ public class ImportService {
             return;
         }
         try {
-            if (locationRepository.deleteIfEmpty(registered.location().uuid())) {
+            // Files a chunk staged before the stop (its rows not recorded) are adopted by a rerun that finds
+            // this same location: while any is there, the location stays.
+            if (nothingStaged(registered.location().uuid()) && locationRepository.deleteIfEmpty(registered.location().uuid())) {
                 log.info("removed location {} again: the import stopped before any file was recorded",
                         registered.location().uuid());
             }
         } catch (RuntimeException e) {
             stopped.addSuppressed(e);
+        }
+    }
+
+    private boolean nothingStaged(String locationUuid) {
+        Path folder = layout.stagingPath(locationUuid, "incoming").getParent();
+        if (!Files.exists(folder)) {
+            return true;
+        }
+        try (var files = Files.walk(folder)) {
+            return files.noneMatch(Files::isRegularFile);
+        } catch (IOException | java.io.UncheckedIOException e) {
+            return false;
         }
     }
 
