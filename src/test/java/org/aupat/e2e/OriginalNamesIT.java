@@ -12,15 +12,16 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Original names survive whatever the locale: the plain jar under the C locale (as cron or an unconfigured
- * systemd starts it) still records non-ASCII and non-UTF-8 names exactly, never as U+FFFD.
+ * Original names survive whatever the locale: under the C locale (as cron or an unconfigured systemd starts
+ * it) the plain jar refuses, file by file, the names it cannot represent, and bin/aupat records them (and
+ * names that are not UTF-8) exactly, never as U+FFFD.
  */
 class OriginalNamesIT {
     @TempDir
     Path home;
 
     @Test
-    void theJarUnderTheCLocaleRecordsEveryNameExactly() throws Exception {
+    void underTheCLocaleNoNameIsRecordedWrongAndTheLauncherRecordsThemAll() throws Exception {
         Path card = Files.createDirectories(home.resolve("card"));
         Files.writeString(card.resolve("Café.txt"), "a UTF-8 name");
         Path sub = Files.createDirectories(card.resolve("Zürich"));
@@ -29,6 +30,7 @@ class OriginalNamesIT {
                 card.toString()).inheritIO().start();
         assertThat(printf.waitFor()).isZero();
 
+        // The plain jar under the C locale cannot name these files to its journal: each one fails, named, exit 4.
         ProcessBuilder jar = new ProcessBuilder("java", "-jar", JarRunner.jar().toString(), "--script=pipeline",
                 "--source=" + card, "--name=Locale Test", "--state=ny", "--type=industrial")
                 .directory(home.toFile()).redirectErrorStream(true);
@@ -38,7 +40,15 @@ class OriginalNamesIT {
         Process run = jar.start();
         String output = new String(run.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(run.waitFor(3, TimeUnit.MINUTES)).isTrue();
-        assertThat(run.exitValue()).as(output).isZero();
+        assertThat(run.exitValue()).as(output).isEqualTo(4);
+        assertThat(output).contains("3 failed").contains("LC_ALL=C.UTF-8");
+
+        // bin/aupat under the same locale runs Java in UTF-8: every name is recorded exactly.
+        String noArchive = Files.writeString(home.resolve("not-a-folder"), "x").resolve("cds").toString();
+        JarRunner.Result launched = new JarRunner(home).runLauncher(java.util.Map.of("AUPAT_CDS", noArchive,
+                "LC_ALL", "C", "LANG", "C"), "--script=pipeline", "--source=" + card, "--name=Locale Test", "--state=ny",
+                "--type=industrial");
+        assertThat(launched.exit()).as(launched.out() + launched.err()).isZero();
 
         ArchiveInvariants archive = ArchiveInvariants.ofHome(home);
         List<String> names = archive.query("SELECT doc_nameo FROM documents ORDER BY doc_nameo");
