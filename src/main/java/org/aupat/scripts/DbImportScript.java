@@ -35,12 +35,24 @@ public class DbImportScript extends AupatScript {
         this.console = console;
     }
 
-    /** --dry-run: prints where every file would go; changes nothing. Shared with the pipeline script. */
-    static int preview(Console console, ImportPreview preview, ImportService service, ImportOptions options) {
+    /**
+     * --dry-run: prints what the real run would do with every file, and returns the exit code it would end
+     * with (4 when files would fail; for the pipeline, which organises too, also when metadata cannot be
+     * read); changes nothing. Shared with the pipeline script.
+     */
+    static int preview(Console console, ImportPreview preview, ImportService service, ImportOptions options,
+                       boolean organizes) {
         console.info("Dry run: nothing is copied, and the database is not changed or created.");
-        java.nio.file.Path folder = preview.preview(service.prepare(options.request()),
+        ImportPreview.Plan plan = preview.preview(service.prepare(options.request()),
                 planned -> console.out(planned.source() + "  " + planned.outcome()));
-        console.info("Location folder: " + folder + " (a new location's uuid is provisional in a dry run).");
+        console.info("Location folder: " + plan.folder() + " (a new location's uuid is provisional in a dry run).");
+        long needLook = plan.failed() + (organizes ? plan.unreadableMetadata() : 0);
+        if (needLook > 0) {
+            console.warn("The real run would finish but skip or flag " + needLook + " file(s) (exit code 4): "
+                    + plan.failed() + " would fail" + (organizes ? ", " + plan.unreadableMetadata()
+                    + " with metadata that cannot be read" : "") + ".");
+            return ExitCode.ITEM_FAILURES;
+        }
         return ExitCode.OK;
     }
 
@@ -57,7 +69,7 @@ public class DbImportScript extends AupatScript {
     @Override
     protected int execute() {
         if (options.dryRun) {
-            return preview(console, preview, service, options);
+            return preview(console, preview, service, options, false);
         }
         ImportRequest request = options.request();
         if (request.skipBackup()) {

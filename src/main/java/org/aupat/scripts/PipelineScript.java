@@ -69,7 +69,7 @@ public class PipelineScript extends AupatScript {
     @Override
     protected int execute() {
         if (options.dryRun) {
-            return DbImportScript.preview(console, preview, imports, options);
+            return DbImportScript.preview(console, preview, imports, options, true);
         }
         // Everything that can refuse the run does so before anything is written.
         PreparedImport prepared = imports.prepare(options.request());

@@ -126,4 +126,10 @@ class SystemdUnitsTest {
         List<String> complaints = out.lines().filter(l -> l.contains("aupat")).toList();
         return new Verification(exit, complaints);
     }
+
+    /** systemd starts a service under the C locale; Java would then read every non-ASCII file name as "?". */
+    @Test
+    void theServiceRunsJavaUnderAUtf8Locale() throws IOException {
+        assertThat(Files.readAllLines(UNITS.resolve("aupat@.service"))).contains("Environment=LC_ALL=C.UTF-8");
+    }
 }

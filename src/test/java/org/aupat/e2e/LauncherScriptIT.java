@@ -112,4 +112,15 @@ class LauncherScriptIT {
         assertThat(run.exit()).isEqualTo(2);
         assertThat(run.err()).contains("none.jar does not exist").contains("./mvnw -B -q -DskipTests package");
     }
+
+    /** Under the C locale (cron, systemd) the launcher still runs Java in UTF-8: a non-ASCII --file is found. */
+    @Test
+    void runsJavaInUtf8UnderTheCLocale(@TempDir Path cache) throws Exception {
+        Path file = Files.writeString(home.resolve("Café.txt"), "abc");
+        String noArchive = Files.writeString(cache.resolve("file"), "x").resolve("cds").toString();
+        JarRunner.Result run = launch(Map.of("AUPAT_CDS", noArchive, "LC_ALL", "C", "LANG", "C"),
+                "--script=gen_sha", "--file=" + file);
+        assertThat(run.exit()).as(run.err()).isZero();
+        assertThat(run.out()).contains("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+    }
 }

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Locale;
 import java.util.regex.Pattern;
+import org.aupat.archive.media.MediaType;
 import org.aupat.archive.rules.CameraHardwareRules;
 import org.aupat.archive.rules.Rules;
 import org.aupat.foundation.error.ConfigurationError;
@@ -32,6 +33,23 @@ public class HardwareClassifier {
      */
     public Hardware classify(String make, String model, boolean importedFilm) {
         return classify(make, model, importedFilm, HardwareClues.NONE);
+    }
+
+    /**
+     * The hardware of one image or video from what was read from it: a video's own streams (ffprobe) name
+     * its maker before its tags do, and only images can be scans of film.
+     *
+     * @param tagMake     exiftool's make, may be null
+     * @param tagModel    exiftool's model, may be null
+     * @param streamMake  ffprobe's make of a video, null for an image or when none
+     * @param streamModel ffprobe's model of a video, null for an image or when none
+     * @param clues       what else the file says about its device (firmware, software, handler)
+     */
+    public Hardware classify(MediaType type, String tagMake, String tagModel, String streamMake, String streamModel,
+                             boolean importedFilm, HardwareClues clues) {
+        boolean video = type == MediaType.VIDEO;
+        return classify(video && streamMake != null ? streamMake : tagMake,
+                video && streamModel != null ? streamModel : tagModel, importedFilm && type == MediaType.IMAGE, clues);
     }
 
     /** As {@link #classify(String, String, boolean)}, with what else the file says about its device. */

@@ -11,9 +11,7 @@ import org.aupat.archive.ArchiveClock;
 import org.aupat.archive.importing.StagingItem.Outcome;
 import org.aupat.archive.importing.StagingItem.Target;
 import org.aupat.archive.layout.ArchiveLayout;
-import org.aupat.archive.media.Classification;
 import org.aupat.archive.media.MediaKey;
-import org.aupat.archive.media.MediaClassifier;
 import org.aupat.archive.media.MediaRepository.Staged;
 import org.aupat.archive.media.MediaType;
 import org.aupat.archive.metadata.ExiftoolPool;
@@ -45,7 +43,7 @@ class FileStager {
     static final int CHUNK_FILES = 100;
     static final long CHUNK_BYTES = 256L << 20;
 
-    private final MediaClassifier classifier;
+    private final ImportDecision decision;
     private final StagingItem item;
     private final StagingLedger ledger;
     private final FileTransactions fileTransactions;
@@ -55,10 +53,10 @@ class FileStager {
     private final ArchiveClock clock;
     private final ExiftoolPool exiftool;
 
-    FileStager(MediaClassifier classifier, StagingItem item, StagingLedger ledger, FileTransactions fileTransactions,
+    FileStager(ImportDecision decision, StagingItem item, StagingLedger ledger, FileTransactions fileTransactions,
                ArchiveLayout layout, ProgressReporter progress, Console console, ArchiveClock clock,
                ExiftoolPool exiftool) {
-        this.classifier = classifier;
+        this.decision = decision;
         this.item = item;
         this.ledger = ledger;
         this.fileTransactions = fileTransactions;
@@ -170,19 +168,19 @@ class FileStager {
         void add(SourceWalker.Entry entry, long entryPosition, ImportSummary summary) {
             position = entryPosition;
             lastItem = entry.path().toString();
-            String path = plan.source().relativize(entry.path()).toString();
-            if (!entry.isFile()) {
-                summary.notAFile(path, entry.skipReason());
-                log.info(LogMarkers.FILE_ONLY, "not imported: {}: {}", path, entry.skipReason());
+            String path = OriginalNames.text(plan.source().relativize(entry.path()));
+            FileOutcome first = decision.beforeReading(entry);
+            if (first.kind() == FileOutcome.Kind.NOT_A_FILE) {
+                summary.notAFile(path, first.why());
+                log.info(LogMarkers.FILE_ONLY, "not imported: {}: {}", path, first.why());
                 skipped++;
                 return;
             }
             summary.countFound();
             read++;
-            Classification kind = classifier.classify(entry.path().getFileName().toString());
-            if (kind.ignored()) {
-                summary.ignored(path, kind.ignoredBecause());
-                log.info(LogMarkers.FILE_ONLY, "ignored: {} ({})", path, kind.ignoredBecause());
+            if (first.kind() == FileOutcome.Kind.IGNORED) {
+                summary.ignored(path, first.why());
+                log.info(LogMarkers.FILE_ONLY, "ignored: {} ({})", path, first.why());
                 skipped++;
                 return;
             }
@@ -191,7 +189,7 @@ class FileStager {
             }
             Target target = new Target(plan.locationUuid(), plan.subUuid(), plan.author(), plan.film(), plan.filmStock(),
                     plan.hardlink(), layout.stagingPath(plan.locationUuid(), "incoming"), stagedThisChunk);
-            Outcome outcome = item.stage(files, entry.path(), entry.size(), kind, target);
+            Outcome outcome = item.stage(files, entry.path(), entry.size(), first, target);
             if (outcome == null) {
                 summary.failed(path);
                 failed++;

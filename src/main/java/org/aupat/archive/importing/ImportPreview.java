@@ -2,21 +2,20 @@ package org.aupat.archive.importing;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
 import java.util.function.Consumer;
 import org.aupat.archive.hardware.HardwareCategory;
+import org.aupat.archive.hardware.HardwareClues;
 import org.aupat.archive.hardware.HardwareClassifier;
 import org.aupat.archive.importing.ImportService.PreparedImport;
 import org.aupat.archive.layout.ArchiveLayout;
 import org.aupat.archive.location.Location;
 import org.aupat.archive.location.LocationRepository;
+import org.aupat.archive.location.LocationService;
 import org.aupat.archive.location.UuidGenerator;
-import org.aupat.archive.media.Classification;
 import org.aupat.archive.media.MediaKey;
-import org.aupat.archive.media.MediaClassifier;
-import org.aupat.archive.media.MediaRepository;
 import org.aupat.archive.media.MediaType;
 import org.aupat.archive.metadata.ExifReading;
 import org.aupat.archive.metadata.ExiftoolPool;
@@ -24,19 +23,21 @@ import org.aupat.archive.metadata.VideoMetadata;
 import org.aupat.archive.metadata.VideoProbe;
 import org.aupat.foundation.db.SqliteDatabase;
 import org.aupat.foundation.error.AupatError;
+import org.aupat.foundation.error.ValidationError;
 import org.aupat.foundation.hashing.FileHasher;
 import org.springframework.stereotype.Service;
 
 /**
- * --dry-run of db_import and pipeline: where every file of the source would go, computed read-only
- * (hashes, metadata), without a backup, a database write, or a database file being created.
+ * --dry-run of db_import and pipeline: what the real run would do with every entry of the source, decided
+ * by the same {@link ImportDecision} and {@link LocationService#existing location decision}, computed
+ * read-only (hashes, metadata), without a backup, a database write, or a database file being created.
  */
 @Service
 public class ImportPreview {
-    private final MediaClassifier classifier;
+    private final ImportDecision decision;
     private final FileHasher hasher;
-    private final MediaRepository media;
     private final LocationRepository locations;
+    private final LocationService locationService;
     private final SqliteDatabase database;
     private final ArchiveLayout layout;
     private final ExiftoolPool exiftool;
@@ -44,13 +45,13 @@ public class ImportPreview {
     private final HardwareClassifier hardware;
     private final UuidGenerator uuids;
 
-    public ImportPreview(MediaClassifier classifier, FileHasher hasher, MediaRepository media, LocationRepository locations,
-                         SqliteDatabase database, ArchiveLayout layout, ExiftoolPool exiftool, VideoProbe ffprobe,
-                         HardwareClassifier hardware, UuidGenerator uuids) {
-        this.classifier = classifier;
+    ImportPreview(ImportDecision decision, FileHasher hasher, LocationRepository locations,
+                  LocationService locationService, SqliteDatabase database, ArchiveLayout layout, ExiftoolPool exiftool,
+                  VideoProbe ffprobe, HardwareClassifier hardware, UuidGenerator uuids) {
+        this.decision = decision;
         this.hasher = hasher;
-        this.media = media;
         this.locations = locations;
+        this.locationService = locationService;
         this.database = database;
         this.layout = layout;
         this.exiftool = exiftool;
@@ -59,114 +60,146 @@ public class ImportPreview {
         this.uuids = uuids;
     }
 
-    /** One line of the plan: a source file and what would happen to it. */
+    /** One line of the plan: a source entry and what would happen to it. */
     public record Planned(String source, String outcome) {
     }
 
-    /** Prints the plan line by line; returns the location folder the files would go to. */
-    public Path preview(PreparedImport prepared, Consumer<Planned> out) {
+    /**
+     * The whole plan: the location folder, how many files the import would refuse (the real run then
+     * ends with exit code 4), and how many images and videos have metadata that cannot be read (db_organize
+     * would archive them as other, or leave them staged, and end with exit code 4 too).
+     */
+    public record Plan(Path folder, long failed, long unreadableMetadata) {
+    }
+
+    /** Prints the plan line by line and returns its totals. */
+    public Plan preview(PreparedImport prepared, Consumer<Planned> out) {
         boolean databaseReady = database.exists() && locations.schemaReady();
         Location location = location(prepared, databaseReady);
         Path folder = location.locLoc() != null ? Path.of(location.locLoc())
                 : layout.locationFolder(location.state(), location.type(), location.name(), location.uuid());
-        Set<MediaKey> seen = new HashSet<>();
-        List<SourceWalker.Entry> batch = new ArrayList<>();
+        Batch batch = new Batch(prepared, location, folder, databaseReady, out);
         SourceWalker.walk(prepared.source(), entry -> {
-            batch.add(entry);
-            if (batch.size() == ExiftoolPool.BATCH_SIZE) {
-                plan(prepared, batch, location, folder, databaseReady, seen, out);
-                batch.clear();
+            batch.entries.add(entry);
+            if (batch.entries.size() == ExiftoolPool.BATCH_SIZE) {
+                batch.plan();
             }
         });
-        plan(prepared, batch, location, folder, databaseReady, seen, out);
-        return folder;
+        batch.plan();
+        return new Plan(folder, batch.failed, batch.unreadable);
     }
 
-    private void plan(PreparedImport prepared, List<SourceWalker.Entry> entries, Location location, Path folder,
-                      boolean databaseReady, Set<MediaKey> seen, Consumer<Planned> out) {
-        List<Path> media = new ArrayList<>();
-        for (SourceWalker.Entry entry : entries) {
-            if (entry.isFile() && entry.size() > 0 && classifier.classify(entry.path().getFileName().toString()).type()
-                    != MediaType.DOCUMENT) {
-                media.add(entry.path());
-            }
-        }
-        List<ExifReading> readings = exiftool.read(media);
-        for (SourceWalker.Entry entry : entries) {
-            String relative = prepared.source().relativize(entry.path()).toString();
-            try {
-                out.accept(new Planned(relative, outcome(entry, location, folder, databaseReady, seen,
-                        media.contains(entry.path()) ? readings.get(media.indexOf(entry.path())) : null,
-                        prepared.request().film())));
-            } catch (AupatError e) {
-                out.accept(new Planned(relative, "would fail: " + e.getMessage()));
-            }
-        }
-    }
+    /** Entries planned together, so that exiftool reads their metadata in one request. */
+    private final class Batch {
+        private final PreparedImport prepared;
+        private final Location location;
+        private final Path folder;
+        private final boolean databaseReady;
+        private final Consumer<Planned> out;
+        private final Map<MediaKey, String> thisRun = new HashMap<>();
+        private final List<SourceWalker.Entry> entries = new ArrayList<>();
+        private long failed;
+        private long unreadable;
 
-    private String outcome(SourceWalker.Entry entry, Location location, Path folder, boolean databaseReady,
-                           Set<MediaKey> seen, ExifReading reading, boolean film) {
-        if (!entry.isFile()) {
-            return "not imported: " + entry.skipReason();
+        Batch(PreparedImport prepared, Location location, Path folder, boolean databaseReady, Consumer<Planned> out) {
+            this.prepared = prepared;
+            this.location = location;
+            this.folder = folder;
+            this.databaseReady = databaseReady;
+            this.out = out;
         }
-        Classification kind = classifier.classify(entry.path().getFileName().toString());
-        if (kind.ignored()) {
-            return "ignored (" + kind.ignoredBecause() + ")";
-        }
-        if (entry.size() == 0) {
-            return "would fail: empty file";
-        }
-        String sha = hasher.sha256(entry.path());
-        if (!seen.add(new MediaKey(kind.type(), sha))) {
-            return "duplicate of a file above";
-        }
-        if (databaseReady) {
-            var owner = media.owner(kind.type(), sha);
-            if (owner.isPresent()) {
-                return "duplicate (already in location " + owner.get() + ")";
-            }
-        }
-        String extension = kind.extension().isEmpty() ? "none" : kind.extension();
-        String name = layout.fileName(kind.type(), location.uuid(), null, sha, extension);
-        Path target = kind.type() == MediaType.DOCUMENT ? layout.documentFolder(folder, extension)
-                : layout.categoryFolder(folder, kind.type(), category(kind.type(), entry.path(), reading, film));
-        return "-> " + target.resolve(name);
-    }
 
-    private HardwareCategory category(MediaType type, Path file, ExifReading reading, boolean film) {
-        String make = reading == null || reading.failed() ? null : reading.metadata().make();
-        String model = reading == null || reading.failed() ? null : reading.metadata().model();
-        if (type == MediaType.VIDEO) {
-            try {
-                VideoMetadata probe = ffprobe.probe(file, file.getFileName().toString());
-                make = probe.make() != null ? probe.make() : make;
-                model = probe.model() != null ? probe.model() : model;
-            } catch (AupatError e) {
-                return HardwareCategory.OTHER;
-            }
-        }
-        return hardware.classify(make, model, film && type == MediaType.IMAGE, org.aupat.archive.hardware.HardwareClues
-                .of(reading == null || reading.failed() ? null : reading.metadata())).category();
-    }
-
-    /** The existing location, the one an earlier run of this import made, or a provisional new one. */
-    private Location location(PreparedImport prepared, boolean databaseReady) {
-        var p = prepared.location();
-        if (p.existingLocation() != null) {
-            if (!databaseReady) {
-                throw new org.aupat.foundation.error.ValidationError("location", p.existingLocation(),
-                        "cannot exist yet: there is no database. Leave --location out to preview a new location.");
-            }
-            return locations.require(p.existingLocation());
-        }
-        if (databaseReady) {
-            for (Location named : locations.findByName(p.name())) {
-                if (prepared.source().toString().equals(named.orgLoc())) {
-                    return named;
+        void plan() {
+            List<FileOutcome> first = entries.stream().map(decision::beforeReading).toList();
+            List<Path> media = new ArrayList<>();
+            for (int i = 0; i < entries.size(); i++) {
+                if (first.get(i).needsBytes() && first.get(i).file().type() != MediaType.DOCUMENT) {
+                    media.add(entries.get(i).path());
                 }
             }
+            List<ExifReading> readings = exiftool.read(media);
+            for (int i = 0; i < entries.size(); i++) {
+                Path path = entries.get(i).path();
+                int m = media.indexOf(path);
+                String relative = OriginalNames.text(prepared.source().relativize(path));
+                out.accept(new Planned(relative, outcome(path, first.get(i), m < 0 ? null : readings.get(m))));
+            }
+            entries.clear();
         }
-        return new Location(uuids.newUuid(), p.name(), p.aka(), p.state(), p.type(), p.subType(),
-                prepared.source().toString(), null, p.author());
+
+        private String outcome(Path path, FileOutcome first, ExifReading reading) {
+            FileOutcome verdict = first;
+            String sha = null;
+            if (first.needsBytes()) {
+                try {
+                    sha = hasher.sha256(path);
+                    verdict = decision.afterReading(first.file(), sha, location.uuid(), null, thisRun, databaseReady);
+                } catch (AupatError e) {
+                    verdict = FileOutcome.failed(first.file(), e.getMessage());
+                }
+            }
+            return switch (verdict.kind()) {
+                case NOT_A_FILE -> "not imported: " + verdict.why();
+                case IGNORED -> "ignored (" + verdict.why() + ")";
+                case FAILED -> {
+                    failed++;
+                    yield "would fail: " + verdict.why();
+                }
+                case DUPLICATE -> "duplicate (already in location " + verdict.owner() + ")";
+                case IMPORTED -> {
+                    thisRun.put(new MediaKey(verdict.file().type(), sha), verdict.name());
+                    yield "-> " + target(verdict, path, reading).resolve(verdict.name());
+                }
+                case READ_BYTES -> throw new IllegalStateException("undecided: " + path);
+            };
+        }
+
+        private Path target(FileOutcome verdict, Path file, ExifReading reading) {
+            MediaType type = verdict.file().type();
+            if (type == MediaType.DOCUMENT) {
+                return layout.documentFolder(folder, verdict.file().extension());
+            }
+            return layout.categoryFolder(folder, type, category(type, file, reading));
+        }
+
+        /**
+         * As db_organize decides it: a file whose metadata cannot be read is still classified (other, or
+         * film when imported as film) and counted, as db_organize flags it; when exiftool itself fails, the
+         * real run leaves the file staged for its next run.
+         */
+        private HardwareCategory category(MediaType type, Path file, ExifReading reading) {
+            if (reading == null || reading.failed()) {
+                unreadable++;
+                return HardwareCategory.OTHER;
+            }
+            boolean problem = reading.metadata().damage() != null;
+            VideoMetadata probe = null;
+            if (type == MediaType.VIDEO) {
+                try {
+                    probe = ffprobe.probe(file, file.getFileName().toString());
+                } catch (AupatError e) {
+                    problem = true;
+                }
+            }
+            if (problem) {
+                unreadable++;
+            }
+            return hardware.classify(type, reading.metadata().make(), reading.metadata().model(),
+                    probe == null ? null : probe.make(), probe == null ? null : probe.model(),
+                    prepared.request().film(), HardwareClues.of(reading.metadata())).category();
+        }
+    }
+
+    /** The location the real run would add to (the same decision), or a provisional new one. */
+    private Location location(PreparedImport prepared, boolean databaseReady) {
+        LocationService.Prepared p = prepared.location();
+        if (!databaseReady) {
+            if (p.existingLocation() != null) {
+                throw new ValidationError("location", p.existingLocation(),
+                        "cannot exist yet: there is no database. Leave --location out to preview a new location.");
+            }
+            return LocationService.newLocation(p, uuids.newUuid());
+        }
+        return locationService.existing(p).orElseGet(() -> LocationService.newLocation(p, uuids.newUuid()));
     }
 }

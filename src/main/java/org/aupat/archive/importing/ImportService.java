@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.aupat.archive.ArchiveClock;
+import org.aupat.archive.layout.ArchiveLayout;
 import org.aupat.archive.location.LocationRepository;
 import org.aupat.archive.location.LocationService;
 import org.aupat.archive.location.LocationService.Prepared;
@@ -31,6 +32,7 @@ import org.springframework.stereotype.Service;
  */
 @Service
 public class ImportService {
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(ImportService.class);
     private final LocationService locations;
     private final LocationRepository locationRepository;
     private final FileStager stager;
@@ -40,10 +42,11 @@ public class ImportService {
     private final AupatProperties properties;
     private final SqliteDatabase database;
     private final ArchiveClock clock;
+    private final ArchiveLayout layout;
 
     public ImportService(LocationService locations, LocationRepository locationRepository, FileStager stager,
                          BackupService backups, PreflightChecker preflight, PreflightChecks checks,
-                         AupatProperties properties, SqliteDatabase database, ArchiveClock clock) {
+                         AupatProperties properties, SqliteDatabase database, ArchiveClock clock, ArchiveLayout layout) {
         this.locations = locations;
         this.locationRepository = locationRepository;
         this.stager = stager;
@@ -53,6 +56,7 @@ public class ImportService {
         this.properties = properties;
         this.database = database;
         this.clock = clock;
+        this.layout = layout;
     }
 
     /** The source folder as it will be walked: checked, absolute and real. */
@@ -131,13 +135,47 @@ public class ImportService {
         RunContext.location(registered.location().uuid());
         ImportSummary summary = new ImportSummary(registered.location().uuid(), registered.location().name(),
                 registered.created());
-        stager.stage(new FileStager.Plan(source, size[0], registered.location().uuid(), registered.subUuid(),
-                prepared.location().author(), request.film(), request.filmStock(), link), summary, new ChunkedRun(run));
+        try {
+            stager.stage(new FileStager.Plan(source, size[0], registered.location().uuid(), registered.subUuid(),
+                    prepared.location().author(), request.film(), request.filmStock(), link), summary, new ChunkedRun(run));
+        } catch (RuntimeException stopped) {
+            forgetIfEmpty(registered, stopped);
+            throw stopped;
+        }
         if (summary.importedTotal() > 0 || registered.urlsAdded() > 0) {
             // Only a real change makes the master JSON stale: a repeated import is a no-op.
             locationRepository.touch(registered.location().uuid(), clock.timestamp());
         }
         return summary;
+    }
+
+    /** A stopped import never leaves behind a location it created with nothing in it. */
+    private void forgetIfEmpty(Registered registered, RuntimeException stopped) {
+        if (!registered.created()) {
+            return;
+        }
+        try {
+            // Files a chunk staged before the stop (its rows not recorded) are adopted by a rerun that finds
+            // this same location: while any is there, the location stays.
+            if (nothingStaged(registered.location().uuid()) && locationRepository.deleteIfEmpty(registered.location().uuid())) {
+                log.info("removed location {} again: the import stopped before any file was recorded",
+                        registered.location().uuid());
+            }
+        } catch (RuntimeException e) {
+            stopped.addSuppressed(e);
+        }
+    }
+
+    private boolean nothingStaged(String locationUuid) {
+        Path folder = layout.stagingPath(locationUuid, "incoming").getParent();
+        if (!Files.exists(folder)) {
+            return true;
+        }
+        try (var files = Files.walk(folder)) {
+            return files.noneMatch(Files::isRegularFile);
+        } catch (IOException | java.io.UncheckedIOException e) {
+            return false;
+        }
     }
 
     /** Whether --hardlink was asked for but cannot be honoured (it falls back to copying). */

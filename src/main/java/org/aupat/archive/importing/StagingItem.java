@@ -7,7 +7,6 @@ import java.util.Map;
 import org.aupat.archive.layout.ArchiveLayout;
 import org.aupat.archive.media.Classification;
 import org.aupat.archive.media.MediaKey;
-import org.aupat.archive.media.MediaRepository;
 import org.aupat.archive.media.MediaRepository.Staged;
 import org.aupat.foundation.error.FileSystemError;
 import org.aupat.foundation.failure.LogFailures;
@@ -32,13 +31,13 @@ class StagingItem {
     /** A source that changes during its copy is copied once more; a second change refuses it. */
     static final int COPY_ATTEMPTS = 2;
     private final ArchiveLayout layout;
-    private final MediaRepository media;
     private final FileHasher hasher;
+    private final ImportDecision decision;
 
-    StagingItem(ArchiveLayout layout, MediaRepository media, FileHasher hasher) {
+    StagingItem(ArchiveLayout layout, FileHasher hasher, ImportDecision decision) {
         this.layout = layout;
-        this.media = media;
         this.hasher = hasher;
+        this.decision = decision;
     }
 
     /**
@@ -57,29 +56,31 @@ class StagingItem {
                   Path incoming, Map<MediaKey, String> stagedThisChunk) {
     }
 
+    /**
+     * Stages a file whose {@link ImportDecision#beforeReading first verdict} is {@code first}: a failed one is
+     * refused (logged, skipped); otherwise its bytes are copied (or linked) and hashed, and the decision
+     * tells a duplicate from a file to import.
+     */
     @LogFailures(value = "stage a file", skipRecoverable = true)
-    public Outcome stage(FileTransaction files, Path source, long expectedSize, Classification kind, Target t) {
+    public Outcome stage(FileTransaction files, Path source, long expectedSize, FileOutcome first, Target t) {
         RunContext.file(source.toString());
         try {
-            if (expectedSize == 0) {
-                throw skip(source, "is empty (0 bytes); there is nothing to archive");
+            if (first.kind() == FileOutcome.Kind.FAILED) {
+                throw skip(source, first.why());
             }
-            if (!Files.isReadable(source)) {
-                throw skip(source, "cannot be read (permission denied); fix its permissions and import again");
-            }
+            Classification kind = first.file();
             Copied copied = copyUnchanged(files, source, kind, t);
             Path incoming = copied.incoming();
             String sha = copied.sha();
             long size = copied.size();
             boolean linked = t.hardlink();
-            String owner = t.stagedThisChunk().containsKey(new MediaKey(kind.type(), sha)) ? t.locationUuid()
-                    : media.owner(kind.type(), sha).orElse(null);
-            if (owner != null) {
+            FileOutcome verdict = decision.afterReading(kind, sha, t.locationUuid(), t.subUuid(), t.stagedThisChunk(), true);
+            if (verdict.kind() == FileOutcome.Kind.DUPLICATE) {
                 files.deleteWithBackup(incoming);
-                return new Outcome(null, owner, size, false, null);
+                return new Outcome(null, verdict.owner(), size, false, null);
             }
-            String extension = kind.extension().isEmpty() ? "none" : kind.extension();
-            String name = layout.fileName(kind.type(), t.locationUuid(), t.subUuid(), sha, extension);
+            String extension = kind.extension();
+            String name = verdict.name();
             Path target = layout.stagingPath(t.locationUuid(), name);
             if (Files.exists(target) && !sha.equals(hasher.sha256(target))) {
                 name = layout.collisionFileName(kind.type(), t.locationUuid(), t.subUuid(), sha, extension);
@@ -88,7 +89,7 @@ class StagingItem {
             t.stagedThisChunk().put(new MediaKey(kind.type(), sha), name);
             Path folder = source.toAbsolutePath().getParent();
             return new Outcome(new Staged(kind.type(), sha, name, target.toString(), t.locationUuid(), t.subUuid(),
-                    folder.toString(), source.getFileName().toString(), t.author(), extension,
+                    OriginalNames.text(folder), OriginalNames.text(source.getFileName()), t.author(), extension,
                     t.film() && kind.type() == org.aupat.archive.media.MediaType.IMAGE,
                     t.film() ? t.filmStock() : null, modified(source)), null, size, linked, incoming);
         } finally {
@@ -174,7 +175,8 @@ class StagingItem {
     }
 
     private static FileSystemError skip(Path source, String why) {
-        return new FileSystemError(source + " " + why + ".", true, Map.of("path", source.toString()), null);
+        String name = OriginalNames.text(source);
+        return new FileSystemError(name + " " + why + ".", true, Map.of("path", name), null);
     }
 
 }

@@ -103,4 +103,15 @@ public class LocationRepository {
     public void setUrlFolder(String urlUuid, String folder, String now) {
         jdbc.update("UPDATE urls SET url_loc = ?, url_update = ? WHERE url_uuid = ?", folder, now, urlUuid);
     }
+
+    /**
+     * Deletes a location (its sub-locations and URLs go with it) only while no image, video or document
+     * belongs to it; returns whether it was deleted. The condition is in the statement, so a file recorded
+     * meanwhile keeps its location.
+     */
+    public boolean deleteIfEmpty(String uuid) {
+        return jdbc.update("DELETE FROM locations WHERE loc_uuid = ? AND NOT EXISTS (SELECT 1 FROM images WHERE loc_uuid = ?)"
+                + " AND NOT EXISTS (SELECT 1 FROM videos WHERE loc_uuid = ?)"
+                + " AND NOT EXISTS (SELECT 1 FROM documents WHERE loc_uuid = ?)", uuid, uuid, uuid, uuid) > 0;
+    }
 }

@@ -112,20 +112,15 @@ public class LocationService {
     public Registered register(Prepared p, String now) {
         Location location;
         boolean created = false;
-        if (p.existingLocation() != null) {
-            location = repository.require(p.existingLocation());
+        Optional<Location> found = existing(p);
+        if (found.isPresent()) {
+            location = found.get();
+            log.info("adding to location {} ({})", location.name(), location.uuid());
         } else {
-            Optional<Location> again = sameImport(p);
-            if (again.isPresent()) {
-                location = again.get();
-                log.info("found location {} ({}) from an earlier run of this import", location.name(), location.uuid());
-            } else {
-                location = new Location(uuids.next(), p.name(), p.aka(), p.state(), p.type(), p.subType(),
-                        p.source().toString(), null, p.author());
-                repository.insert(location, now);
-                created = true;
-                log.info("registered location {} ({})", location.name(), location.uuid());
-            }
+            location = newLocation(p, uuids.next());
+            repository.insert(location, now);
+            created = true;
+            log.info("registered location {} ({})", location.name(), location.uuid());
         }
         String subUuid = null;
         if (p.subLocation() != null) {
@@ -143,6 +138,24 @@ public class LocationService {
             }
         }
         return new Registered(location, subUuid, created, added);
+    }
+
+    /**
+     * The location an import adds to, read only: the one asked for with --location, or the one an earlier
+     * run of this very import created; empty when a new one is to be made. Refuses a new location whose
+     * name another location has, unless --allow-duplicate-name. The dry run asks the same question.
+     */
+    public Optional<Location> existing(Prepared p) {
+        if (p.existingLocation() != null) {
+            return Optional.of(repository.require(p.existingLocation()));
+        }
+        return sameImport(p);
+    }
+
+    /** The location a new import of {@code p} registers, under this uuid. */
+    public static Location newLocation(Prepared p, String uuid) {
+        return new Location(uuid, p.name(), p.aka(), p.state(), p.type(), p.subType(), p.source().toString(), null,
+                p.author());
     }
 
     /** The location an earlier run of this very import created: same name, same source folder. */

@@ -240,15 +240,21 @@ public class MediaRepository {
                 + (type == MediaType.DOCUMENT ? "doc_ext" : "NULL") + " FROM " + type.table() + " WHERE " + where;
     }
 
-    /** The one hardware flag set to 1, by the ingest order of spec §5.5 (camera, phone, drone, go_pro, film/dash_cam). */
+    /**
+     * The one hardware flag set to 1, read in the order of {@link MediaType#flagColumns()}; an organised row
+     * with none set counts as other. Documents have none.
+     */
     private static String flagExpression(MediaType type) {
-        return switch (type) {
-            case IMAGE -> "CASE WHEN camera = 1 THEN 'camera' WHEN phone = 1 THEN 'phone' WHEN drone = 1 THEN 'drone'"
-                    + " WHEN go_pro = 1 THEN 'go_pro' WHEN film = 1 THEN 'film' WHEN original = 1 THEN 'other' END";
-            case VIDEO -> "CASE WHEN camera = 1 THEN 'camera' WHEN phone = 1 THEN 'phone' WHEN drone = 1 THEN 'drone'"
-                    + " WHEN go_pro = 1 THEN 'go_pro' WHEN dash_cam = 1 THEN 'dash_cam' WHEN original = 1 THEN 'other' END";
-            case DOCUMENT -> "NULL";
-        };
+        if (type.flagColumns().isEmpty()) {
+            return "NULL";
+        }
+        StringBuilder sql = new StringBuilder("CASE");
+        for (String flag : type.flagColumns()) {
+            if (!flag.equals("other")) {
+                sql.append(" WHEN ").append(flag).append(" = 1 THEN '").append(flag).append("'");
+            }
+        }
+        return sql.append(" WHEN original = 1 THEN 'other' END").toString();
     }
 
     private static MediaFile map(MediaType type, java.sql.ResultSet rs) throws java.sql.SQLException {

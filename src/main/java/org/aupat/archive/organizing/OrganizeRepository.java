@@ -11,9 +11,6 @@ import org.springframework.stereotype.Repository;
 /** Writes what db_organize learned about an image or video: metadata, hardware and flags. */
 @Repository
 class OrganizeRepository {
-    static final List<String> IMAGE_FLAGS = List.of("camera", "phone", "drone", "go_pro", "film", "other");
-    static final List<String> VIDEO_FLAGS = List.of("camera", "drone", "phone", "go_pro", "dash_cam", "other");
-
     private final JdbcTemplate jdbc;
 
     OrganizeRepository(JdbcTemplate jdbc) {
@@ -36,7 +33,7 @@ class OrganizeRepository {
     }
 
     void save(Organized o, String now) {
-        List<String> flags = o.type() == MediaType.IMAGE ? IMAGE_FLAGS : VIDEO_FLAGS;
+        List<String> flags = o.type().flagColumns();
         String set1 = o.category().flag(o.type());
         StringBuilder set = new StringBuilder("original = 1");
         for (String flag : flags) {

@@ -192,8 +192,8 @@ public class OrganizeService {
         if (exif.damage() != null) {
             damaged(file, "exiftool: " + exif.damage());
         }
-        Hardware hardware = classifier.classify(exif.make(), exif.model(), file.film() != null && file.film() == 1,
-                HardwareClues.of(exif));
+        Hardware hardware = classifier.classify(MediaType.IMAGE, exif.make(), exif.model(), null, null,
+                file.film() != null && file.film() == 1, HardwareClues.of(exif));
         return new Organized(MediaType.IMAGE, file.sha(), hardware.category(),
                 hardwareJson(hardware, exif.damage()), exif.rawJson(), exif.capture(), exif.damage() != null,
                 exif.latitude(), exif.longitude(), null, null, null, null);
@@ -215,9 +215,8 @@ public class OrganizeService {
         if (problem != null) {
             damaged(file, problem);
         }
-        String make = probe.make() != null ? probe.make() : exif.make();
-        String model = probe.model() != null ? probe.model() : exif.model();
-        Hardware hardware = classifier.classify(make, model, false, HardwareClues.of(exif));
+        Hardware hardware = classifier.classify(MediaType.VIDEO, exif.make(), exif.model(), probe.make(), probe.model(),
+                false, HardwareClues.of(exif));
         return new Organized(MediaType.VIDEO, file.sha(), hardware.category(),
                 hardwareJson(hardware, problem), probe.rawJson() != null ? probe.rawJson() : exif.rawJson(), exif.capture(),
                 problem != null, exif.latitude(), exif.longitude(), probe.durationSeconds(), probe.codec(), probe.width(),

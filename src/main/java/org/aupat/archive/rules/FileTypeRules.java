@@ -17,10 +17,37 @@ public record FileTypeRules(Set<String> imageExtensions, Set<String> videoExtens
     private static final Pattern EXTENSION = Pattern.compile("[a-z0-9]+");
 
     /**
-     * One ignored_ext.json entry: a whole file name (Thumbs.db) or an extension with its dot (.thm),
-     * ignored always or only when the file name contains {@code nameMustContain}.
+     * One ignored_ext.json entry: a whole file name (Thumbs.db), an extension with its dot (.thm), or a
+     * name pattern where {@code *} stands for any characters ({@code *~}, {@code ._*}); ignored always or
+     * only when the file name contains {@code nameMustContain}. Case never matters.
      */
     public record Ignored(String entry, String nameMustContain, String reason) {
+        /** Whether this entry names the file; {@code lowerName} is the file name in lowercase. */
+        public boolean matches(String lowerName) {
+            String pattern = entry.toLowerCase(Locale.ROOT);
+            if (pattern.contains("*")) {
+                return glob(pattern, lowerName);
+            }
+            return lowerName.equals(pattern) || (pattern.startsWith(".") && lowerName.endsWith(pattern));
+        }
+
+        /** {@code *} matches any run of characters (none included); everything else matches itself. */
+        private static boolean glob(String pattern, String name) {
+            String[] parts = pattern.split("\\*", -1);
+            if (!name.startsWith(parts[0])) {
+                return false;
+            }
+            int at = parts[0].length();
+            for (int i = 1; i < parts.length - 1; i++) {
+                int found = name.indexOf(parts[i], at);
+                if (found < 0) {
+                    return false;
+                }
+                at = found + parts[i].length();
+            }
+            String last = parts[parts.length - 1];
+            return name.length() - at >= last.length() && name.endsWith(last);
+        }
     }
 
     static FileTypeRules from(RuleFile fileTypes, RuleFile ignoredExt) {

@@ -216,4 +216,28 @@ class HardwareClassifierTest {
                 .hasMessageContaining("camera_hardware.json").hasMessageContaining("categories.phone.model_patterns.Sony")
                 .hasMessageContaining("regular expression");
     }
+
+    @Test
+    void aVideosOwnStreamNamesItsMakerBeforeItsTagsAndOnlyImagesAreFilm() {
+        HardwareClassifier classifier = classifier();
+        assertThat(classifier.classify(MediaType.VIDEO, "Apple", "iPhone 12", "DJI", "FC3170", false, HardwareClues.NONE).category())
+                .isEqualTo(HardwareCategory.DRONE);
+        assertThat(classifier.classify(MediaType.VIDEO, "Apple", "iPhone 12", null, null, true, HardwareClues.NONE).category())
+                .isEqualTo(HardwareCategory.PHONE);
+        assertThat(classifier.classify(MediaType.IMAGE, "Apple", "iPhone 12", "DJI", "FC3170", false, HardwareClues.NONE).category())
+                .isEqualTo(HardwareCategory.PHONE);
+        assertThat(classifier.classify(MediaType.IMAGE, "Apple", "iPhone 12", null, null, true, HardwareClues.NONE).category())
+                .isEqualTo(HardwareCategory.FILM);
+    }
+
+    @Test
+    void everyCategorySetsAFlagColumnItsTableHas() {
+        for (HardwareCategory category : HardwareCategory.values()) {
+            for (MediaType type : new MediaType[] {MediaType.IMAGE, MediaType.VIDEO}) {
+                assertThat(type.flagColumns()).as(category + " " + type).contains(category.flag(type));
+            }
+        }
+        assertThat(MediaType.IMAGE.flagColumns()).endsWith("other");
+        assertThat(MediaType.VIDEO.flagColumns()).endsWith("other");
+    }
 }

@@ -41,17 +41,28 @@ class MediaClassifierTest {
         "MOV001.TOD, VIDEO, tod",
         "VID_20240101.insv, VIDEO, insv",
         "00001.M2TS, VIDEO, m2ts",
+        // Any other name is a document whose stored extension keeps only ASCII letters and digits.
+        "x.jpg_original, DOCUMENT, jpgoriginal",
+        "photo.jp_g, DOCUMENT, jpg",
+        "IMG_0001.JPG.bak, DOCUMENT, bak",
+        "résumé.pdé, DOCUMENT, pde",
+        "odd.@@@, DOCUMENT, none",
+        "'a.b c', DOCUMENT, bc",
+        ".hidden, DOCUMENT, none",
+        ".hidden.JPG, IMAGE, jpg",
+        "long.abcdefghijklmnopqrstuvwxyz, DOCUMENT, abcdefghijklmnop",
     })
     void mediaIsClassifiedByExtension(String name, MediaType type, String extension) {
         Classification c = new MediaClassifier(Rules.from(noOverrides)).classify(name);
         assertThat(c.ignored()).isFalse();
         assertThat(c.type()).isEqualTo(type);
-        assertThat(c.extension()).isEqualTo(extension);
+        assertThat(c.extension()).isEqualTo(extension).matches("[a-z0-9]+");
     }
 
     @ParameterizedTest(name = "{0} is ignored")
     @CsvSource({"GOPR0001.THM", "clip.thm", ".DS_Store", "Thumbs.db", "thumbs.DB", "catalog.db", "DJI_0042.LRF",
-        "dji_0042.lrf", "holiday.LRF", "GOPR0001.LRV", "GL010001.lrv", "upload.tmp"})
+        "dji_0042.lrf", "holiday.LRF", "GOPR0001.LRV", "GL010001.lrv", "upload.tmp", "notes.txt~", "IMG_0001.JPG~",
+        "._IMG_0001.JPG", ".notes.txt.swp", "desktop.ini", "Desktop.INI", ".picasa.ini"})
     void ignoredFilesAreRecognisedCaseInsensitively(String name) {
         Classification c = new MediaClassifier(Rules.from(noOverrides)).classify(name);
         assertThat(c.ignored()).isTrue();
