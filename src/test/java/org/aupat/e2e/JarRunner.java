@@ -44,9 +44,20 @@ public final class JarRunner {
         return Path.of(jar).toAbsolutePath();
     }
 
+    /**
+     * The coverage agent the build gives the jar-level tests (failsafe sets {@code aupat.it.agent} from
+     * jacoco's prepare-agent-integration), so that what the jar runs counts towards the coverage gate; none
+     * when coverage is skipped.
+     */
+    static List<String> coverageAgent() {
+        String agent = System.getProperty("aupat.it.agent", "").trim();
+        return agent.isEmpty() || agent.startsWith("${") ? List.of() : List.of(agent);
+    }
+
     /** Starts the jar without waiting (for kill and lock tests). */
     public Process start(String... args) throws IOException {
         List<String> command = new ArrayList<>(List.of("java"));
+        command.addAll(coverageAgent());
         command.addAll(jvmOptions);
         command.addAll(List.of("-jar", jar().toString()));
         command.addAll(List.of(args));
