@@ -24,7 +24,7 @@ import org.aupat.cli.Launcher;
  * folder cannot follow the home, so relative paths in the arguments must be given absolute
  * ({@link #path}).
  */
-public final class InProcessRunner {
+public final class InProcessRunner implements AupatRun {
     /** Standard output and error are the JVM's own: one run at a time. */
     private static final Object ONE_RUN_AT_A_TIME = new Object();
     private final Path home;
@@ -56,6 +56,7 @@ public final class InProcessRunner {
         return settings;
     }
 
+    @Override
     public JarRunner.Result run(String... args) {
         synchronized (ONE_RUN_AT_A_TIME) {
             Map<String, String> previous = new LinkedHashMap<>();

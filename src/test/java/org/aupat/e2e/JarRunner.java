@@ -11,7 +11,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /** Runs target/aupat.jar as a real child process in a home folder of its own, as a user would. */
-public final class JarRunner {
+public final class JarRunner implements AupatRun {
     private final Path home;
     private final List<String> jvmOptions;
 
@@ -72,6 +72,7 @@ public final class JarRunner {
         return builder.start();
     }
 
+    @Override
     public Result run(String... args) throws IOException, InterruptedException {
         return finish(start(args), List.of(args), 5);
     }
