@@ -37,16 +37,7 @@ class HostileInputIT {
 
     @BeforeAll
     static void archiveWithOneLocation() throws Exception {
-        Path card = Files.createDirectories(home.resolve("card"));
-        MediaFactory media = new MediaFactory(card);
-        media.photo("IMG_0001.JPG", "Apple", "iPhone 13 Pro");
-        media.text("notes.txt", "Built 1880.");
-        Files.createDirectories(home.resolve("card2"));
-        new MediaFactory(home.resolve("card2")).photo("DSC_0001.JPG", "Canon", "Canon EOS 5D Mark IV");
-        Files.writeString(home.resolve("a-file.txt"), "not a folder");
-        Files.writeString(home.resolve("not-sqlite.db"), "These are a photographer's notes, not a database.\n");
-        Files.createSymbolicLink(home.resolve("link-to-archive"), home.resolve("data/archive"));
-        mkfifo(home.resolve("fifo"));
+        Refusals.hostileHome(home);
         aupat = new JarRunner(home);
         JarRunner.Result r = aupat.run("--script=pipeline", "--source=card", "--name=Sample Mill", "--state=ny",
                 "--type=industrial", "--skip-backup");

@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.assertj.core.api.SoftAssertions;
-import org.aupat.testing.MediaFactory;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -33,16 +32,7 @@ class HostileOptionsTest {
 
     @BeforeAll
     static void archiveWithOneLocation() throws Exception {
-        Path card = Files.createDirectories(home.resolve("card"));
-        MediaFactory media = new MediaFactory(card);
-        media.photo("IMG_0001.JPG", "Apple", "iPhone 13 Pro");
-        media.text("notes.txt", "Built 1880.");
-        Files.createDirectories(home.resolve("card2"));
-        new MediaFactory(home.resolve("card2")).photo("DSC_0001.JPG", "Canon", "Canon EOS 5D Mark IV");
-        Files.writeString(home.resolve("a-file.txt"), "not a folder");
-        Files.writeString(home.resolve("not-sqlite.db"), "These are a photographer's notes, not a database.\n");
-        Files.createSymbolicLink(home.resolve("link-to-archive"), home.resolve("data/archive"));
-        Refusals.mkfifo(home.resolve("fifo"));
+        Refusals.hostileHome(home);
         InProcessRunner runner = new InProcessRunner(home);
         aupat = args -> runner.run(inHome(args));
         JarRunner.Result r = aupat.run("--script=pipeline", "--source=card", "--name=Sample Mill", "--state=ny",

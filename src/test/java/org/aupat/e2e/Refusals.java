@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.assertj.core.api.SoftAssertions;
 import org.aupat.testing.ArchiveInvariants;
+import org.aupat.testing.MediaFactory;
 
 /** What a refused run must leave: its exit code, one or two lines naming the input, no stack trace, nothing changed. */
 final class Refusals {
@@ -57,6 +58,21 @@ final class Refusals {
             snapshot.put("rows of " + table, invariants.query("SELECT count(*) FROM \"" + table + "\"").get(0));
         }
         return snapshot;
+    }
+
+    /**
+     * The inputs the hostile cases name, in the home: card (one photo, one text, to archive first), card2
+     * (one photo to import), a regular file, a text file named .db, a link to the archive and a named pipe.
+     */
+    static void hostileHome(Path home) throws Exception {
+        MediaFactory media = new MediaFactory(Files.createDirectories(home.resolve("card")));
+        media.photo("IMG_0001.JPG", "Apple", "iPhone 13 Pro");
+        media.text("notes.txt", "Built 1880.");
+        new MediaFactory(Files.createDirectories(home.resolve("card2"))).photo("DSC_0001.JPG", "Canon", "Canon EOS 5D Mark IV");
+        Files.writeString(home.resolve("a-file.txt"), "not a folder");
+        Files.writeString(home.resolve("not-sqlite.db"), "These are a photographer's notes, not a database.\n");
+        Files.createSymbolicLink(home.resolve("link-to-archive"), home.resolve("data/archive"));
+        mkfifo(home.resolve("fifo"));
     }
 
     /** A named pipe: a file that blocks whoever reads it. */
