@@ -46,7 +46,6 @@ public final class InProcessRunner implements AupatRun {
     public Map<String, String> settings() {
         Map<String, String> settings = new LinkedHashMap<>();
         settings.put("aupat.database", path("data/aupat.db"));
-        settings.put("aupat.checkpoint-database", path("data/checkpoint_state.db"));
         settings.put("aupat.staging", path("data/staging"));
         settings.put("aupat.archive", path("data/archive"));
         settings.put("aupat.backups", path("data/backups"));
