@@ -11,12 +11,19 @@ import com.tngtech.archunit.core.domain.JavaModifier;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchCondition;
+import com.tngtech.archunit.lang.ConditionEvents;
+import com.tngtech.archunit.lang.SimpleConditionEvent;
 import com.tngtech.archunit.lang.ArchRule;
 import java.io.File;
 import java.nio.file.Files;
 import java.util.Set;
+import org.aspectj.lang.annotation.Aspect;
 import org.aupat.cli.AupatScript;
+import org.springframework.aop.Advisor;
 import org.springframework.boot.CommandLineRunner;
+import org.springframework.context.ApplicationListener;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.stereotype.Repository;
 
 /** The layers of DESIGN.md, kept honest: arrows point down only, and the dangerous calls stay in their places. */
@@ -114,5 +121,63 @@ class ArchitectureTest {
             return name.equals("copy") || name.equals("move") || name.startsWith("delete");
         }
         return owner.equals(File.class.getName()) && (name.equals("delete") || name.equals("renameTo"));
+    }
+
+    /**
+     * A foundation exists so that no script runs without it: every public foundation type has a caller in
+     * production code (tests do not count), or is called by Spring itself (a configuration, an aspect, a
+     * listener), or implements a foundation interface that has one. One that has none is wired where its
+     * check belongs or removed.
+     */
+    @ArchTest
+    static final ArchRule everyFoundationTypeHasAProductionCaller = classes().that().resideInAPackage(FOUNDATION)
+            .and().arePublic().and().areTopLevelClasses()
+            .should(new ArchCondition<JavaClass>("have a caller in production code") {
+                @Override
+                public void check(JavaClass type, ConditionEvents events) {
+                    boolean used = calledBySpring(type) || hasCallerOutside(type) || constantsNamedInProductionCode(type)
+                            || type.getAllRawInterfaces().stream().anyMatch(i -> i.getPackageName().startsWith("org.aupat.")
+                                    && hasCallerOutside(i));
+                    if (!used) {
+                        events.add(SimpleConditionEvent.violated(type, type.getName() + " has no caller in production"
+                                + " code: wire it where its check belongs, or remove it"));
+                    }
+                }
+            });
+
+    private static boolean hasCallerOutside(JavaClass type) {
+        return type.getDirectDependenciesToSelf().stream().map(d -> d.getOriginClass().getName())
+                .anyMatch(origin -> !origin.equals(type.getName()) && !origin.startsWith(type.getName() + "$"));
+    }
+
+    /** Spring finds and calls these itself: configurations, aspects, advisors and (through spring.factories) listeners. */
+    private static boolean calledBySpring(JavaClass type) {
+        return type.isAnnotatedWith(Configuration.class) || type.isAnnotatedWith(Aspect.class)
+                || type.isAssignableTo(ApplicationListener.class) || type.isAssignableTo(Advisor.class);
+    }
+
+    /**
+     * The compiler copies constants into their callers, so a class of constants leaves no trace in the
+     * callers' byte code: its use is looked for in the production sources instead.
+     */
+    private static boolean constantsNamedInProductionCode(JavaClass type) {
+        boolean onlyConstants = type.getFields().stream().allMatch(f -> f.getModifiers().contains(JavaModifier.STATIC)
+                && f.getModifiers().contains(JavaModifier.FINAL));
+        if (!onlyConstants || type.getFields().isEmpty()) {
+            return false;
+        }
+        java.nio.file.Path own = java.nio.file.Path.of("src/main/java", type.getName().replace('.', '/') + ".java");
+        java.util.regex.Pattern named = java.util.regex.Pattern.compile("\\b" + type.getSimpleName() + "\\.");
+        try (java.util.stream.Stream<java.nio.file.Path> sources = Files.walk(java.nio.file.Path.of("src/main/java"))) {
+            return sources.filter(p -> p.toString().endsWith(".java") && !p.equals(own)).anyMatch(p -> {
+                try {
+                    return named.matcher(Files.readString(p)).find();
+                } catch (java.io.IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            });
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 }

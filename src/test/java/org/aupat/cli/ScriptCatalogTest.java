@@ -6,8 +6,11 @@ import java.util.Arrays;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
+import java.nio.file.Path;
 import org.aupat.AupatApplication;
+import org.aupat.foundation.FoundationContext;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.CommandLineRunner;
 import org.springframework.context.annotation.ClassPathScanningCandidateComponentProvider;
@@ -45,10 +48,11 @@ class ScriptCatalogTest {
 
     /** With --script=NAME only that script's runner is created. */
     @Test
-    void onlyTheChosenScriptIsCreated() {
-        try (ConfigurableApplicationContext context = new SpringApplicationBuilder(AupatApplication.class)
-                .properties("aupat.logs=target/test-logs", "aupat.database=target/catalog-test/aupat.db")
-                .run("--script=gen_uuid")) {
+    void onlyTheChosenScriptIsCreated(@TempDir Path home) {
+        // Every path as command-line settings: builder properties rank below application.yml's defaults.
+        String[] args = java.util.stream.Stream.concat(Arrays.stream(FoundationContext.settings(home)),
+                java.util.stream.Stream.of("--script=gen_uuid")).toArray(String[]::new);
+        try (ConfigurableApplicationContext context = new SpringApplicationBuilder(AupatApplication.class).run(args)) {
             Map<String, CommandLineRunner> runners = context.getBeansOfType(CommandLineRunner.class);
             assertThat(runners.values()).singleElement().isInstanceOf(org.aupat.scripts.GenUuidScript.class);
         }

@@ -7,27 +7,13 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The jar as users meet it: catalog, exit codes, the two utilities, no stack traces, logs on disk. */
+/**
+ * What only the packaged jar shows (the command-line cases run in process, in {@link CommandLineTest}): it
+ * starts from its prepared context, and on the C1-only JVM the launcher uses it hashes at full speed or says why not.
+ */
 class CommandLineIT {
     @TempDir
     Path home;
-
-    @Test
-    void withoutAScriptTheCatalogIsPrintedAndTheExitCodeIs2() throws Exception {
-        JarRunner.Result r = new JarRunner(home).run();
-        assertThat(r.exit()).isEqualTo(2);
-        for (String name : new String[] {"db_migrate", "db_import", "db_organize", "db_folder", "db_ingest", "db_verify",
-                "db_identify", "db_cleanup", "backup", "gen_uuid", "gen_sha", "name", "folder"}) {
-            assertThat(r.err()).contains("  " + name + " ");
-        }
-    }
-
-    @Test
-    void genUuidPrintsAVersion4Uuid() throws Exception {
-        JarRunner.Result r = new JarRunner(home).run("--script=gen_uuid");
-        assertThat(r.exit()).isZero();
-        assertThat(r.out().trim()).matches("[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}");
-    }
 
     /** The jar starts from the context prepared at build time (Spring AOT), which saves each script ~0.4 s. */
     @Test
@@ -62,34 +48,5 @@ class CommandLineIT {
         assertThat(r.out()).isEqualTo("5891b5b522d5df086d0ff0b110fbd9d21bb4fc7163af34d08286a2e846f6be03  a.txt\n");
         assertThat(r.err()).contains("SHA-256 runs about ten times slower").contains("turned off")
                 .contains("JAVA_OPTS=-Daupat.native-sha256=false");
-    }
-
-    @Test
-    void genShaOnAMissingFileFailsCleanly() throws Exception {
-        JarRunner.Result r = new JarRunner(home).run("--script=gen_sha", "--file=missing.jpg");
-        assertThat(r.exit()).isEqualTo(2);
-        assertThat(r.err()).contains("missing.jpg").contains("does not exist").doesNotContain("\tat ");
-        assertThat(r.out()).isEmpty();
-    }
-
-    @Test
-    void unknownOptionIsAUsageError() throws Exception {
-        JarRunner.Result r = new JarRunner(home).run("--script=gen_sha", "--fiel=a.txt");
-        assertThat(r.exit()).isEqualTo(2);
-        assertThat(r.err()).contains("--fiel").contains("--help").doesNotContain("\tat ");
-    }
-
-    @Test
-    void nestedFoldersInTheSettingsAreRefusedNamingBoth() throws Exception {
-        JarRunner.Result r = new JarRunner(home).run("--script=gen_uuid", "--aupat.staging=/tmp/a", "--aupat.archive=/tmp/a/b");
-        assertThat(r.exit()).isEqualTo(2);
-        assertThat(r.err()).contains("aupat.staging").contains("aupat.archive").doesNotContain("\tat ");
-    }
-
-    @Test
-    void scriptHelpListsItsOptions() throws Exception {
-        JarRunner.Result r = new JarRunner(home).run("--script=gen_sha", "--help");
-        assertThat(r.exit()).isZero();
-        assertThat(r.out()).contains("--file=PATH").contains("Exit status");
     }
 }

@@ -22,10 +22,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Hostile input through the real jar, against a home that already holds one archived location: every
- * bad option, source, setting or database file must end with exit 2 or 3, one or two lines on stderr
- * naming the input, no stack trace, and the database, staging and archive exactly as before. Hostile
- * files inside a source are imported around: exit 4, the good files archived once, nothing followed.
+ * Hostile input through the real jar, against a home that already holds one archived location: what
+ * needs a process of its own (a missing temporary folder), and hostile files inside a source, imported
+ * around: exit 4, the good files archived once, nothing followed. Bad options, sources, settings and
+ * database files are refused in process, in {@link HostileOptionsTest}.
  */
 class HostileInputIT {
     private static final String UNKNOWN_UUID = "3f2504e0-4f89-41d3-9a0c-0305e82c3301";
@@ -37,16 +37,7 @@ class HostileInputIT {
 
     @BeforeAll
     static void archiveWithOneLocation() throws Exception {
-        Path card = Files.createDirectories(home.resolve("card"));
-        MediaFactory media = new MediaFactory(card);
-        media.photo("IMG_0001.JPG", "Apple", "iPhone 13 Pro");
-        media.text("notes.txt", "Built 1880.");
-        Files.createDirectories(home.resolve("card2"));
-        new MediaFactory(home.resolve("card2")).photo("DSC_0001.JPG", "Canon", "Canon EOS 5D Mark IV");
-        Files.writeString(home.resolve("a-file.txt"), "not a folder");
-        Files.writeString(home.resolve("not-sqlite.db"), "These are a photographer's notes, not a database.\n");
-        Files.createSymbolicLink(home.resolve("link-to-archive"), home.resolve("data/archive"));
-        mkfifo(home.resolve("fifo"));
+        Refusals.hostileHome(home);
         aupat = new JarRunner(home);
         JarRunner.Result r = aupat.run("--script=pipeline", "--source=card", "--name=Sample Mill", "--state=ny",
                 "--type=industrial", "--skip-backup");
@@ -60,116 +51,14 @@ class HostileInputIT {
 
     /** A refused run: the exit code, one or two lines naming the input, no stack trace, nothing changed. */
     private static void refused(SoftAssertions soft, int exit, String named, String... args) throws Exception {
-        Map<String, String> before = snapshot();
-        JarRunner.Result r = aupat.run(args);
+        Refusals.refused(aupat, home, soft, exit, named, args);
         TRIED.incrementAndGet();
-        String what = String.join(" ", args).replace("\n", "\\n") + "\nstderr: " + r.err() + "stdout: " + r.out();
-        soft.assertThat(r.exit()).as(what).isEqualTo(exit);
-        soft.assertThat(r.err().lines().count()).as("stderr lines of " + what).isBetween(1L, 2L);
-        soft.assertThat(r.err()).as(what).contains(named).doesNotContain("\tat ");
-        soft.assertThat(r.out()).as(what).doesNotContain("\tat ");
-        soft.assertThat(snapshot()).as("database, staging and archive after " + what).isEqualTo(before);
     }
 
     private static String[] importWith(String... replaced) {
-        List<String> args = new ArrayList<>(List.of("--script=db_import", "--source=card2", "--name=Other Mill",
-                "--state=ny", "--type=industrial"));
-        for (String option : replaced) {
-            String key = option.contains("=") ? option.substring(0, option.indexOf('=')) : option;
-            args.removeIf(a -> a.startsWith(key + "="));
-            if (!option.endsWith("=<absent>")) {
-                args.add(option);
-            }
-        }
-        return args.toArray(String[]::new);
+        return Refusals.importWith(replaced);
     }
 
-    @Test
-    void badOptionsOfEveryScriptAreRefusedAndChangeNothing() throws Exception {
-        SoftAssertions soft = new SoftAssertions();
-        // One case per distinct check: the whole table costs one JVM start each.
-        Object[][] importCases = {
-                {"source", "--source=<absent>"}, {"source", "--source="}, {"--sourc", "--sourc=card2"},
-                {"state", "--state=XX"}, {"type", "--type=../../etc"}, {"name", "--name=a/b"},
-                {"name", "--name=Mill'; DROP TABLE locations;--"}, {"name", "--name=Mill\u001b[2J\nrm"},
-                {"name", "--name=" + "x".repeat(300)}, {"url", "--url=ftp://example.org/a"},
-                {"url", "--url=file:///etc/passwd"}, {"location", "--location=not-a-uuid"},
-                {"location", "--location=' OR '1'='1"}, {"location", "--location=" + UNKNOWN_UUID},
-                {"sub-location", "--sub-location=../escape"}, {"aka", "--aka=line\nbreak"}, {"author", "--author=../x\ny"},
-                {"a-file.txt", "--source=a-file.txt"}, {"missing", "--source=missing"}, {"fifo", "--source=fifo"},
-                {"data/archive", "--source=data/archive"}, {"source", "--source=."},
-                {"link-to-archive", "--source=link-to-archive"}};
-        for (Object[] c : importCases) {
-            refused(soft, 2, (String) c[0], importWith((String) c[1]));
-        }
-        String[][] otherCases = {
-                {"../../etc", "--script=name", "--type=img", "--location=../../etc", "--sha=" + "a".repeat(64), "--ext=jpg"},
-                {"ext", "--script=name", "--type=img", "--location=" + UNKNOWN_UUID, "--sha=" + "a".repeat(64), "--ext=../x"},
-                {"fifo", "--script=gen_sha", "--file=fifo"}, {"--file", "--script=gen_sha"},
-                {"--since", "--script=failures", "--since=yesterday"}, {"--keep-days", "--script=db_cleanup", "--keep-days=0"},
-                {"location", "--script=db_folder", "--location=not-a-uuid"},
-                {"--skip-backup", "--script=db_ingest", "--skip-backup=maybe"}};
-        for (String[] c : otherCases) {
-            refused(soft, 2, c[0], java.util.Arrays.copyOfRange(c, 1, c.length));
-        }
-        // A well-formed UUID of no location is refused before db_folder's backup too (backups are not in the snapshot).
-        long backups = backupCount();
-        refused(soft, 2, "is not a location in this archive", "--script=db_folder", "--location=" + UNKNOWN_UUID);
-        soft.assertThat(backupCount()).as("backups after db_folder with an unknown location").isEqualTo(backups);
-        // A script that needs the schema, on a database not set up yet: the step to take, not an SQL error.
-        refused(soft, 2, "Run --script=db_migrate first", "--script=db_verify", "--aupat.database=not-set-up.db");
-        // A missing or unknown script name prints the catalog (DESIGN decision 1): only its first line is the error.
-        for (String script : List.of("--script=db_import;rm -rf /", "--script=")) {
-            Map<String, String> before = snapshot();
-            JarRunner.Result r = aupat.run(script);
-            TRIED.incrementAndGet();
-            soft.assertThat(r.exit()).as(script).isEqualTo(2);
-            soft.assertThat(r.err().lines().findFirst().orElse("")).as(script).startsWith("Unknown script '"
-                    + script.substring("--script=".length()) + "'");
-            soft.assertThat(r.err()).as(script).doesNotContain("\tat ");
-            soft.assertThat(snapshot()).as(script).isEqualTo(before);
-        }
-        soft.assertAll();
-    }
-
-    @Test
-    void badSettingsAreRefusedBeforeAnyChange() throws Exception {
-        SoftAssertions soft = new SoftAssertions();
-        Path rules = Files.createDirectories(home.resolve("bad-rules"));
-        Files.writeString(rules.resolve("location_type_mapping.json"),
-                "{\"valid_types\": [\"industrial\"], \"mappings\": {\"mill\": \"spaceport\"}}");
-        Path broken = Files.createDirectories(home.resolve("broken-rules"));
-        Files.writeString(broken.resolve("location_type_mapping.json"), "{\"valid_types\": [\"industrial\",");
-        refused(soft, 2, "aupat.archive", "--script=gen_uuid", "--aupat.staging=x", "--aupat.archive=x");
-        refused(soft, 2, "aupat.backups", "--script=backup", "--aupat.backups=data/archive/backups");
-        refused(soft, 2, "aupat.database", "--script=db_migrate", "--aupat.database=data/archive/aupat.db");
-        refused(soft, 2, "aupat.database", "--script=gen_uuid", "--aupat.database=");
-        refused(soft, 3, "/nonexistent", "--script=db_organize", "--aupat.exiftool=/nonexistent");
-        refused(soft, 3, "/nonexistent", importWith("--script=pipeline", "--aupat.exiftool=/nonexistent"));
-        refused(soft, 3, "/nonexistent/ffprobe", importWith("--script=pipeline", "--aupat.ffprobe=/nonexistent/ffprobe"));
-        refused(soft, 2, "field 'mappings.mill'", importWith("--aupat.rules=bad-rules"));
-        refused(soft, 2, "location_type_mapping.json", importWith("--aupat.rules=broken-rules"));
-        // Below a regular file no folder can be made, whoever runs the test (root may write anywhere else).
-        refused(soft, 3, "a-file.txt", importWith("--aupat.staging=a-file.txt/staging"));
-        refused(soft, 3, "a-file.txt", "--script=db_ingest", "--aupat.archive=a-file.txt/archive");
-        if ("root".equals(System.getProperty("user.name"))) {
-            System.out.println("HostileInputIT: unwritable and unreadable folders by permissions are not tried:"
-                    + " root reads and writes them anyway");
-        } else {
-            Path locked = Files.createDirectories(home.resolve("locked"));
-            locked.toFile().setWritable(false);
-            refused(soft, 3, "locked", importWith("--aupat.staging=locked/staging"));
-            Path unreadable = Files.createDirectories(home.resolve("unreadable"));
-            unreadable.toFile().setReadable(false);
-            refused(soft, 2, "unreadable", importWith("--source=unreadable"));
-        }
-        soft.assertAll();
-    }
-
-    /**
-     * Under java -jar, sqlite-jdbc unpacks its native library into the temporary folder: when that folder
-     * is missing the error names it and says what to do, rather than suggesting the database is broken.
-     */
     @Test
     void aMissingTemporaryFolderIsNamedInsteadOfTheDatabase() throws Exception {
         Path missing = home.resolve("no-such-temp");
@@ -188,22 +77,6 @@ class HostileInputIT {
             soft.assertThat(snapshot()).as(what).isEqualTo(before);
         }
         soft.assertThat(missing).doesNotExist();
-        soft.assertAll();
-    }
-
-    @Test
-    void aDatabaseFileThatIsNotSqliteIsRefusedByteForByteUntouched() throws Exception {
-        SoftAssertions soft = new SoftAssertions();
-        Path junk = home.resolve("not-sqlite.db");
-        byte[] before = Files.readAllBytes(junk);
-        for (String script : List.of("db_migrate", "pipeline", "gen_uuid", "backup")) {
-            String[] args = script.equals("db_import") || script.equals("pipeline")
-                    ? importWith("--script=" + script, "--aupat.database=not-sqlite.db")
-                    : new String[] {"--script=" + script, "--aupat.database=not-sqlite.db"};
-            refused(soft, 2, "not-sqlite.db", args);
-            soft.assertThat(Files.readAllBytes(junk)).as(script).isEqualTo(before);
-            soft.assertThat(home.resolve("not-sqlite.db-wal")).as(script).doesNotExist();
-        }
         soft.assertAll();
     }
 
@@ -246,32 +119,8 @@ class HostileInputIT {
         assertThat(snapshot().keySet()).noneMatch(name -> name.endsWith(".aupat-tmp") || name.endsWith(".aupat-deleted"));
     }
 
-    /** Path (relative to data/, the lock file left out) -> SHA-256, plus the row count of every table. */
-    private static long backupCount() throws Exception {
-        Path backups = home.resolve("data/backups");
-        if (!Files.isDirectory(backups)) {
-            return 0;
-        }
-        try (var files = Files.list(backups)) {
-            return files.count();
-        }
-    }
-
     static Map<String, String> snapshot() throws Exception {
-        Map<String, String> snapshot = new TreeMap<>();
-        Path data = home.resolve("data");
-        for (Path file : ArchiveInvariants.files(data)) {
-            String name = data.relativize(file).toString();
-            // The lock file names the last run's pid; backups are extra copies, not the archive.
-            if (!name.endsWith(".lock") && !name.startsWith("backups/")) {
-                snapshot.put(name, ArchiveInvariants.sha256(file));
-            }
-        }
-        ArchiveInvariants invariants = ArchiveInvariants.ofHome(home);
-        for (String table : invariants.query("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")) {
-            snapshot.put("rows of " + table, invariants.query("SELECT count(*) FROM \"" + table + "\"").get(0));
-        }
-        return snapshot;
+        return Refusals.snapshot(home);
     }
 
     /** Every entry below a folder (links not followed) -> its SHA-256, "link", "fifo" or "dir". */
@@ -289,9 +138,7 @@ class HostileInputIT {
     }
 
     private static void mkfifo(Path path) throws Exception {
-        Process p = new ProcessBuilder("mkfifo", path.toString()).redirectErrorStream(true).start();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(p.waitFor()).as(out).isZero();
+        Refusals.mkfifo(path);
     }
 
     /**

@@ -11,7 +11,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /** Runs target/aupat.jar as a real child process in a home folder of its own, as a user would. */
-public final class JarRunner {
+public final class JarRunner implements AupatRun {
     private final Path home;
     private final List<String> jvmOptions;
 
@@ -44,9 +44,20 @@ public final class JarRunner {
         return Path.of(jar).toAbsolutePath();
     }
 
+    /**
+     * The coverage agent the build gives the jar-level tests (failsafe sets {@code aupat.it.agent} from
+     * jacoco's prepare-agent-integration), so that what the jar runs counts towards the coverage gate; none
+     * when coverage is skipped.
+     */
+    static List<String> coverageAgent() {
+        String agent = System.getProperty("aupat.it.agent", "").trim();
+        return agent.isEmpty() || agent.startsWith("${") ? List.of() : List.of(agent);
+    }
+
     /** Starts the jar without waiting (for kill and lock tests). */
     public Process start(String... args) throws IOException {
         List<String> command = new ArrayList<>(List.of("java"));
+        command.addAll(coverageAgent());
         command.addAll(jvmOptions);
         command.addAll(List.of("-jar", jar().toString()));
         command.addAll(List.of(args));
@@ -61,6 +72,7 @@ public final class JarRunner {
         return builder.start();
     }
 
+    @Override
     public Result run(String... args) throws IOException, InterruptedException {
         return finish(start(args), List.of(args), 5);
     }

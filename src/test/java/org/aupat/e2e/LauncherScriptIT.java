@@ -50,7 +50,7 @@ class LauncherScriptIT {
         JarRunner.Result database = launch(Map.of("AUPAT_CDS", cds.toString(),
                 "JAVA_OPTS", "-Djava.io.tmpdir=" + home.resolve("no-such-folder")), "--script=db_migrate");
         assertThat(database.exit()).as(database.err()).isZero();
-        assertThat(database.out()).contains("schema version " + MaintenanceIT.latestSchemaVersion());
+        assertThat(database.out()).contains("schema version " + MaintenanceTest.latestSchemaVersion());
         try (var kept = Files.list(cds.resolve("native"))) {
             assertThat(kept.map(p -> p.getFileName().toString()).toList()).singleElement().asString()
                     .startsWith("sqlitejdbc-").endsWith(".so");

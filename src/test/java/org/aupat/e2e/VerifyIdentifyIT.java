@@ -13,26 +13,12 @@ import org.aupat.testing.ArchiveInvariants;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** db_verify and db_identify through the real jar: usage errors, a damaged archive file, a master JSON. */
+/** db_verify and db_identify through the real jar: a damaged archive file, a master JSON (usage errors: VerifyOptionsTest). */
 class VerifyIdentifyIT {
     static final String LOC = "3f2a9c41-7b0e-4d2a-9c55-1e8f6a2b7d90";
 
     @TempDir
     Path home;
-
-    @Test
-    void badVerifyOptionsAreUsageErrorsOnOneLineWithoutAStackTrace() throws Exception {
-        JarRunner jar = new JarRunner(home);
-        String[][] cases = {{"--sample=0", "sample"}, {"--sample=abc", "--sample"}, {"--location=not-a-uuid", "location"},
-            {"--all --sample=5", "--all"}};
-        for (String[] c : cases) {
-            String[] args = ("--script=db_verify " + c[0]).split(" ");
-            JarRunner.Result r = jar.run(args);
-            assertThat(r.exit()).as(c[0]).isEqualTo(2);
-            assertThat(r.err().lines().findFirst().orElse("")).as(c[0]).startsWith("db_verify: ").contains(c[1]);
-            assertThat(r.err()).as(c[0]).doesNotContain("\tat ").doesNotContain("Exception");
-        }
-    }
 
     @Test
     void aFlippedByteExitsOneNamingTheFileKeepsStagingAndAGoodArchiveIsCleanedAndExported() throws Exception {

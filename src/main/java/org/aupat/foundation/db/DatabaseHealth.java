@@ -1,6 +1,5 @@
 package org.aupat.foundation.db;
 
-import org.aupat.foundation.validation.Identifiers;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
@@ -30,14 +29,6 @@ public class DatabaseHealth {
     /** Number of rows that break a foreign key. */
     public int foreignKeyViolations() {
         return jdbc.queryForList("PRAGMA foreign_key_check").size();
-    }
-
-    /** Rows of the table whose column equals the value; table and column are checked SQL names. */
-    public int countWhere(String table, String column, Object value) {
-        String sql = "SELECT COUNT(*) FROM \"" + Identifiers.sqlIdentifier("table", table) + "\" WHERE \""
-                + Identifiers.sqlIdentifier("column", column) + "\" = ?";
-        Integer count = jdbc.queryForObject(sql, Integer.class, value);
-        return count == null ? 0 : count;
     }
 
     public static boolean transactionActive() {

@@ -3,14 +3,12 @@ package org.aupat.foundation.validation;
 import java.util.regex.Pattern;
 import org.aupat.foundation.error.ValidationError;
 
-/** Checks of the identifiers AUPAT stores: UUID v4, SHA-256, file extensions and SQL identifiers. */
+/** Checks of the identifiers AUPAT stores: UUID v4, SHA-256 and file extensions. */
 public final class Identifiers {
     private static final Pattern UUID_V4 =
             Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}");
     private static final Pattern SHA256 = Pattern.compile("[0-9a-f]{64}");
     private static final Pattern EXTENSION = Pattern.compile("[A-Za-z0-9]{1,16}");
-    /** Table and column names that may be put into SQL text: never anything a user could inject. */
-    private static final Pattern SQL_IDENTIFIER = Pattern.compile("[A-Za-z_][A-Za-z0-9_]{0,63}");
 
     private Identifiers() {
     }
@@ -42,12 +40,6 @@ public final class Identifiers {
         String bare = value != null && value.startsWith(".") ? value.substring(1) : value;
         return matching(field, bare, EXTENSION, "is not a file extension: 1 to 16 letters or digits, such as jpg.")
                 .toLowerCase(java.util.Locale.ROOT);
-    }
-
-    /** A table or column name safe to put into SQL text; returned unchanged. */
-    public static String sqlIdentifier(String field, String value) {
-        return matching(field, value, SQL_IDENTIFIER, "is not an allowed SQL name: a letter or underscore,"
-                + " then letters, digits or underscores, at most 64 characters.");
     }
 
     private static String matching(String field, String value, Pattern pattern, String problem) {

@@ -1,2 +1,2 @@
-/** Checks of every input AUPAT accepts (identifiers, paths, names, states, URLs, rule files), each failing with a ValidationError. */
+/** Checks of the values AUPAT accepts (identifiers, names, states, URLs), each failing with a ValidationError. */
 package org.aupat.foundation.validation;

@@ -1,2 +1,2 @@
-/** Proof after each operation that it did what it claimed: rows, files copied or moved, folders, checksums, constraints. */
+/** Proof that a database backup is whole and readable before it counts as a backup. */
 package org.aupat.foundation.verification;

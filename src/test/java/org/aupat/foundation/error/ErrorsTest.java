@@ -21,7 +21,6 @@ class ErrorsTest {
         assertThat(new ExternalToolError("x").exitCode()).isEqualTo(1);
         assertThat(new CheckpointError("x").exitCode()).isEqualTo(1);
         assertThat(new BackupError("x").exitCode()).isEqualTo(1);
-        assertThat(new NotBuiltError("x").exitCode()).isEqualTo(1);
         assertThat(new VerificationError("x", Map.of()).exitCode()).isEqualTo(1);
         assertThat(new ValidationError("f", "v", "bad").exitCode()).isEqualTo(ExitCode.USAGE).isEqualTo(2);
         assertThat(new ConfigurationError("x").exitCode()).isEqualTo(2);
@@ -36,7 +35,7 @@ class ErrorsTest {
         AupatError[] withCause = {new AupatError("m", cause), new DatabaseError("m", cause),
             new ForeignKeyError("m", cause), new UniqueConstraintError("m", cause),
             new TransientDatabaseError("m", cause), new FileSystemError("m", cause), new ExternalToolError("m", cause),
-            new CheckpointError("m", cause), new BackupError("m", cause), new NotBuiltError("m", cause),
+            new CheckpointError("m", cause), new BackupError("m", cause),
             new ConfigurationError("m", cause), new PreflightError("m", cause), new LockHeldError("m", cause)};
         for (AupatError e : withCause) {
             assertThat(e).hasMessage("m").hasCause(cause);
@@ -48,7 +47,7 @@ class ErrorsTest {
             new ForeignKeyError("m", true, context, cause), new UniqueConstraintError("m", true, context, cause),
             new TransientDatabaseError("m", true, context, cause), new FileSystemError("m", true, context, cause),
             new ExternalToolError("m", true, context, cause), new CheckpointError("m", true, context, cause),
-            new BackupError("m", true, context, cause), new NotBuiltError("m", true, context, cause),
+            new BackupError("m", true, context, cause),
             new ConfigurationError("m", true, context, cause), new PreflightError("m", true, context, cause),
             new LockHeldError("m", true, context, cause)};
         for (AupatError e : full) {

@@ -98,14 +98,6 @@ class ValidationTest {
     }
 
     @Test
-    void sqlIdentifiers() {
-        assertThat(Identifiers.sqlIdentifier("table", "sub_locations")).isEqualTo("sub_locations");
-        refused(() -> Identifiers.sqlIdentifier("table", "images; DROP TABLE images"), "table",
-                "images; DROP TABLE images", "not an allowed SQL name");
-        refused(() -> Identifiers.sqlIdentifier("column", "1abc"), "column", "1abc", "not an allowed SQL name");
-    }
-
-    @Test
     void stateCodesAndNames() {
         assertThat(StateCodes.normalise("state", " NY ")).isEqualTo("ny");
         assertThat(StateCodes.normalise("state", "New York")).isEqualTo("ny");
@@ -128,94 +120,4 @@ class ValidationTest {
         refused(() -> WebAddresses.host("url", "example.org"), "url", "example.org", "http://");
     }
 
-    @Test
-    void pathsMustBeAbsoluteAndInsideTheirRoot() throws IOException {
-        Path root = Files.createDirectories(dir.resolve("root"));
-        Path file = Files.writeString(root.resolve("a.jpg"), "x");
-        assertThat(SafePaths.readableFile("file", file, root)).isEqualTo(file);
-        assertThat(SafePaths.inside("file", root.resolve("new/b.jpg"), root)).isEqualTo(root.resolve("new/b.jpg"));
-        assertThat(SafePaths.inside("file", Path.of("/anywhere/x"), null)).isEqualTo(Path.of("/anywhere/x"));
-        refused(() -> SafePaths.inside("file", Path.of("a.jpg"), root), "file", "a.jpg", "not an absolute path");
-        refused(() -> SafePaths.inside("file", null, root), "file", null, "is missing");
-        Path escape = root.resolve("../outside.jpg");
-        refused(() -> SafePaths.inside("file", escape, root), "file", escape.toString(), "lies outside");
-    }
-
-    @Test
-    void symbolicLinksOutOfTheRootAreRefused() throws IOException {
-        Path root = Files.createDirectories(dir.resolve("root"));
-        Path outside = Files.createDirectories(dir.resolve("outside"));
-        Files.writeString(outside.resolve("secret.jpg"), "x");
-        Path link = Files.createSymbolicLink(root.resolve("link"), outside);
-        Path viaLink = link.resolve("secret.jpg");
-        refused(() -> SafePaths.readableFile("file", viaLink, root), "file", viaLink.toString(), "symbolic link");
-        Path dangling = Files.createSymbolicLink(root.resolve("dangling"), dir.resolve("nowhere"));
-        refused(() -> SafePaths.inside("file", dangling.resolve("x"), root), "file",
-                dangling.resolve("x").toString(), "cannot be resolved");
-    }
-
-    @Test
-    void filesMustExistAndBeRegularAndReadable() throws IOException {
-        Path missing = dir.resolve("missing.jpg");
-        refused(() -> SafePaths.readableFile("file", missing, dir), "file", missing.toString(), "does not exist");
-        refused(() -> SafePaths.readableFile("file", dir, null), "file", dir.toString(), "not a regular file");
-        Path locked = Files.writeString(dir.resolve("locked.jpg"), "x");
-        Files.setPosixFilePermissions(locked, PosixFilePermissions.fromString("---------"));
-        if (!Files.isReadable(locked)) { // root reads everything; the check is only meaningful for others
-            refused(() -> SafePaths.readableFile("file", locked, dir), "file", locked.toString(), "cannot be read");
-        }
-    }
-
-    @Test
-    void directoriesMustExistAndBeWritableWhenAsked() throws IOException {
-        assertThat(SafePaths.directory("dir", dir, null, true)).isEqualTo(dir);
-        Path file = Files.writeString(dir.resolve("f"), "x");
-        refused(() -> SafePaths.directory("dir", file, dir, false), "dir", file.toString(), "is not a folder");
-        Path missing = dir.resolve("missing");
-        refused(() -> SafePaths.directory("dir", missing, dir, false), "dir", missing.toString(), "does not exist");
-        Path readOnly = Files.createDirectory(dir.resolve("ro"));
-        Files.setPosixFilePermissions(readOnly, PosixFilePermissions.fromString("r-xr-xr-x"));
-        assertThat(SafePaths.directory("dir", readOnly, dir, false)).isEqualTo(readOnly);
-        if (!Files.isWritable(readOnly)) {
-            refused(() -> SafePaths.directory("dir", readOnly, dir, true), "dir", readOnly.toString(),
-                    "cannot be written");
-        }
-        Path closed = Files.createDirectory(dir.resolve("closed"));
-        Files.setPosixFilePermissions(closed, PosixFilePermissions.fromString("---------"));
-        if (!Files.isReadable(closed)) {
-            refused(() -> SafePaths.directory("dir", closed, dir, false), "dir", closed.toString(), "cannot be read");
-        }
-    }
-
-    @Test
-    void diskSpace() {
-        assertThat(DiskSpace.require("staging", dir.resolve("not/yet"), 1)).isPositive();
-        refused(() -> DiskSpace.require("staging", dir, Long.MAX_VALUE), "staging", dir.toString(), "are needed");
-    }
-
-    @Test
-    void jsonFilesAgainstASchema() throws IOException {
-        var schema = JsonDocuments.schema("""
-                {"type": "object", "required": ["name"],
-                 "properties": {"name": {"type": "string"}, "size": {"type": "integer", "minimum": 1}}}""");
-        Path good = Files.writeString(dir.resolve("good.json"), "{\"name\": \"x\", \"size\": 3}");
-        assertThat(JsonDocuments.read(good, schema).get("size").asInt()).isEqualTo(3);
-
-        Path bad = Files.writeString(dir.resolve("bad.json"), "{\"name\": \"x\", \"size\": 0}");
-        assertThatThrownBy(() -> JsonDocuments.read(bad, schema)).isInstanceOfSatisfying(ValidationError.class, e -> {
-            assertThat(e.field()).isEqualTo(bad + " field $.size");
-            assertThat(e.value()).isEqualTo("0");
-            assertThat(e.getMessage()).contains("minimum");
-        });
-        Path twoBad = Files.writeString(dir.resolve("two.json"), "{\"size\": \"big\"}");
-        assertThatThrownBy(() -> JsonDocuments.read(twoBad, schema)).isInstanceOf(ValidationError.class)
-                .hasMessageContaining("two.json field $").hasMessageContaining("1 more problems");
-
-        Path broken = Files.writeString(dir.resolve("broken.json"), "{\"name\": ");
-        refused(() -> JsonDocuments.read(broken, schema), broken.toString(), null, "not valid JSON (line 1");
-        Path empty = Files.writeString(dir.resolve("empty.json"), "");
-        refused(() -> JsonDocuments.read(empty, schema), empty.toString(), null, "is empty");
-        refused(() -> JsonDocuments.read(dir.resolve("none.json"), schema), dir.resolve("none.json").toString(),
-                null, "cannot be read");
-    }
 }

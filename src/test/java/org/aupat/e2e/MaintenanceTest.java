@@ -8,11 +8,13 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** db_migrate, backup, db_cleanup and gen_uuid as a user runs them, on real files in a home of their own. */
-class MaintenanceIT {
+/** db_migrate, backup, db_cleanup and gen_uuid as a user runs them, in process, on real files in a home of their own. */
+@Tag("commands")
+class MaintenanceTest {
     @TempDir
     Path home;
 
@@ -34,12 +36,12 @@ class MaintenanceIT {
 
     @Test
     void dbMigrateCreatesThenBacksUpAndChangesNothingTheSecondTime() throws Exception {
-        JarRunner jar = new JarRunner(home);
-        JarRunner.Result first = jar.run("--script=db_migrate");
+        InProcessRunner aupat = new InProcessRunner(home);
+        JarRunner.Result first = aupat.run("--script=db_migrate");
         assertThat(first.exit()).as(first.err()).isZero();
         assertThat(first.out()).isEqualTo("schema version " + latestSchemaVersion() + "\n");
 
-        JarRunner.Result second = jar.run("--script=db_migrate");
+        JarRunner.Result second = aupat.run("--script=db_migrate");
         assertThat(second.exit()).as(second.err()).isZero();
         assertThat(second.out()).isEqualTo("schema version " + latestSchemaVersion() + "\n");
         assertThat(second.err()).contains("0 migration(s) applied").contains("backed up to");
@@ -51,7 +53,7 @@ class MaintenanceIT {
     void dbMigrateRefusesAFileThatIsNotSqliteAndLeavesItUntouched() throws Exception {
         Files.createDirectories(db().getParent());
         Files.writeString(db(), "not a database");
-        JarRunner.Result r = new JarRunner(home).run("--script=db_migrate");
+        JarRunner.Result r = new InProcessRunner(home).run("--script=db_migrate");
         assertThat(r.exit()).isEqualTo(2);
         assertThat(r.err()).contains("not an SQLite database").doesNotContain("\tat ");
         assertThat(Files.readString(db())).isEqualTo("not a database");
@@ -59,27 +61,27 @@ class MaintenanceIT {
 
     @Test
     void backupSaysNothingToBackUpWithoutADatabaseThenPrintsTheVerifiedBackup() throws Exception {
-        JarRunner jar = new JarRunner(home);
-        JarRunner.Result none = jar.run("--script=backup");
+        InProcessRunner aupat = new InProcessRunner(home);
+        JarRunner.Result none = aupat.run("--script=backup");
         assertThat(none.exit()).isZero();
         assertThat(none.err()).contains("nothing to back up");
         assertThat(db()).doesNotExist();
 
-        assertThat(jar.run("--script=db_migrate").exit()).isZero();
-        JarRunner.Result made = jar.run("--script=backup");
+        assertThat(aupat.run("--script=db_migrate").exit()).isZero();
+        JarRunner.Result made = aupat.run("--script=backup");
         assertThat(made.exit()).as(made.err()).isZero();
         assertThat(Path.of(made.out().trim())).exists().hasParent(home.resolve("data/backups"));
     }
 
     @Test
     void dbCleanupRemovesCrashLeftoversReportsMissingFilesAndRottedBackupsWithExit4() throws Exception {
-        JarRunner jar = new JarRunner(home);
-        assertThat(jar.run("--script=db_migrate").exit()).isZero();
-        JarRunner.Result clean = jar.run("--script=db_cleanup");
+        InProcessRunner aupat = new InProcessRunner(home);
+        assertThat(aupat.run("--script=db_migrate").exit()).isZero();
+        JarRunner.Result clean = aupat.run("--script=db_cleanup");
         assertThat(clean.exit()).as(clean.out() + clean.err()).isZero();
         assertThat(clean.out()).contains("nothing needs a person");
 
-        Path backup = Path.of(jar.run("--script=backup").out().trim());
+        Path backup = Path.of(aupat.run("--script=backup").out().trim());
         byte[] bytes = Files.readAllBytes(backup);
         bytes[bytes.length - 10] ^= 0x01;
         Files.write(backup, bytes);
@@ -91,7 +93,7 @@ class MaintenanceIT {
         Files.createDirectories(crashed.getParent());
         Files.writeString(crashed, "half a copy");
 
-        JarRunner.Result r = jar.run("--script=db_cleanup", "--no-vacuum");
+        JarRunner.Result r = aupat.run("--script=db_cleanup", "--no-vacuum");
 
         assertThat(r.exit()).as(r.out() + r.err()).isEqualTo(4);
         assertThat(r.out()).contains("Needs a person (2)").contains(gone + " is missing").contains("rotted")
@@ -102,7 +104,7 @@ class MaintenanceIT {
 
     @Test
     void genUuidWorksWithoutADatabaseAndCreatesNone() throws Exception {
-        JarRunner.Result r = new JarRunner(home).run("--script=gen_uuid");
+        JarRunner.Result r = new InProcessRunner(home).run("--script=gen_uuid");
         assertThat(r.exit()).isZero();
         assertThat(r.out().trim()).matches("[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}");
         assertThat(db()).doesNotExist();
