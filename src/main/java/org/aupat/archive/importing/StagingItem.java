@@ -10,6 +10,7 @@ import org.aupat.archive.media.MediaRepository;
 import org.aupat.archive.media.MediaRepository.Staged;
 import org.aupat.foundation.error.FileSystemError;
 import org.aupat.foundation.failure.LogFailures;
+import org.aupat.foundation.failure.Skippable;
 import org.aupat.foundation.hashing.FileHasher;
 import org.aupat.foundation.logging.RunContext;
 import org.aupat.foundation.rollback.CopyResult;
@@ -23,7 +24,7 @@ import org.springframework.stereotype.Component;
  * (one read of the source) and chooses its standard name, or removes the copy when the bytes are already
  * in the archive. The chunk flushes its copies at once, then renames them ({@link Outcome#placeIn}). A
  * file that cannot be read, or that keeps changing while it is copied ({@link SourceStamp}), is logged and
- * skipped (the aspect returns null).
+ * skipped ({@link Skippable}).
  */
 @Component
 class StagingItem {
@@ -56,8 +57,8 @@ class StagingItem {
                   Path incoming, Map<String, String> stagedThisChunk) {
     }
 
-    @LogFailures(value = "stage a file", skipRecoverable = true)
-    public Outcome stage(FileTransaction files, Path source, long expectedSize, Classification kind, Target t) {
+    @LogFailures("stage a file")
+    public Skippable<Outcome> stage(FileTransaction files, Path source, long expectedSize, Classification kind, Target t) {
         RunContext.file(source.toString());
         try {
             if (expectedSize == 0) {
@@ -75,7 +76,7 @@ class StagingItem {
                     : media.owner(kind.type(), sha).orElse(null);
             if (owner != null) {
                 files.deleteWithBackup(incoming);
-                return new Outcome(null, owner, size, false, null);
+                return Skippable.done(new Outcome(null, owner, size, false, null));
             }
             String extension = kind.extension().isEmpty() ? "none" : kind.extension();
             String name = layout.fileName(kind.type(), t.locationUuid(), t.subUuid(), sha, extension);
@@ -86,10 +87,10 @@ class StagingItem {
             }
             t.stagedThisChunk().put(kind.type().prefix() + sha, name);
             Path folder = source.toAbsolutePath().getParent();
-            return new Outcome(new Staged(kind.type(), sha, name, target.toString(), t.locationUuid(), t.subUuid(),
+            return Skippable.done(new Outcome(new Staged(kind.type(), sha, name, target.toString(), t.locationUuid(), t.subUuid(),
                     folder.toString(), source.getFileName().toString(), t.author(), extension,
                     t.film() && kind.type() == org.aupat.archive.media.MediaType.IMAGE,
-                    t.film() ? t.filmStock() : null), null, size, linked, incoming);
+                    t.film() ? t.filmStock() : null), null, size, linked, incoming));
         } finally {
             RunContext.file(null);
         }

@@ -10,6 +10,7 @@ import org.aupat.archive.media.MediaRepository.MediaFile;
 import org.aupat.archive.media.MediaType;
 import org.aupat.foundation.error.FileSystemError;
 import org.aupat.foundation.failure.LogFailures;
+import org.aupat.foundation.failure.Skippable;
 import org.aupat.foundation.hashing.FileHasher;
 import org.aupat.foundation.logging.RunContext;
 import org.aupat.foundation.rollback.FileTransaction;
@@ -34,8 +35,9 @@ class IngestItem {
     record Placed(MediaFile row, String name, Path target, boolean linked) {
     }
 
-    @LogFailures(value = "place a file in the archive", skipRecoverable = true)
-    public Placed place(FileTransaction files, MediaFile row, Path locationFolder, boolean link) {
+    /** Places the file, or skips it (logged) when its staged copy is missing or cannot be read. */
+    @LogFailures("place a file in the archive")
+    public Skippable<Placed> place(FileTransaction files, MediaFile row, Path locationFolder, boolean link) {
         RunContext.file(row.name());
         try {
             Path staged = Path.of(row.loc());
@@ -56,7 +58,7 @@ class IngestItem {
             } else {
                 files.copy(staged, target, row.sha());
             }
-            return new Placed(row, name, target, link);
+            return Skippable.done(new Placed(row, name, target, link));
         } finally {
             RunContext.file(null);
         }

@@ -18,6 +18,7 @@ import org.aupat.archive.media.MediaRepository.MediaFile;
 import org.aupat.archive.media.MediaType;
 import org.aupat.foundation.config.AupatProperties;
 import org.aupat.foundation.error.PreflightError;
+import org.aupat.foundation.failure.Skippable;
 import org.aupat.foundation.rollback.FileTransaction;
 import org.aupat.foundation.rollback.FileTransactions;
 import org.springframework.stereotype.Service;
@@ -86,11 +87,11 @@ public class IngestService {
                 try (FileTransaction files = fileTransactions.begin()) {
                     for (MediaFile row : chunk) {
                         Path folder = locationFolders.computeIfAbsent(row.locationUuid(), folders::folderOf);
-                        Placed p = item.place(files, row, folder, link);
-                        if (p == null) {
+                        Skippable<Placed> p = item.place(files, row, folder, link);
+                        if (p.isSkipped()) {
                             failed++;
                         } else {
-                            placed.add(p);
+                            placed.add(p.value());
                             touched.add(row.locationUuid());
                         }
                     }
