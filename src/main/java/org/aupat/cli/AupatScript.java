@@ -36,7 +36,14 @@ public abstract class AupatScript implements CommandLineRunner, ExitCodeGenerato
         exitCode = runner.run(this, args);
     }
 
-    /** Does the script's work once its options are parsed; returns an exit code from ExitCode. */
+    /**
+     * Refuses the run, before the runner backs the database up, when an option or a pre-flight check fails
+     * (by throwing: a ValidationError exits 2, a PreflightError 3). Reads only; nothing by default.
+     */
+    protected void check() {
+    }
+
+    /** Does the script's work once it is checked and, as its catalog entry asks, backed up; returns an exit code. */
     protected abstract int execute() throws Exception;
 
     /**

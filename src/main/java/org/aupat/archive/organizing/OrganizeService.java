@@ -16,7 +16,6 @@ import org.aupat.archive.ArchiveClock;
 import org.aupat.archive.hardware.Hardware;
 import org.aupat.archive.hardware.HardwareCategory;
 import org.aupat.archive.hardware.HardwareClassifier;
-import org.aupat.archive.maintenance.BackupService;
 import org.aupat.archive.media.MediaRepository;
 import org.aupat.archive.media.MediaRepository.MediaFile;
 import org.aupat.archive.media.MediaType;
@@ -27,6 +26,7 @@ import org.aupat.archive.metadata.VideoMetadata;
 import org.aupat.archive.metadata.VideoProbe;
 import org.aupat.archive.organizing.OrganizeRepository.Organized;
 import org.aupat.foundation.config.AupatProperties;
+import org.aupat.foundation.console.Console;
 import org.aupat.foundation.error.AupatError;
 import org.aupat.foundation.error.ExternalToolError;
 import org.aupat.foundation.error.FileSystemError;
@@ -51,14 +51,13 @@ public class OrganizeService {
     private final HardwareClassifier classifier;
     private final OrganizeLedger ledger;
     private final FailureLog failures;
-    private final BackupService backups;
     private final ProgressReporter progress;
     private final AupatProperties properties;
     private final ArchiveClock clock;
     private final ObjectMapper json;
 
     public OrganizeService(MediaRepository media, ExiftoolPool exiftool, VideoProbe ffprobe, HardwareClassifier classifier,
-                           OrganizeLedger ledger, FailureLog failures, BackupService backups, ProgressReporter progress,
+                           OrganizeLedger ledger, FailureLog failures, ProgressReporter progress,
                            AupatProperties properties, ArchiveClock clock, ObjectMapper json) {
         this.media = media;
         this.exiftool = exiftool;
@@ -66,7 +65,6 @@ public class OrganizeService {
         this.classifier = classifier;
         this.ledger = ledger;
         this.failures = failures;
-        this.backups = backups;
         this.progress = progress;
         this.properties = properties;
         this.clock = clock;
@@ -76,13 +74,17 @@ public class OrganizeService {
     /** Rows organised per type, rows left staged, and what the relationship pass linked. */
     public record Summary(Map<MediaType, Long> organized, Map<HardwareCategory, Long> categories, long leftStaged,
                           long livePairs, long documentLinks) {
-    }
-
-    /** Checks the tools, backs up, organises. */
-    public Summary organize(boolean skipBackup) {
-        requireTools();
-        backups.backupBeforeWrite("db_organize", skipBackup);
-        return organizeStaged();
+        /** Prints what organizing did for a person, in one line. */
+        public void printTo(Console console) {
+            long total = organized.values().stream().mapToLong(Long::longValue).sum();
+            StringBuilder perCategory = new StringBuilder();
+            categories.forEach((category, n) -> perCategory.append(perCategory.isEmpty() ? "" : ", ")
+                    .append(n).append(' ').append(category.ruleName()));
+            console.info("Organized " + total + " files" + (perCategory.isEmpty() ? "" : " (" + perCategory + ")")
+                    + (livePairs > 0 ? "; " + livePairs + " live-photo pair(s)" : "")
+                    + (documentLinks > 0 ? "; " + documentLinks + " document link(s)" : "")
+                    + (leftStaged > 0 ? "; " + leftStaged + " left for the next run (see logs/failure.log)" : "") + ".");
+        }
     }
 
     /** exiftool and ffprobe must answer before anything changes (spec §5.3: never a silent "other"). */
@@ -109,8 +111,8 @@ public class OrganizeService {
         exiftool.enableReadAhead();
     }
 
-    /** The organising itself, without checks and backup (the pipeline does those once). */
-    public Summary organizeStaged() {
+    /** Organises every staged image and video; {@link #requireTools()} first, before anything changes. */
+    public Summary organize() {
         Map<MediaType, Long> organized = new EnumMap<>(MediaType.class);
         Map<HardwareCategory, Long> categories = new EnumMap<>(HardwareCategory.class);
         Set<String> locations = new LinkedHashSet<>();

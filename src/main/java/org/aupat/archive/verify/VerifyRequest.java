@@ -11,11 +11,9 @@ import org.aupat.foundation.error.ValidationError;
  * @param all           re-hash every archived file (an audit)
  * @param samplePercent re-hash this percentage (1-100) of the archive, oldest-verified first; null for none
  * @param cleanup       remove verified staging copies afterwards
- * @param dryRun        re-hash and list, but change nothing (no backup, no timestamps, no deletes)
- * @param skipBackup    do not back the database up first
+ * @param dryRun        re-hash and list, but change nothing (no timestamps, no deletes)
  */
-public record VerifyRequest(String location, boolean all, Integer samplePercent, boolean cleanup, boolean dryRun,
-                            boolean skipBackup) {
+public record VerifyRequest(String location, boolean all, Integer samplePercent, boolean cleanup, boolean dryRun) {
     public VerifyRequest {
         if (location != null) {
             ArchiveLayout.checkUuid("location", location);

@@ -2,9 +2,6 @@ package org.aupat.archive.verify;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.mockito.Mockito.mock;
-import static org.mockito.Mockito.verify;
-import static org.mockito.Mockito.verifyNoInteractions;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -19,7 +16,6 @@ import java.util.TreeMap;
 import org.aupat.archive.ArchiveClock;
 import org.aupat.archive.layout.ArchiveLayout;
 import org.aupat.archive.location.LocationRepository;
-import org.aupat.archive.maintenance.BackupService;
 import org.aupat.archive.media.MediaRepository;
 import org.aupat.archive.media.MediaType;
 import org.aupat.archive.rules.Rules;
@@ -50,7 +46,6 @@ class VerifyServiceTest {
     JdbcTemplate jdbc;
     ArchiveLayout layout;
     AupatProperties properties;
-    BackupService backups = mock(BackupService.class);
     final SettableClock clock = new SettableClock(Instant.parse("2026-11-24T12:00:00Z"));
     VerifyService service;
 
@@ -66,7 +61,7 @@ class VerifyServiceTest {
                 new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8), false);
         StagingCleaner cleaner = new StagingCleaner(media, layout,
                 new FileTransactions(home.resolve("journal"), new DiskFileSystem()), new FileHasher(), properties);
-        service = new VerifyService(media, new LocationRepository(jdbc), new VerifyLedger(media), cleaner, backups,
+        service = new VerifyService(media, new LocationRepository(jdbc), new VerifyLedger(media), cleaner,
                 new FileHasher(), new FailureLog(), new ProgressReporter(console, 100, 10, System::nanoTime),
                 new ArchiveClock(clock), properties);
         TestDatabase.location(jdbc, LOC, home.resolve("archive/ny-industrial/test-mill_3f2a9c417b0e").toString());
@@ -102,7 +97,7 @@ class VerifyServiceTest {
     }
 
     VerifySummary run(boolean all, Integer sample, boolean dryRun) {
-        return service.verify(new VerifyRequest(null, all, sample, true, dryRun, false));
+        return service.verify(new VerifyRequest(null, all, sample, true, dryRun));
     }
 
     VerifySummary run() {
@@ -133,7 +128,6 @@ class VerifyServiceTest {
         assertThat(ArchiveInvariants.sha256(linked.archived())).isEqualTo(linked.sha());
         assertThat(verifiedAt(copied)).isEqualTo("2026-11-24T12:00:00.000Z");
         assertThat(home.resolve("journal")).isEmptyDirectory();
-        verify(backups).backupBeforeWrite("db_verify", false);
     }
 
     @Test
@@ -278,7 +272,6 @@ class VerifyServiceTest {
         assertThat(summary.stagingRemoved()).as("both would go: one verified before, one now").hasSize(2);
         assertThat(contents(home)).isEqualTo(filesBefore);
         assertThat(jdbc.queryForList("SELECT * FROM images ORDER BY rowid")).isEqualTo(rowsBefore);
-        verifyNoInteractions(backups);
     }
 
     @Test
@@ -297,7 +290,7 @@ class VerifyServiceTest {
         Media mine = archived(LOC, "photo one", true);
         Media other = archived(OTHER, "photo two", true);
 
-        VerifySummary summary = service.verify(new VerifyRequest(LOC, false, null, true, false, false));
+        VerifySummary summary = service.verify(new VerifyRequest(LOC, false, null, true, false));
 
         assertThat(summary.verified()).isOne();
         assertThat(mine.staged()).doesNotExist();
@@ -309,23 +302,22 @@ class VerifyServiceTest {
     void noCleanupLeavesStagingAlone() throws IOException {
         Media m = archived(LOC, "photo one", true);
 
-        service.verify(new VerifyRequest(null, false, null, false, false, true));
+        service.verify(new VerifyRequest(null, false, null, false, false));
 
         assertThat(verifiedAt(m)).isNotNull();
         assertThat(m.staged()).exists();
-        verify(backups).backupBeforeWrite("db_verify", true);
     }
 
     @Test
     void badRequestsAreRefusedNamingTheOption() {
-        assertThatThrownBy(() -> new VerifyRequest(null, false, 0, true, false, false)).isInstanceOf(ValidationError.class)
+        assertThatThrownBy(() -> new VerifyRequest(null, false, 0, true, false)).isInstanceOf(ValidationError.class)
                 .hasMessageContaining("sample");
-        assertThatThrownBy(() -> new VerifyRequest(null, false, 101, true, false, false)).hasMessageContaining("sample");
-        assertThatThrownBy(() -> new VerifyRequest(null, true, 5, true, false, false)).hasMessageContaining("--all");
-        assertThatThrownBy(() -> new VerifyRequest("not-a-uuid", false, null, true, false, false))
+        assertThatThrownBy(() -> new VerifyRequest(null, false, 101, true, false)).hasMessageContaining("sample");
+        assertThatThrownBy(() -> new VerifyRequest(null, true, 5, true, false)).hasMessageContaining("--all");
+        assertThatThrownBy(() -> new VerifyRequest("not-a-uuid", false, null, true, false))
                 .isInstanceOf(ValidationError.class).hasMessageContaining("location");
         assertThatThrownBy(() -> service.verify(new VerifyRequest("5e9f7a10-3c2b-4d8e-9f01-a2b3c4d5e6f7", false, null,
-                true, false, false))).isInstanceOf(ValidationError.class).hasMessageContaining("not a location");
+                true, false))).isInstanceOf(ValidationError.class).hasMessageContaining("not a location");
     }
 
     /** Every file below a folder (the database too) with its SHA-256. */
