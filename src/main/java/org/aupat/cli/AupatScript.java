@@ -36,12 +36,20 @@ public abstract class AupatScript implements CommandLineRunner, ExitCodeGenerato
         exitCode = runner.run(this, args);
     }
 
-    /** Does the script's work once its options are parsed; returns an exit code from ExitCode. */
+    /**
+     * Refuses the run, before the runner backs the database up, when an option or a pre-flight check fails
+     * (by throwing: a ValidationError exits 2, a PreflightError 3). Changes no data (it may create AUPAT's
+     * own empty folders to prove that they can be made); nothing by default.
+     */
+    protected void check() {
+    }
+
+    /** Does the script's work once it is checked and, as its catalog entry asks, backed up; returns an exit code. */
     protected abstract int execute() throws Exception;
 
     /**
-     * Whether this run, as its options ask, changes nothing (a dry run): it then takes no lock and
-     * touches no journal, so not even a lock file appears.
+     * Whether this run, as its options ask, changes nothing (a dry run): it then takes no lock, touches
+     * no journal and makes no backup, so not even a lock file appears.
      */
     protected boolean changesNothing() {
         return false;

@@ -1,35 +1,44 @@
 package org.aupat.cli;
 
+import static org.aupat.cli.Preamble.READS;
+import static org.aupat.cli.Preamble.WRITES;
+import static org.aupat.cli.Preamble.WRITES_AFTER_BACKUP;
+
 import java.util.Arrays;
 import java.util.Optional;
 
-/** The one list of scripts AUPAT can run, each with a one-line description and whether it writes. */
+/**
+ * The one list of scripts AUPAT can run, each with a one-line description and its {@link Preamble}: whether
+ * the runner locks, recovers the journal and backs the database up before the script's work.
+ */
 public enum ScriptCatalog {
-    DB_MIGRATE("db_migrate", "Create or upgrade the database schema (backs up first).", true),
-    DB_IMPORT("db_import", "Register a location and stage its photos, videos, documents and URLs.", true),
-    DB_ORGANIZE("db_organize", "Read camera metadata and sort staged media by hardware.", true),
-    DB_FOLDER("db_folder", "Create the archive folders for each location.", true),
-    DB_INGEST("db_ingest", "Copy organised files from staging into the archive.", true),
-    DB_VERIFY("db_verify", "Re-hash archived files, then remove their verified staging copies.", true),
-    DB_IDENTIFY("db_identify", "Write the master JSON record of each changed location.", true),
-    DB_CLEANUP("db_cleanup", "Check integrity, report orphans, prune old backups, vacuum.", true),
-    BACKUP("backup", "Make a verified backup of the database.", true),
-    GEN_UUID("gen_uuid", "Print a new UUID v4 whose 12-character prefix is unused.", false),
-    GEN_SHA("gen_sha", "Print the SHA-256 of each given file.", false),
-    NAME("name", "Print the standard archive name for a file or master JSON.", false),
-    FOLDER("folder", "Create the archive folder template of one location.", true),
+    DB_MIGRATE("db_migrate", "Create or upgrade the database schema (backs up first).", WRITES_AFTER_BACKUP),
+    DB_IMPORT("db_import", "Register a location and stage its photos, videos, documents and URLs.", WRITES_AFTER_BACKUP),
+    DB_ORGANIZE("db_organize", "Read camera metadata and sort staged media by hardware.", WRITES_AFTER_BACKUP),
+    DB_FOLDER("db_folder", "Create the archive folders for each location.", WRITES_AFTER_BACKUP),
+    DB_INGEST("db_ingest", "Copy organised files from staging into the archive.", WRITES_AFTER_BACKUP),
+    DB_VERIFY("db_verify", "Re-hash archived files, then remove their verified staging copies.", WRITES_AFTER_BACKUP),
+    DB_IDENTIFY("db_identify", "Write the master JSON record of each changed location.", WRITES),
+    DB_CLEANUP("db_cleanup", "Check integrity, report orphans, prune old backups, vacuum.", WRITES),
+    // A backup is this script's work, not its preamble.
+    BACKUP("backup", "Make a verified backup of the database.", WRITES),
+    GEN_UUID("gen_uuid", "Print a new UUID v4 whose 12-character prefix is unused.", READS),
+    GEN_SHA("gen_sha", "Print the SHA-256 of each given file.", READS),
+    NAME("name", "Print the standard archive name for a file or master JSON.", READS),
+    FOLDER("folder", "Create the archive folder template of one location.", WRITES),
+    // One backup at the start covers every step.
     PIPELINE("pipeline", "Import a folder and run every step: migrate, import, organize, folder, ingest, verify, identify.",
-            true),
-    FAILURES("failures", "Show the failure log as a table (read-only).", false);
+            WRITES_AFTER_BACKUP),
+    FAILURES("failures", "Show the failure log as a table (read-only).", READS);
 
     private final String scriptName;
     private final String description;
-    private final boolean writes;
+    private final Preamble preamble;
 
-    ScriptCatalog(String scriptName, String description, boolean writes) {
+    ScriptCatalog(String scriptName, String description, Preamble preamble) {
         this.scriptName = scriptName;
         this.description = description;
-        this.writes = writes;
+        this.preamble = preamble;
     }
 
     /** The name given with {@code --script=}. */
@@ -41,9 +50,9 @@ public enum ScriptCatalog {
         return description;
     }
 
-    /** Whether the script changes the database or the archive, and so must hold the run lock. */
-    public boolean writes() {
-        return writes;
+    /** What the runner does before the script's own work: lock, journal recovery, backup. */
+    public Preamble preamble() {
+        return preamble;
     }
 
     public static Optional<ScriptCatalog> byName(String name) {

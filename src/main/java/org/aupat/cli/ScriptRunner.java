@@ -3,8 +3,10 @@ package org.aupat.cli;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.aupat.foundation.config.AupatProperties;
 import org.aupat.foundation.console.Console;
+import org.aupat.foundation.db.DatabaseBackup;
 import org.aupat.foundation.error.AupatError;
 import org.aupat.foundation.error.ExitCode;
 import org.aupat.foundation.failure.FailureLog;
@@ -17,34 +19,42 @@ import org.springframework.stereotype.Component;
 import picocli.CommandLine;
 
 /**
- * The one common runner every script goes through: run context for the logs, option parsing and
- * help, the single-run lock for scripts that write, and the mapping of outcomes to exit codes.
- * No stack trace reaches the console; it goes to error.log.
+ * The one common runner every script goes through: run context for the logs, option parsing and help,
+ * the script's {@link Preamble} as its catalog entry declares it (lock, journal recovery, the script's
+ * check, backup), and the mapping of outcomes to exit codes. No stack trace reaches the console; it goes
+ * to error.log.
  */
 @Component
 public class ScriptRunner {
     private static final Logger log = LoggerFactory.getLogger(ScriptRunner.class);
+    /** Taken by every script that backs up first, so no script declares it itself. */
+    static final String SKIP_BACKUP = "--skip-backup";
     private final Console console;
     private final RunLock runLock;
     private final Path errorLog;
     private final FailureLog failureLog;
     private final FileTransactions fileTransactions;
+    private final DatabaseBackup databaseBackup;
 
     public ScriptRunner(Console console, RunLock runLock, AupatProperties properties, FailureLog failureLog,
-            FileTransactions fileTransactions) {
+            FileTransactions fileTransactions, DatabaseBackup databaseBackup) {
         this.console = console;
         this.runLock = runLock;
         this.errorLog = properties.logs().resolve("error.log");
         this.failureLog = failureLog;
         this.fileTransactions = fileTransactions;
+        this.databaseBackup = databaseBackup;
     }
 
     /** Parses the options into the script, runs it, and returns the exit code. */
     public int run(AupatScript script, String... args) {
         CommandLine commandLine = new CommandLine(script);
         String name = commandLine.getCommandName();
-        ScriptCatalog entry = ScriptCatalog.byName(name)
-                .orElseThrow(() -> new IllegalStateException("script class not in catalog: " + name));
+        Preamble preamble = ScriptCatalog.byName(name)
+                .orElseThrow(() -> new IllegalStateException("script class not in catalog: " + name)).preamble();
+        if (preamble.backsUp()) {
+            commandLine.getCommandSpec().addOption(skipBackupOption());
+        }
         RunContext.start(name);
         try {
             commandLine.parseArgs(scriptArguments(args));
@@ -54,13 +64,13 @@ public class ScriptRunner {
             }
             console.configure(script.quiet(), script.verbose());
             failureLog.reset();
-            if (!entry.writes() || script.changesNothing()) {
-                return execute(script, name);
+            if (!preamble.locks() || script.changesNothing()) {
+                return execute(script, name, BackupFirst.NO);
             }
             try (RunLock.Held held = runLock.acquire(name)) {
                 // Before anything else: undo the file operations a killed run left half done.
                 fileTransactions.recoverUnfinished();
-                return execute(script, name);
+                return execute(script, name, backupFirst(preamble, commandLine));
             }
         } catch (CommandLine.ParameterException e) {
             console.error(name + ": " + unknownOption(commandLine, args).orElse(e.getMessage()));
@@ -74,11 +84,29 @@ public class ScriptRunner {
         }
     }
 
-    private int execute(AupatScript script, String name) {
+    /** Whether this run backs the database up after the script's check. */
+    private enum BackupFirst { NO, SKIPPED, YES }
+
+    private static BackupFirst backupFirst(Preamble preamble, CommandLine parsed) {
+        if (!preamble.backsUp()) {
+            return BackupFirst.NO;
+        }
+        return parsed.getParseResult().hasMatchedOption(SKIP_BACKUP) ? BackupFirst.SKIPPED : BackupFirst.YES;
+    }
+
+    private static CommandLine.Model.OptionSpec skipBackupOption() {
+        return CommandLine.Model.OptionSpec.builder(SKIP_BACKUP).arity("0")
+                .description("Do not back the database up first (not recommended).").build();
+    }
+
+    private int execute(AupatScript script, String name, BackupFirst backupFirst) {
         long started = System.nanoTime();
         log.info(LogMarkers.FILE_ONLY, "{} started", name);
         int code;
         try {
+            // A refused run (bad option, failed pre-flight check) stops here, before its backup.
+            script.check();
+            backUp(name, backupFirst);
             code = script.execute();
         } catch (AupatError e) {
             return reportFailure(name, e);
@@ -98,6 +126,18 @@ public class ScriptRunner {
         return code;
     }
 
+    /** A failed backup throws (BackupError, or PreflightError for exit 3) before the script changes anything. */
+    private void backUp(String name, BackupFirst asked) {
+        if (asked == BackupFirst.SKIPPED) {
+            console.warn(name + ": " + SKIP_BACKUP + " given: the database is changed without a fresh backup.");
+            log.warn("{} runs without a backup ({})", name, SKIP_BACKUP);
+        } else if (asked == BackupFirst.YES) {
+            Optional<Path> made = databaseBackup.backup();
+            console.info(made.map(p -> name + ": database backed up to " + p)
+                    .orElse(name + ": no database yet, nothing to back up"));
+        }
+    }
+
     private int reportFailure(String name, AupatError e) {
         log.error(LogMarkers.FILE_ONLY, "{} failed: {}", name, e.getMessage(), e);
         console.error(name + ": " + e.getMessage());
@@ -105,14 +145,14 @@ public class ScriptRunner {
     }
 
     /** A mistyped option explains more than the required option it leaves missing, so it is named first. */
-    private static java.util.Optional<String> unknownOption(CommandLine commandLine, String... args) {
+    private static Optional<String> unknownOption(CommandLine commandLine, String... args) {
         for (String a : scriptArguments(args)) {
             String option = a.contains("=") ? a.substring(0, a.indexOf('=')) : a;
             if (option.startsWith("-") && option.length() > 1 && !commandLine.getCommandSpec().optionsMap().containsKey(option)) {
-                return java.util.Optional.of("Unknown option: '" + option + "'");
+                return Optional.of("Unknown option: '" + option + "'");
             }
         }
-        return java.util.Optional.empty();
+        return Optional.empty();
     }
 
     /** Drops the arguments Spring Boot owns (settings, user.json, profile, script name) before picocli sees them. */

@@ -1,7 +1,6 @@
 package org.aupat.scripts;
 
 import org.aupat.archive.folder.FolderService;
-import org.aupat.archive.maintenance.BackupService;
 import org.aupat.cli.AupatScript;
 import org.aupat.cli.ScriptRunner;
 import org.aupat.foundation.console.Console;
@@ -17,28 +16,25 @@ public class DbFolderScript extends AupatScript {
     @Option(names = "--location", paramLabel = "UUID", description = "Only this location.")
     String location;
 
-    @Option(names = "--skip-backup", description = "Do not back the database up first (not recommended).")
-    boolean skipBackup;
-
     private final FolderService folders;
-    private final BackupService backups;
     private final Console console;
 
-    public DbFolderScript(ScriptRunner runner, FolderService folders, BackupService backups, Console console) {
+    public DbFolderScript(ScriptRunner runner, FolderService folders, Console console) {
         super(runner);
         this.folders = folders;
-        this.backups = backups;
         this.console = console;
     }
 
     @Override
-    protected int execute() {
-        // A mistyped --location is refused before the backup, like every other bad option.
+    protected void check() {
         if (location != null) {
             org.aupat.foundation.validation.Identifiers.uuid("--location", location.strip());
             folders.requireLocation(location);
         }
-        backups.backupBeforeWrite("db_folder", skipBackup);
+    }
+
+    @Override
+    protected int execute() {
         FolderService.Result result = folders.makeFolders(location);
         result.created().forEach((uuid, created) -> {
             console.info("location " + uuid + ": " + (created.isEmpty() ? "folders already there" : created.size() + " folder(s) created"));

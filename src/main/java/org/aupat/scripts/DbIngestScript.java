@@ -1,7 +1,6 @@
 package org.aupat.scripts;
 
 import org.aupat.archive.ingest.IngestService;
-import org.aupat.archive.media.MediaType;
 import org.aupat.cli.AupatScript;
 import org.aupat.cli.ScriptRunner;
 import org.aupat.foundation.console.Console;
@@ -14,9 +13,6 @@ import picocli.CommandLine.Option;
 @Component
 @Command(name = "db_ingest", description = "Copy organised files from staging into the archive.")
 public class DbIngestScript extends AupatScript {
-    @Option(names = "--skip-backup", description = "Do not back the database up first (not recommended).")
-    boolean skipBackup;
-
     @Option(names = "--dry-run", description = "Print where every ready file would go; change nothing.")
     boolean dryRun;
 
@@ -35,21 +31,20 @@ public class DbIngestScript extends AupatScript {
     }
 
     @Override
+    protected void check() {
+        if (!dryRun) {
+            ingest.requireArchiveFolder();
+        }
+    }
+
+    @Override
     protected int execute() {
         if (dryRun) {
             long n = ingest.preview((staged, target) -> console.out(staged + "  -> " + target));
             console.info("Dry run: " + n + " file(s) would be archived; nothing was changed.");
             return ExitCode.OK;
         }
-        report(console, ingest.ingest(skipBackup));
+        ingest.ingest().printTo(console);
         return ExitCode.OK;
-    }
-
-    /** Prints what an ingest did; shared with the pipeline script. */
-    static void report(Console console, IngestService.Summary s) {
-        console.info(String.format("Archived %d files (%d images, %d videos, %d documents)%s%s.", s.total(),
-                s.archived().getOrDefault(MediaType.IMAGE, 0L), s.archived().getOrDefault(MediaType.VIDEO, 0L),
-                s.archived().getOrDefault(MediaType.DOCUMENT, 0L), s.linked() > 0 ? ", " + s.linked() + " hard-linked" : "",
-                s.failed() > 0 ? "; " + s.failed() + " stayed in staging (see logs/failure.log)" : ""));
     }
 }

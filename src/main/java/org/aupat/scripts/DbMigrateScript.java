@@ -7,18 +7,15 @@ import org.aupat.foundation.console.Console;
 import org.aupat.foundation.error.ExitCode;
 import org.springframework.stereotype.Component;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
 
 /** db_migrate: creates or upgrades the database schema, backing an existing database up first. */
 @Component
 @Command(name = "db_migrate", description = {"Create or upgrade the database schema and record versions.",
         "An existing database is checked read-only and backed up first; a damaged, foreign or newer one is refused untouched."})
 public class DbMigrateScript extends AupatScript {
-    @Option(names = "--skip-backup", description = "Do not back the database up first (prints a warning).")
-    boolean skipBackup;
-
     private final MigrationService migration;
     private final Console console;
+    private MigrationService.Checked checked;
 
     public DbMigrateScript(ScriptRunner runner, MigrationService migration, Console console) {
         super(runner);
@@ -27,8 +24,13 @@ public class DbMigrateScript extends AupatScript {
     }
 
     @Override
+    protected void check() {
+        checked = migration.check();
+    }
+
+    @Override
     protected int execute() {
-        MigrationService.Result result = migration.migrate(skipBackup);
+        MigrationService.Result result = migration.migrate(checked);
         console.info("db_migrate: " + (result.created() ? "created the database" : "database checked")
                 + ", " + result.migrationsApplied() + " migration(s) applied.");
         console.out("schema version " + result.schemaVersion());

@@ -33,11 +33,9 @@ public class DbVerifyScript extends AupatScript {
     @Option(names = "--dry-run", description = "Re-hash and list what would be removed; change nothing.")
     boolean dryRun;
 
-    @Option(names = "--skip-backup", description = "Do not back the database up first (not recommended).")
-    boolean skipBackup;
-
     private final VerifyService service;
     private final Console console;
+    private VerifyRequest request;
 
     public DbVerifyScript(ScriptRunner runner, VerifyService service, Console console) {
         super(runner);
@@ -51,40 +49,25 @@ public class DbVerifyScript extends AupatScript {
     }
 
     @Override
-    protected int execute() {
-        VerifyRequest request = all ? VerifyRequest.all(location) : VerifyRequest.unverified(location);
+    protected void check() {
+        VerifyRequest asked = all ? VerifyRequest.all(location) : VerifyRequest.unverified(location);
         if (sample != null) {
-            request = request.sampling(sample);
+            asked = asked.sampling(sample);
         }
         if (noCleanup) {
-            request = request.keepingStaging();
+            asked = asked.keepingStaging();
         }
         if (dryRun) {
-            request = request.changingNothing();
+            asked = asked.changingNothing();
         }
-        if (skipBackup) {
-            request = request.withoutBackup();
-        }
-        return report(console, service.verify(request));
+        request = asked;
+        service.check(request);
     }
 
-    /** Prints what a verification did and returns its exit code; shared with the pipeline script. */
-    static int report(Console console, VerifySummary s) {
-        String removed = s.dryRun() ? "would remove" : "removed";
-        // A dry run's list is its result, so it goes to standard output; a real run's is detail.
-        s.stagingRemoved().forEach(p -> {
-            if (s.dryRun()) {
-                console.out("would remove " + p);
-            } else {
-                console.detail("  removed " + p);
-            }
-        });
-        s.stagingKept().forEach((p, why) -> console.warn("  kept " + p + ": " + why));
-        s.failures().forEach(f -> console.error("  FAILED " + VerifyService.describe(f)));
-        console.info(String.format("%sVerified %d, failed %d, still in staging %d, staging files %s %d; re-read %s"
-                        + " (%.1f files/s).", s.dryRun() ? "Dry run, nothing changed. " : "", s.verified(),
-                s.failures().size(), s.stillInStaging(), removed, s.stagingRemoved().size(),
-                DbImportScript.bytes(s.bytesReRead()), s.filesPerSecond()));
-        return s.failures().isEmpty() ? ExitCode.OK : ExitCode.FAILED;
+    @Override
+    protected int execute() {
+        VerifySummary summary = service.verify(request);
+        summary.printTo(console);
+        return summary.failures().isEmpty() ? ExitCode.OK : ExitCode.FAILED;
     }
 }

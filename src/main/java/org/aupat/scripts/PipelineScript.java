@@ -11,6 +11,7 @@ import org.aupat.archive.maintenance.MigrationService;
 import org.aupat.archive.organizing.OrganizeService;
 import org.aupat.archive.verify.VerifyRequest;
 import org.aupat.archive.verify.VerifyService;
+import org.aupat.archive.verify.VerifySummary;
 import org.aupat.cli.AupatScript;
 import org.aupat.cli.ScriptRunner;
 import org.aupat.foundation.console.Console;
@@ -40,6 +41,8 @@ public class PipelineScript extends AupatScript {
     private final Console console;
     private final ImportPreview preview;
     private final VerifyService verify;
+    private MigrationService.Checked schema;
+    private ImportService.ReadyImport ready;
 
     public PipelineScript(ScriptRunner runner, MigrationService migration, ImportService imports, OrganizeService organize,
                           FolderService folders, IngestService ingest, IdentifyService identify, Console console,
@@ -67,31 +70,36 @@ public class PipelineScript extends AupatScript {
     }
 
     @Override
-    protected int execute() {
+    protected void check() {
         if (options.dryRun) {
-            return DbImportScript.preview(console, preview, imports, options, true);
+            return;
         }
-        // Everything that can refuse the run does so before anything is written.
+        // Everything that can refuse the run does so before the backup and before anything is written.
         PreparedImport prepared = imports.prepare(options.request());
         organize.requireTools();
-        organize.readAheadDuringImport();
-        if (options.skipBackup) {
-            console.warn("--skip-backup: no backup of the database is made before this run.");
+        schema = migration.check();
+        ready = imports.ready(prepared);
+    }
+
+    @Override
+    protected int execute() {
+        if (options.dryRun) {
+            return ImportDryRun.print(console, preview, imports, options.request(), true);
         }
-        MigrationService.Result schema = migration.migrate(options.skipBackup);
-        console.detail("schema version " + schema.schemaVersion());
-        ImportSummary imported = imports.run(prepared, false, runIdentity());
-        DbImportScript.report(console, imported);
-        DbOrganizeScript.report(console, organize.organizeStaged());
+        organize.readAheadDuringImport();
+        console.detail("schema version " + migration.migrate(schema).schemaVersion());
+        ImportSummary imported = imports.run(ready, runIdentity());
+        imported.printTo(console);
+        organize.organize().printTo(console);
         FolderService.Result made = folders.makeFolders(imported.locationUuid());
         made.failed().forEach((uuid, why) -> console.error("folders of location " + uuid + ": " + why));
-        DbIngestScript.report(console, ingest.ingestStaged());
-        int verified = DbVerifyScript.report(console, verify.verifyArchived(
-                VerifyRequest.unverified(imported.locationUuid()).withoutBackup()));
+        ingest.ingest().printTo(console);
+        VerifySummary verified = verify.verify(VerifyRequest.unverified(imported.locationUuid()));
+        verified.printTo(console);
         IdentifyService.Result exported = identify.identify(null, false);
         exported.written().forEach(path -> console.info("Wrote " + path));
         exported.failed().forEach((uuid, why) -> console.error("master JSON of location " + uuid + ": " + why));
-        return made.failed().isEmpty() && exported.failed().isEmpty() && verified == ExitCode.OK ? ExitCode.OK
+        return made.failed().isEmpty() && exported.failed().isEmpty() && verified.failures().isEmpty() ? ExitCode.OK
                 : ExitCode.FAILED;
     }
 }

@@ -68,18 +68,17 @@ class CameraArchiveTest {
             }
         }
         context = FoundationContext.start(home);
-        context.getBean(MigrationService.class).migrate(true);
+        context.getBean(MigrationService.class).migrate(context.getBean(MigrationService.class).check());
         invariants = ArchiveInvariants.ofHome(home);
         ImportRequest request = new ImportRequest(card, new LocationService.Request(null, "Camera Files", null, "ny",
-                "industrial", null, "tester", null, List.of(), card, false, false), false, null, false, true);
-        running("db_import", () -> context.getBean(ImportService.class)
-                .importSource(request, new RunIdentity("db_import", "source=" + card, false)));
+                "industrial", null, "tester", null, List.of(), card, false, false), false, null, false);
+        running("db_import", () -> org.aupat.testing.InProcessRuns.imported(context, request, new RunIdentity("db_import", "source=" + card, false)));
         organized = running("db_organize", () -> {
-            OrganizeService.Summary summary = context.getBean(OrganizeService.class).organizeStaged();
+            OrganizeService.Summary summary = context.getBean(OrganizeService.class).organize();
             failuresAfterOrganize = context.getBean(FailureLog.class).skippedCount();
             return summary;
         });
-        running("db_ingest", () -> context.getBean(IngestService.class).ingestStaged());
+        running("db_ingest", () -> context.getBean(IngestService.class).ingest());
         IdentifyService.Result identified = running("db_identify",
                 () -> context.getBean(IdentifyService.class).identify(null, true));
         master = new ObjectMapper().readTree(identified.written().get(0).toFile());

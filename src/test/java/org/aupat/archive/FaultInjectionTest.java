@@ -167,7 +167,7 @@ class FaultInjectionTest {
     @BeforeAll
     static void start() {
         context = FoundationContext.start(home, Faults.class);
-        context.getBean(MigrationService.class).migrate(true);
+        migrate(context);
         invariants = ArchiveInvariants.ofHome(home);
     }
 
@@ -261,7 +261,7 @@ class FaultInjectionTest {
                 assertThat(s.organized().values().stream().mapToLong(Long::longValue).sum()).as(behaviour).isEqualTo(2);
             }
             assertThat(Files.readString(home.resolve("logs/failure.log"))).contains(poison);
-            OrganizeService.Summary rerun = running("db_organize", () -> context.getBean(OrganizeService.class).organizeStaged());
+            OrganizeService.Summary rerun = running("db_organize", () -> context.getBean(OrganizeService.class).organize());
             assertThat(rerun.leftStaged()).isZero();
             assertThat(rerun.organized().values().stream().mapToLong(Long::longValue).sum()).isEqualTo(1);
             assertThat(attempt(() -> ingesting()).error()).isNull();
@@ -284,7 +284,7 @@ class FaultInjectionTest {
         settings.replaceAll(s -> s.startsWith("--aupat.archive=") ? "--aupat.archive=" + mount.resolve("archive") : s);
         try (ConfigurableApplicationContext small = new org.springframework.boot.builder.SpringApplicationBuilder(
                 org.aupat.AupatApplication.class).web(org.springframework.boot.WebApplicationType.NONE).run(settings.toArray(String[]::new))) {
-            small.getBean(MigrationService.class).migrate(true);
+            migrate(small);
             Path folder = Files.createDirectories(other.resolve("card"));
             List<Path> files = new ArrayList<>();
             for (int i = 0; i < 5; i++) {
@@ -294,10 +294,10 @@ class FaultInjectionTest {
             }
             ImportService imports = small.getBean(ImportService.class);
             IngestService ingest = small.getBean(IngestService.class);
-            assertThat(attempt(() -> running(small, "db_import", () -> imports.importSource(request(folder, "Full Disk", false),
+            assertThat(attempt(() -> running(small, "db_import", () -> imports.run(imports.check(request(folder, "Full Disk", false)),
                     new RunIdentity("db_import", "full", false))))
                     .error()).isNull();
-            Outcome full = attempt(() -> running(small, "db_ingest", ingest::ingestStaged));
+            Outcome full = attempt(() -> running(small, "db_ingest", ingest::ingest));
             assertThat(full.error()).isNotNull();
             assertThat(full.error().getMessage()).contains("No space left on device");
             ArchiveInvariants smallInvariants = new ArchiveInvariants(other.resolve("data/aupat.db"),
@@ -308,7 +308,7 @@ class FaultInjectionTest {
                         .isEqualTo(ArchiveInvariants.sha256(file));
             }
             assertThat(command("mount", "-o", "remount,size=8m", mount.toString())).isZero();
-            assertThat(attempt(() -> running(small, "db_ingest", ingest::ingestStaged)).error()).isNull();
+            assertThat(attempt(() -> running(small, "db_ingest", ingest::ingest)).error()).isNull();
             smallInvariants.assertArchivedExactlyOnce(files);
             faults++;
         } finally {
@@ -343,11 +343,11 @@ class FaultInjectionTest {
 
     private static ImportSummary importing(ImportRequest request) {
         return running("db_import", () -> context.getBean(ImportService.class)
-                .importSource(request, new RunIdentity("db_import", "source=" + request.source(), false)));
+                .run(context.getBean(ImportService.class).check(request), new RunIdentity("db_import", "source=" + request.source(), false)));
     }
 
     private static IngestService.Summary ingesting() {
-        return running("db_ingest", () -> context.getBean(IngestService.class).ingestStaged());
+        return running("db_ingest", () -> context.getBean(IngestService.class).ingest());
     }
 
     /** The context's OrganizeService with another exiftool pool: every other collaborator is the context's bean. */
@@ -356,15 +356,20 @@ class FaultInjectionTest {
             Constructor<?> constructor = OrganizeService.class.getConstructors()[0];
             Object[] args = Arrays.stream(constructor.getParameterTypes())
                     .map(type -> type == ExiftoolPool.class ? pool : context.getBean(type)).toArray();
-            return ((OrganizeService) constructor.newInstance(args)).organizeStaged();
+            return ((OrganizeService) constructor.newInstance(args)).organize();
         } catch (ReflectiveOperationException e) {
             throw new IllegalStateException(e);
         }
     }
 
+    private static void migrate(ConfigurableApplicationContext in) {
+        MigrationService migration = in.getBean(MigrationService.class);
+        migration.migrate(migration.check());
+    }
+
     private static ImportRequest request(Path source, String name, boolean hardlink) {
         return new ImportRequest(source, new LocationService.Request(null, name, null, "ny", "industrial", null, "tester",
-                null, List.of(), source, false, false), false, null, hardlink, true);
+                null, List.of(), source, false, false), false, null, hardlink);
     }
 
     private static FaultyDisk disk() {

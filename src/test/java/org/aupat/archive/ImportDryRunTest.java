@@ -43,7 +43,7 @@ class ImportDryRunTest {
     @BeforeAll
     static void start() {
         context = FoundationContext.start(home, FaultInjectionTest.Faults.class);
-        context.getBean(MigrationService.class).migrate(true);
+        context.getBean(MigrationService.class).migrate(context.getBean(MigrationService.class).check());
     }
 
     @AfterAll
@@ -107,7 +107,7 @@ class ImportDryRunTest {
         List<String> targets = new ArrayList<>();
         ImportService service = context.getBean(ImportService.class);
         ImportRequest request = new ImportRequest(source, new LocationService.Request(null, "Mixed Card", null, "ny",
-                "industrial", null, null, null, List.of(), source, false, false), true, null, false, true);
+                "industrial", null, null, null, List.of(), source, false, false), true, null, false);
         context.getBean(ImportPreview.class).preview(service.prepare(request), planned -> {
             predicted.put(planned.source(), kindOfPreview(planned.outcome()));
             targets.add(planned.source() + " " + planned.outcome());

@@ -40,10 +40,10 @@ class MediaStateTest {
         MediaFactory factory = new MediaFactory(card);
         List<Path> files = List.of(factory.photo("a.jpg", "Canon", "EOS R5"), factory.text("notes.txt", "field notes"));
         try (ConfigurableApplicationContext importing = FoundationContext.start(home)) {
-            importing.getBean(MigrationService.class).migrate(true);
-            asScript(importing, "db_import", () -> importing.getBean(ImportService.class).importSource(new ImportRequest(card,
+            importing.getBean(MigrationService.class).migrate(importing.getBean(MigrationService.class).check());
+            asScript(importing, "db_import", () -> org.aupat.testing.InProcessRuns.imported(importing, new ImportRequest(card,
                     new LocationService.Request(null, "State Mill", null, "ny", "industrial", null, "tester", null,
-                            List.of(), card, false, false), false, null, false, true),
+                            List.of(), card, false, false), false, null, false),
                     new RunIdentity("db_import", "source=" + card, false)));
         }
         String[] moved = Arrays.stream(FoundationContext.settings(home))
@@ -57,12 +57,12 @@ class MediaStateTest {
             assertThat(media.state(photo)).contains(MediaState.STAGED);
             assertThat(media.state(notes)).as("a document needs no organizing").contains(MediaState.ORGANIZED);
 
-            asScript(later, "db_organize", () -> later.getBean(OrganizeService.class).organizeStaged());
+            asScript(later, "db_organize", () -> later.getBean(OrganizeService.class).organize());
             assertThat(media.state(photo)).contains(MediaState.ORGANIZED);
             FolderService.Result folders = asScript(later, "db_folder", () -> later.getBean(FolderService.class).makeFolders(null));
             assertThat(folders.created().values().stream().flatMap(List::stream).map(p -> p.getFileName().toString()))
                     .as("the folders the staged files need").contains("original_camera", "txt");
-            IngestService.Summary ingested = asScript(later, "db_ingest", () -> later.getBean(IngestService.class).ingestStaged());
+            IngestService.Summary ingested = asScript(later, "db_ingest", () -> later.getBean(IngestService.class).ingest());
 
             assertThat(ingested.total()).isEqualTo(2);
             assertThat(media.state(photo)).contains(MediaState.ARCHIVED);

@@ -61,7 +61,7 @@ class ScriptRunnerFailuresTest {
                 home.resolve("rules"), "exiftool", "ffprobe");
         FailureLog failureLog = new FailureLog();
         ScriptRunner runner = new ScriptRunner(console, new RunLock(properties), properties, failureLog,
-                new FileTransactions(properties.journals(), new DiskFileSystem()));
+                new FileTransactions(properties.journals(), new DiskFileSystem()), java.util.Optional::empty);
 
         Skipping restarted = new Skipping(runner, failureLog, 2);
         assertThat(runner.run(restarted, "--restart")).isEqualTo(ExitCode.ITEM_FAILURES);

@@ -1,6 +1,10 @@
 package org.aupat.testing;
 
 import java.util.function.Supplier;
+import org.aupat.archive.importing.ImportRequest;
+import org.aupat.archive.importing.ImportService;
+import org.aupat.archive.importing.ImportSummary;
+import org.aupat.foundation.checkpoint.RunIdentity;
 import org.aupat.foundation.failure.FailureLog;
 import org.aupat.foundation.logging.RunContext;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -18,5 +22,11 @@ public final class InProcessRuns {
         } finally {
             RunContext.clear();
         }
+    }
+
+    /** db_import's service calls as the script makes them: its checks, then the import under {@code run}. */
+    public static ImportSummary imported(ConfigurableApplicationContext context, ImportRequest request, RunIdentity run) {
+        ImportService imports = context.getBean(ImportService.class);
+        return imports.run(imports.check(request), run);
     }
 }

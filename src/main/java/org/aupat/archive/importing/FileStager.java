@@ -19,6 +19,7 @@ import org.aupat.foundation.checkpoint.Checkpointed;
 import org.aupat.foundation.checkpoint.ChunkCounts;
 import org.aupat.foundation.checkpoint.ChunkedRun;
 import org.aupat.foundation.console.Console;
+import org.aupat.foundation.failure.Skippable;
 import org.aupat.foundation.logging.LogMarkers;
 import org.aupat.foundation.progress.Progress;
 import org.aupat.foundation.progress.ProgressReporter;
@@ -189,11 +190,14 @@ class FileStager {
             }
             Target target = new Target(plan.locationUuid(), plan.subUuid(), plan.author(), plan.film(), plan.filmStock(),
                     plan.hardlink(), layout.stagingPath(plan.locationUuid(), "incoming"), stagedThisChunk);
-            Outcome outcome = item.stage(files, entry.path(), entry.size(), first, target);
-            if (outcome == null) {
+            Skippable<Outcome> staged = item.stage(files, entry.path(), entry.size(), first, target);
+            if (staged.isSkipped()) {
                 summary.failed(path);
                 failed++;
-            } else if (outcome.duplicateOf() != null) {
+                return;
+            }
+            Outcome outcome = staged.value();
+            if (outcome.duplicateOf() != null) {
                 summary.duplicate(path, outcome.duplicateOf());
                 log.info(LogMarkers.FILE_ONLY, "duplicate: {} is already archived for location {}", path, outcome.duplicateOf());
                 skipped++;

@@ -11,8 +11,7 @@ import org.aupat.archive.location.LocationService;
  * @param film       images are scans of film
  * @param filmStock  the film stock, or null
  * @param hardlink   link instead of copy when staging shares the source's file system
- * @param skipBackup do not back the database up first (warned)
  */
 public record ImportRequest(Path source, LocationService.Request location, boolean film, String filmStock,
-                            boolean hardlink, boolean skipBackup) {
+                            boolean hardlink) {
 }

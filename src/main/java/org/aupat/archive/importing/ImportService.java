@@ -10,7 +10,6 @@ import org.aupat.archive.location.LocationRepository;
 import org.aupat.archive.location.LocationService;
 import org.aupat.archive.location.LocationService.Prepared;
 import org.aupat.archive.location.LocationService.Registered;
-import org.aupat.archive.maintenance.BackupService;
 import org.aupat.foundation.checkpoint.ChunkedRun;
 import org.aupat.foundation.checkpoint.RunIdentity;
 import org.aupat.foundation.config.AupatProperties;
@@ -36,7 +35,6 @@ public class ImportService {
     private final LocationService locations;
     private final LocationRepository locationRepository;
     private final FileStager stager;
-    private final BackupService backups;
     private final PreflightChecker preflight;
     private final PreflightChecks checks;
     private final AupatProperties properties;
@@ -45,12 +43,11 @@ public class ImportService {
     private final ArchiveLayout layout;
 
     public ImportService(LocationService locations, LocationRepository locationRepository, FileStager stager,
-                         BackupService backups, PreflightChecker preflight, PreflightChecks checks,
+                         PreflightChecker preflight, PreflightChecks checks,
                          AupatProperties properties, SqliteDatabase database, ArchiveClock clock, ArchiveLayout layout) {
         this.locations = locations;
         this.locationRepository = locationRepository;
         this.stager = stager;
-        this.backups = backups;
         this.preflight = preflight;
         this.checks = checks;
         this.properties = properties;
@@ -104,40 +101,51 @@ public class ImportService {
         return new PreparedImport(source, prepared, request);
     }
 
-    /** Runs a whole import (backup first unless skipped) and returns its accounting; {@code run} says which run. */
-    public ImportSummary importSource(ImportRequest request, RunIdentity run) {
-        PreparedImport prepared = prepare(request);
-        requireSchema();
-        return run(prepared, true, run);
+    /** A prepared import that passed pre-flight: how many entries its source holds and whether they are linked. */
+    public record ReadyImport(PreparedImport prepared, long entries, boolean link) {
+        /** Whether --hardlink was asked for but cannot be honoured (it falls back to copying). */
+        public boolean hardlinkFallsBack() {
+            return prepared.request().hardlink() && !link;
+        }
     }
 
-    /**
-     * Pre-flight, backup (when {@code backupFirst}; --skip-backup still wins), location, then the chunked
-     * staging, resumed from the checkpoint of {@code run} when it was interrupted. The pipeline passes false:
-     * it made its one backup before migrating.
-     */
-    public ImportSummary run(PreparedImport prepared, boolean backupFirst, RunIdentity run) {
+    /** db_import's checks, read-only but for creating staging: options and source, the schema, pre-flight. */
+    public ReadyImport check(ImportRequest request) {
+        PreparedImport prepared = prepare(request);
+        requireSchema();
+        return ready(prepared);
+    }
+
+    /** Pre-flight for a prepared import: staging is writable and has room for the source. Writes no row. */
+    public ReadyImport ready(PreparedImport prepared) {
         Path source = prepared.source();
-        ImportRequest request = prepared.request();
         long[] size = {0, 0};
         SourceWalker.walk(source, entry -> {
             size[0]++;
             size[1] += entry.size();
         });
         createStaging();
-        boolean link = request.hardlink() && FileTransactions.sameFileSystem(source, properties.staging());
+        boolean link = prepared.request().hardlink() && FileTransactions.sameFileSystem(source, properties.staging());
         preflight.requireAll(List.of(checks.writable(properties.staging()),
                 checks.diskSpace(link ? SpaceNeed.MOVE : SpaceNeed.COPY, link ? 0 : size[1], source, properties.staging())));
-        if (backupFirst) {
-            backups.backupBeforeWrite("db_import", request.skipBackup());
-        }
+        return new ReadyImport(prepared, size[0], link);
+    }
+
+    /**
+     * Registers the location (or adds to it), then stages the source chunk by chunk, resumed from the
+     * checkpoint of {@code run} when it was interrupted; returns the accounting.
+     */
+    public ImportSummary run(ReadyImport ready, RunIdentity run) {
+        PreparedImport prepared = ready.prepared();
+        ImportRequest request = prepared.request();
         Registered registered = locations.register(prepared.location(), clock.timestamp());
         RunContext.location(registered.location().uuid());
         ImportSummary summary = new ImportSummary(registered.location().uuid(), registered.location().name(),
                 registered.created());
         try {
-            stager.stage(new FileStager.Plan(source, size[0], registered.location().uuid(), registered.subUuid(),
-                    prepared.location().author(), request.film(), request.filmStock(), link), summary, new ChunkedRun(run));
+            stager.stage(new FileStager.Plan(prepared.source(), ready.entries(), registered.location().uuid(),
+                    registered.subUuid(), prepared.location().author(), request.film(), request.filmStock(), ready.link()),
+                    summary, new ChunkedRun(run));
         } catch (RuntimeException stopped) {
             forgetIfEmpty(registered, stopped);
             throw stopped;
@@ -176,11 +184,6 @@ public class ImportService {
         } catch (IOException | java.io.UncheckedIOException e) {
             return false;
         }
-    }
-
-    /** Whether --hardlink was asked for but cannot be honoured (it falls back to copying). */
-    public boolean hardlinkFallsBack(ImportRequest request) {
-        return request.hardlink() && !FileTransactions.sameFileSystem(checkedSource(request.source()), properties.staging());
     }
 
     private void requireSchema() {

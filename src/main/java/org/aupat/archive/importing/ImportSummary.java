@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.aupat.archive.media.MediaType;
+import org.aupat.foundation.console.Console;
 
 /**
  * The accounting of one import: every file found ends as exactly one of imported, duplicate (with the
@@ -119,5 +120,22 @@ public final class ImportSummary {
     /** Files found in this run equal imported + duplicates + ignored + failed (the spec's match count). */
     public boolean addsUp() {
         return found == importedTotal() + duplicates.size() + ignored.size() + failed.size();
+    }
+
+    /** Prints the accounting for a person: one summary line, the details in verbose mode, every failure. */
+    public void printTo(Console console) {
+        console.info((locationCreated ? "Registered location " : "Added to location ") + locationName + " ("
+                + locationUuid + ")" + (resumedFrom > 0 ? ", resumed at entry " + resumedFrom : ""));
+        console.info(String.format("Found %d files: %d imported (%d images, %d videos, %d documents; %s%s),"
+                        + " %d duplicates, %d ignored, %d failed.", found, importedTotal(), imported(MediaType.IMAGE),
+                imported(MediaType.VIDEO), imported(MediaType.DOCUMENT), Console.size(bytes),
+                linked > 0 ? ", " + linked + " hard-linked" : "", duplicates.size(), ignored.size(), failed.size()));
+        duplicates.forEach((path, owner) -> console.detail("  duplicate " + path + " (already in location " + owner + ")"));
+        ignored.forEach((path, rule) -> console.detail("  ignored " + path + " (" + rule + ")"));
+        failed.forEach(path -> console.warn("  failed " + path + " (see logs/failure.log)"));
+        notFiles.forEach(entry -> console.info("  not imported: " + entry));
+        if (!addsUp()) {
+            console.warn("The counts do not add up to the files found; see logs/main.log.");
+        }
     }
 }

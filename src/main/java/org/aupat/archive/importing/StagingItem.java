@@ -10,6 +10,7 @@ import org.aupat.archive.media.MediaKey;
 import org.aupat.archive.media.MediaRepository.Staged;
 import org.aupat.foundation.error.FileSystemError;
 import org.aupat.foundation.failure.LogFailures;
+import org.aupat.foundation.failure.Skippable;
 import org.aupat.foundation.hashing.FileHasher;
 import org.aupat.foundation.logging.RunContext;
 import org.aupat.foundation.rollback.CopyResult;
@@ -23,7 +24,7 @@ import org.springframework.stereotype.Component;
  * (one read of the source) and chooses its standard name, or removes the copy when the bytes are already
  * in the archive. The chunk flushes its copies at once, then renames them ({@link Outcome#placeIn}). A
  * file that cannot be read, or that keeps changing while it is copied ({@link SourceStamp}), is logged and
- * skipped (the aspect returns null).
+ * skipped ({@link Skippable}).
  */
 @Component
 class StagingItem {
@@ -61,8 +62,8 @@ class StagingItem {
      * refused (logged, skipped); otherwise its bytes are copied (or linked) and hashed, and the decision
      * tells a duplicate from a file to import.
      */
-    @LogFailures(value = "stage a file", skipRecoverable = true)
-    public Outcome stage(FileTransaction files, Path source, long expectedSize, FileOutcome first, Target t) {
+    @LogFailures("stage a file")
+    public Skippable<Outcome> stage(FileTransaction files, Path source, long expectedSize, FileOutcome first, Target t) {
         RunContext.file(source.toString());
         try {
             if (first.kind() == FileOutcome.Kind.FAILED) {
@@ -77,7 +78,7 @@ class StagingItem {
             FileOutcome verdict = decision.afterReading(kind, sha, t.locationUuid(), t.subUuid(), t.stagedThisChunk(), true);
             if (verdict.kind() == FileOutcome.Kind.DUPLICATE) {
                 files.deleteWithBackup(incoming);
-                return new Outcome(null, verdict.owner(), size, false, null);
+                return Skippable.done(new Outcome(null, verdict.owner(), size, false, null));
             }
             String extension = kind.extension();
             String name = verdict.name();
@@ -88,10 +89,10 @@ class StagingItem {
             }
             t.stagedThisChunk().put(new MediaKey(kind.type(), sha), name);
             Path folder = source.toAbsolutePath().getParent();
-            return new Outcome(new Staged(kind.type(), sha, name, target.toString(), t.locationUuid(), t.subUuid(),
-                    OriginalNames.text(folder), OriginalNames.text(source.getFileName()), t.author(), extension,
+            return Skippable.done(new Outcome(new Staged(kind.type(), sha, name, target.toString(), t.locationUuid(),
+                    t.subUuid(), OriginalNames.text(folder), OriginalNames.text(source.getFileName()), t.author(), extension,
                     t.film() && kind.type() == org.aupat.archive.media.MediaType.IMAGE,
-                    t.film() ? t.filmStock() : null, modified(source)), null, size, linked, incoming);
+                    t.film() ? t.filmStock() : null, modified(source)), null, size, linked, incoming));
         } finally {
             RunContext.file(null);
         }

@@ -12,6 +12,7 @@ import org.aupat.archive.media.MediaType;
 import org.aupat.foundation.error.ChecksumMismatchError;
 import org.aupat.foundation.error.FileSystemError;
 import org.aupat.foundation.failure.LogFailures;
+import org.aupat.foundation.failure.Skippable;
 import org.aupat.foundation.hashing.FileHasher;
 import org.aupat.foundation.hashing.FileHasher.Hashed;
 import org.aupat.foundation.logging.RunContext;
@@ -40,8 +41,8 @@ class IngestItem {
     }
 
     /** Gives the archive a second name of the staged file, whose bytes were just hashed ({@code staged}). */
-    @LogFailures(value = "place a file in the archive", skipRecoverable = true)
-    public Placed link(FileTransaction files, MediaFile row, Path locationFolder, Hashed staged) {
+    @LogFailures("place a file in the archive")
+    public Skippable<Placed> link(FileTransaction files, MediaFile row, Path locationFolder, Hashed staged) {
         return placing(row, () -> {
             Path source = stagedCopy(row);
             String actual;
@@ -62,8 +63,8 @@ class IngestItem {
     }
 
     /** Copies the staged file into the archive, hashing it as it is read. */
-    @LogFailures(value = "place a file in the archive", skipRecoverable = true)
-    public Placed copy(FileTransaction files, MediaFile row, Path locationFolder) {
+    @LogFailures("place a file in the archive")
+    public Skippable<Placed> copy(FileTransaction files, MediaFile row, Path locationFolder) {
         return placing(row, () -> {
             Path source = stagedCopy(row);
             Placed placed = destination(row, locationFolder, false);
@@ -76,10 +77,10 @@ class IngestItem {
         });
     }
 
-    private static Placed placing(MediaFile row, Supplier<Placed> work) {
+    private static Skippable<Placed> placing(MediaFile row, Supplier<Placed> work) {
         RunContext.file(row.name());
         try {
-            return work.get();
+            return Skippable.done(work.get());
         } finally {
             RunContext.file(null);
         }

@@ -12,12 +12,13 @@ import java.util.Set;
 import org.aupat.archive.ArchiveClock;
 import org.aupat.archive.folder.FolderService;
 import org.aupat.archive.ingest.IngestItem.Placed;
-import org.aupat.archive.maintenance.BackupService;
 import org.aupat.archive.media.MediaRepository;
 import org.aupat.archive.media.MediaRepository.MediaFile;
 import org.aupat.archive.media.MediaType;
 import org.aupat.foundation.config.AupatProperties;
+import org.aupat.foundation.console.Console;
 import org.aupat.foundation.error.PreflightError;
+import org.aupat.foundation.failure.Skippable;
 import org.aupat.foundation.hashing.FileHasher;
 import org.aupat.foundation.hashing.FileHasher.Hashed;
 import org.aupat.foundation.rollback.FileTransaction;
@@ -38,20 +39,18 @@ public class IngestService {
     private final IngestLedger ledger;
     private final FolderService folders;
     private final FileTransactions fileTransactions;
-    private final BackupService backups;
     private final AupatProperties properties;
     private final ArchiveClock clock;
     private final FileHasher hasher;
 
     public IngestService(MediaRepository media, IngestItem item, IngestLedger ledger, FolderService folders,
-                         FileTransactions fileTransactions, BackupService backups, AupatProperties properties,
+                         FileTransactions fileTransactions, AupatProperties properties,
                          ArchiveClock clock, FileHasher hasher) {
         this.media = media;
         this.item = item;
         this.ledger = ledger;
         this.folders = folders;
         this.fileTransactions = fileTransactions;
-        this.backups = backups;
         this.properties = properties;
         this.clock = clock;
         this.hasher = hasher;
@@ -62,18 +61,19 @@ public class IngestService {
         public long total() {
             return archived.values().stream().mapToLong(Long::longValue).sum();
         }
+
+        /** Prints what the ingest did for a person, in one line. */
+        public void printTo(Console console) {
+            console.info(String.format("Archived %d files (%d images, %d videos, %d documents)%s%s.", total(),
+                    archived.getOrDefault(MediaType.IMAGE, 0L), archived.getOrDefault(MediaType.VIDEO, 0L),
+                    archived.getOrDefault(MediaType.DOCUMENT, 0L), linked > 0 ? ", " + linked + " hard-linked" : "",
+                    failed > 0 ? "; " + failed + " stayed in staging (see logs/failure.log)" : ""));
+        }
     }
 
-    public Summary ingest(boolean skipBackup) {
-        // An archive folder that cannot be made stops the run before the backup, as a pre-flight failure.
-        createArchive();
-        backups.backupBeforeWrite("db_ingest", skipBackup);
-        return ingestStaged();
-    }
-
-    /** The ingest itself, without the backup (the pipeline backs up once at its start). */
-    public Summary ingestStaged() {
-        createArchive();
+    /** Archives every organised file still in staging, chunk by chunk. */
+    public Summary ingest() {
+        requireArchiveFolder();
         Map<MediaType, Long> archived = new EnumMap<>(MediaType.class);
         Map<String, Path> locationFolders = new HashMap<>();
         long linked = 0;
@@ -90,11 +90,12 @@ public class IngestService {
                     for (MediaFile row : chunk) {
                         Path folder = locationFolders.computeIfAbsent(row.locationUuid(), folders::folderOf);
                         Hashed staged = linkable.get(Path.of(row.loc()));
-                        Placed p = staged != null ? item.link(files, row, folder, staged) : item.copy(files, row, folder);
-                        if (p == null) {
+                        Skippable<Placed> p = staged != null ? item.link(files, row, folder, staged)
+                                : item.copy(files, row, folder);
+                        if (p.isSkipped()) {
                             failed++;
                         } else {
-                            placed.add(p);
+                            placed.add(p.value());
                             touched.add(row.locationUuid());
                         }
                     }
@@ -138,7 +139,8 @@ public class IngestService {
         return count;
     }
 
-    private void createArchive() {
+    /** Pre-flight: an archive folder that cannot be made stops the run before anything changes. */
+    public void requireArchiveFolder() {
         try {
             Files.createDirectories(properties.archive());
         } catch (java.io.IOException e) {

@@ -10,7 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.aupat.archive.ArchiveClock;
 import org.aupat.foundation.config.AupatProperties;
-import org.aupat.foundation.console.Console;
+import org.aupat.foundation.db.DatabaseBackup;
 import org.aupat.foundation.db.SqliteDatabase;
 import org.aupat.foundation.db.SqliteErrors;
 import org.aupat.foundation.error.AupatError;
@@ -25,10 +25,11 @@ import org.springframework.stereotype.Service;
 /**
  * Verified backups of the database: a consistent copy by {@code VACUUM INTO} (never a file copy of a
  * WAL database) to a temporary name, flushed, verified, renamed to {@code <stem>-<local time>.db} and
- * listed with its SHA-256 in the manifest. On any failure nothing is left behind.
+ * listed with its SHA-256 in the manifest. On any failure nothing is left behind. The script runner
+ * makes one before every script that writes the database.
  */
 @Service
-public class BackupService {
+public class BackupService implements DatabaseBackup {
     /** Recorded in {@code versions} under module {@code backup}. */
     static final String VERSION = "1.0.0";
     private static final Logger log = LoggerFactory.getLogger(BackupService.class);
@@ -39,35 +40,19 @@ public class BackupService {
     private final BackupVerifier verifier;
     private final FileHasher hasher;
     private final ArchiveClock clock;
-    private final Console console;
 
     public BackupService(SqliteDatabase database, AupatProperties properties, MaintenanceRepository repository,
-            BackupVerifier verifier, FileHasher hasher, ArchiveClock clock, Console console) {
+            BackupVerifier verifier, FileHasher hasher, ArchiveClock clock) {
         this.database = database;
         this.folder = new BackupFolder(properties.backups(), database.file());
         this.repository = repository;
         this.verifier = verifier;
         this.hasher = hasher;
         this.clock = clock;
-        this.console = console;
     }
 
-    /**
-     * Every script that writes the database calls this first (spec section 3.4). A failed backup throws
-     * BackupError before anything is changed; {@code skip} (the --skip-backup option) only warns.
-     */
-    public void backupBeforeWrite(String script, boolean skip) {
-        if (skip) {
-            console.warn(script + ": --skip-backup given: the database is changed without a fresh backup.");
-            log.warn("{} runs without a backup (--skip-backup)", script);
-            return;
-        }
-        Optional<Path> made = backup();
-        console.info(made.map(p -> script + ": database backed up to " + p)
-                .orElse(script + ": no database yet, nothing to back up"));
-    }
-
-    /** Makes and verifies one backup; empty when there is no database yet. */
+    /** Makes and verifies one backup; empty when there is no database yet. A failure throws BackupError. */
+    @Override
     public Optional<Path> backup() {
         Path source = database.file();
         if (!hasContent(source)) {

@@ -24,7 +24,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * db_migrate: creates or upgrades the schema with the Flyway migrations in the jar and records what it
  * did in {@code versions}. Before touching an existing file it proves, read-only, that the file is a
- * sound AUPAT database this jar understands, then backs it up; anything else is refused untouched.
+ * sound AUPAT database this jar understands ({@link #check()}, after which the script runner backs it up);
+ * anything else is refused untouched.
  */
 @Service
 public class MigrationService {
@@ -34,17 +35,15 @@ public class MigrationService {
     private final SqliteDatabase database;
     private final SqliteFiles sqliteFiles;
     private final MaintenanceRepository repository;
-    private final BackupService backups;
     private final Rules rules;
     private final ArchiveClock clock;
     private final TransactionTemplate transaction;
 
     public MigrationService(SqliteDatabase database, SqliteFiles sqliteFiles, MaintenanceRepository repository,
-            BackupService backups, Rules rules, ArchiveClock clock, TransactionTemplate transaction) {
+            Rules rules, ArchiveClock clock, TransactionTemplate transaction) {
         this.database = database;
         this.sqliteFiles = sqliteFiles;
         this.repository = repository;
-        this.backups = backups;
         this.rules = rules;
         this.clock = clock;
         this.transaction = transaction;
@@ -54,19 +53,31 @@ public class MigrationService {
     public record Result(String schemaVersion, int migrationsApplied, boolean created) {
     }
 
-    /** Checks, backs up (unless skipped), migrates and records versions; throws before changing anything on refusal. */
-    public Result migrate(boolean skipBackup) {
+    /** What {@link #check()} found, read-only: the migrations in the jar and those the database has applied. */
+    public record Checked(boolean existed, List<String> inJar, List<String> alreadyApplied) {
+    }
+
+    /**
+     * Proves, read-only, that the database is absent or a sound AUPAT database this jar may migrate; throws
+     * (exit 2, file untouched) otherwise. The runner backs the database up after this and before {@link #migrate}.
+     */
+    public Checked check() {
         Path file = database.file();
         SqliteDatabase.requireSqliteOrAbsent(file, SETTING);
-        int prefixLength = rules.prefixLength();
-        Map<String, String> ruleVersions = rules.versions();
         boolean existed = BackupService.hasContent(file);
         List<String> inJar = jarMigrations();
-        List<String> alreadyApplied = List.of();
-        if (existed) {
-            alreadyApplied = refuseWhatWeMustNotTouch(file, prefixLength, inJar);
-            backups.backupBeforeWrite("db_migrate", skipBackup);
-        }
+        List<String> alreadyApplied = existed ? refuseWhatWeMustNotTouch(file, rules.prefixLength(), inJar) : List.of();
+        return new Checked(existed, inJar, alreadyApplied);
+    }
+
+    /** Migrates a checked database and records versions. */
+    public Result migrate(Checked checked) {
+        Path file = database.file();
+        int prefixLength = rules.prefixLength();
+        Map<String, String> ruleVersions = rules.versions();
+        boolean existed = checked.existed();
+        List<String> inJar = checked.inJar();
+        List<String> alreadyApplied = checked.alreadyApplied();
         int applied = 0;
         String schema;
         if (!alreadyApplied.isEmpty() && alreadyApplied.containsAll(inJar)) {

@@ -17,7 +17,6 @@ import org.aupat.archive.hardware.Hardware;
 import org.aupat.archive.hardware.HardwareCategory;
 import org.aupat.archive.hardware.HardwareClassifier;
 import org.aupat.archive.hardware.HardwareClues;
-import org.aupat.archive.maintenance.BackupService;
 import org.aupat.archive.media.MediaRepository;
 import org.aupat.archive.media.MediaRepository.MediaFile;
 import org.aupat.archive.media.MediaType;
@@ -28,6 +27,7 @@ import org.aupat.archive.metadata.VideoMetadata;
 import org.aupat.archive.metadata.VideoProbe;
 import org.aupat.archive.organizing.OrganizeRepository.Organized;
 import org.aupat.archive.rules.Rules;
+import org.aupat.foundation.console.Console;
 import org.aupat.foundation.error.AupatError;
 import org.aupat.foundation.error.ExternalToolError;
 import org.aupat.foundation.error.FileSystemError;
@@ -52,14 +52,13 @@ public class OrganizeService {
     private final HardwareClassifier classifier;
     private final OrganizeLedger ledger;
     private final FailureLog failures;
-    private final BackupService backups;
     private final ProgressReporter progress;
     private final ArchiveClock clock;
     private final ObjectMapper json;
     private final Rules rules;
 
     public OrganizeService(MediaRepository media, ExiftoolPool exiftool, VideoProbe ffprobe, HardwareClassifier classifier,
-                           OrganizeLedger ledger, FailureLog failures, BackupService backups, ProgressReporter progress,
+                           OrganizeLedger ledger, FailureLog failures, ProgressReporter progress,
                            ArchiveClock clock, ObjectMapper json, Rules rules) {
         this.rules = rules;
         this.media = media;
@@ -68,7 +67,6 @@ public class OrganizeService {
         this.classifier = classifier;
         this.ledger = ledger;
         this.failures = failures;
-        this.backups = backups;
         this.progress = progress;
         this.clock = clock;
         this.json = json;
@@ -80,13 +78,23 @@ public class OrganizeService {
      */
     public record Summary(Map<MediaType, Long> organized, Map<HardwareCategory, Long> categories, long leftStaged,
                           long livePairs, long documentLinks, long photoPairs, List<String> damaged) {
-    }
-
-    /** Checks the tools, backs up, organises. */
-    public Summary organize(boolean skipBackup) {
-        requireTools();
-        backups.backupBeforeWrite("db_organize", skipBackup);
-        return organizeStaged();
+        /** Prints what organizing did for a person: one line, and one more naming the damaged files. */
+        public void printTo(Console console) {
+            long total = organized.values().stream().mapToLong(Long::longValue).sum();
+            StringBuilder perCategory = new StringBuilder();
+            categories.forEach((category, n) -> perCategory.append(perCategory.isEmpty() ? "" : ", ")
+                    .append(n).append(' ').append(category.ruleName()));
+            console.info("Organized " + total + " files" + (perCategory.isEmpty() ? "" : " (" + perCategory + ")")
+                    + (livePairs > 0 ? "; " + livePairs + " live-photo pair(s)" : "")
+                    + (documentLinks > 0 ? "; " + documentLinks + " document link(s)" : "")
+                    + (photoPairs > 0 ? "; " + photoPairs + " RAW+JPEG pair(s)" : "")
+                    + (leftStaged > 0 ? "; " + leftStaged + " left for the next run (see logs/failure.log)" : "") + ".");
+            if (!damaged.isEmpty()) {
+                console.info(damaged.size() + " damaged file(s) archived as they are and flagged damaged"
+                        + " (see logs/failure.log): " + String.join(", ", damaged.subList(0, Math.min(20, damaged.size())))
+                        + (damaged.size() > 20 ? ", ..." : "") + ".");
+            }
+        }
     }
 
     /** exiftool and ffprobe must answer before anything changes (spec §5.3: never a silent "other"). */
@@ -113,8 +121,8 @@ public class OrganizeService {
         exiftool.enableReadAhead();
     }
 
-    /** The organising itself, without checks and backup (the pipeline does those once). */
-    public Summary organizeStaged() {
+    /** Organises every staged image and video; {@link #requireTools()} first, before anything changes. */
+    public Summary organize() {
         Map<MediaType, Long> organized = new EnumMap<>(MediaType.class);
         Map<HardwareCategory, Long> categories = new EnumMap<>(HardwareCategory.class);
         Set<String> locations = new LinkedHashSet<>();

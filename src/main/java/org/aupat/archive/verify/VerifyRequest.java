@@ -5,9 +5,9 @@ import org.aupat.foundation.error.ValidationError;
 
 /**
  * What db_verify is asked to do, built by name: {@link #unverified}, {@link #all} or {@link #sample}, for
- * one location or all (null), then {@link #keepingStaging()}, {@link #changingNothing()} or
- * {@link #withoutBackup()} where wanted. By default staging copies of verified files are removed afterwards
- * and the database is backed up first.
+ * one location or all (null), then {@link #keepingStaging()} or {@link #changingNothing()}
+ * where wanted. By default staging copies of verified files are removed afterwards. Whether the database is
+ * backed up first is the runner's business, not the request's.
  */
 public final class VerifyRequest {
     private final String location;
@@ -15,10 +15,8 @@ public final class VerifyRequest {
     private final Integer samplePercent;
     private final boolean cleanup;
     private final boolean dryRun;
-    private final boolean skipBackup;
 
-    private VerifyRequest(String location, boolean all, Integer samplePercent, boolean cleanup, boolean dryRun,
-                          boolean skipBackup) {
+    private VerifyRequest(String location, boolean all, Integer samplePercent, boolean cleanup, boolean dryRun) {
         if (location != null) {
             ArchiveLayout.checkUuid("location", location);
         }
@@ -27,17 +25,16 @@ public final class VerifyRequest {
         this.samplePercent = samplePercent;
         this.cleanup = cleanup;
         this.dryRun = dryRun;
-        this.skipBackup = skipBackup;
     }
 
     /** db_verify's default: re-hash the archive copies not verified yet. */
     public static VerifyRequest unverified(String location) {
-        return new VerifyRequest(location, false, null, true, false, false);
+        return new VerifyRequest(location, false, null, true, false);
     }
 
     /** --all: re-hash every archived file (an audit). */
     public static VerifyRequest all(String location) {
-        return new VerifyRequest(location, true, null, true, false, false);
+        return new VerifyRequest(location, true, null, true, false);
     }
 
     /** --sample: the unverified ones, then this percentage (1-100) of the archive, oldest-verified first. */
@@ -55,22 +52,17 @@ public final class VerifyRequest {
             throw new ValidationError("sample", percent, "cannot be combined with --all (which re-reads everything);"
                     + " give one of them");
         }
-        return new VerifyRequest(location, false, percent, cleanup, dryRun, skipBackup);
+        return new VerifyRequest(location, false, percent, cleanup, dryRun);
     }
 
     /** --no-cleanup: verify only, leave staging as it is. */
     public VerifyRequest keepingStaging() {
-        return new VerifyRequest(location, all, samplePercent, false, dryRun, skipBackup);
+        return new VerifyRequest(location, all, samplePercent, false, dryRun);
     }
 
-    /** --dry-run: re-hash and list, but change nothing (no backup, no timestamps, no deletes). */
+    /** --dry-run: re-hash and list, but change nothing (no timestamps, no deletes). */
     public VerifyRequest changingNothing() {
-        return new VerifyRequest(location, all, samplePercent, cleanup, true, skipBackup);
-    }
-
-    /** --skip-backup, or a caller that made its backup already: do not back the database up first. */
-    public VerifyRequest withoutBackup() {
-        return new VerifyRequest(location, all, samplePercent, cleanup, dryRun, true);
+        return new VerifyRequest(location, all, samplePercent, cleanup, true);
     }
 
     /** One location's UUID, or null for all. */
@@ -95,9 +87,5 @@ public final class VerifyRequest {
 
     public boolean dryRun() {
         return dryRun;
-    }
-
-    public boolean skipBackup() {
-        return skipBackup;
     }
 }

@@ -13,7 +13,6 @@ import java.util.Map;
 import java.util.Set;
 import org.aupat.archive.ArchiveClock;
 import org.aupat.archive.location.LocationRepository;
-import org.aupat.archive.maintenance.BackupService;
 import org.aupat.archive.media.MediaRepository;
 import org.aupat.archive.media.MediaRepository.Checked;
 import org.aupat.archive.media.MediaRepository.MediaFile;
@@ -47,7 +46,6 @@ public class VerifyService {
     private final LocationRepository locations;
     private final VerifyLedger ledger;
     private final StagingCleaner cleaner;
-    private final BackupService backups;
     private final FileHasher hasher;
     private final FailureLog failureLog;
     private final ProgressReporter progress;
@@ -55,13 +53,12 @@ public class VerifyService {
     private final Path archive;
 
     public VerifyService(MediaRepository media, LocationRepository locations, VerifyLedger ledger, StagingCleaner cleaner,
-                         BackupService backups, FileHasher hasher, FailureLog failureLog, ProgressReporter progress,
+                         FileHasher hasher, FailureLog failureLog, ProgressReporter progress,
                          ArchiveClock clock, AupatProperties properties) {
         this.media = media;
         this.locations = locations;
         this.ledger = ledger;
         this.cleaner = cleaner;
-        this.backups = backups;
         this.hasher = hasher;
         this.failureLog = failureLog;
         this.progress = progress;
@@ -69,19 +66,16 @@ public class VerifyService {
         this.archive = properties.archive();
     }
 
-    /** Runs one verification as asked and returns its accounting; any failure in it means exit code 1. */
-    public VerifySummary verify(VerifyRequest request) {
+    /** Refuses a request for a location this archive does not have; reads only. */
+    public void check(VerifyRequest request) {
         if (request.location() != null) {
             locations.require(request.location());
         }
-        if (!request.dryRun()) {
-            backups.backupBeforeWrite("db_verify", request.skipBackup());
-        }
-        return verifyArchived(request);
     }
 
-    /** The verification itself, without the backup (the pipeline makes one backup at its start). */
-    public VerifySummary verifyArchived(VerifyRequest request) {
+    /** Runs one verification as asked and returns its accounting; any failure in it means exit code 1. */
+    public VerifySummary verify(VerifyRequest request) {
+        check(request);
         long started = System.nanoTime();
         Run run = new Run(request, new VerifySummary(request.dryRun()), clock.timestamp());
         long total = 0;

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import org.aupat.archive.media.MediaKey;
 import org.aupat.archive.media.MediaType;
+import org.aupat.foundation.console.Console;
 
 /** The accounting of one db_verify run: what was re-hashed, what failed, what staging files went or stayed. */
 public final class VerifySummary {
@@ -102,5 +103,23 @@ public final class VerifySummary {
     public double filesPerSecond() {
         double seconds = elapsedNanos / 1e9;
         return seconds <= 0 ? 0 : (verified + failures.size()) / seconds;
+    }
+
+    /** Prints what the verification did for a person; any failure in it means exit code 1. */
+    public void printTo(Console console) {
+        // A dry run's list is its result, so it goes to standard output; a real run's is detail.
+        stagingRemoved.forEach(p -> {
+            if (dryRun) {
+                console.out("would remove " + p);
+            } else {
+                console.detail("  removed " + p);
+            }
+        });
+        stagingKept.forEach((p, why) -> console.warn("  kept " + p + ": " + why));
+        failures.forEach(f -> console.error("  FAILED " + VerifyService.describe(f)));
+        console.info(String.format("%sVerified %d, failed %d, still in staging %d, staging files %s %d; re-read %s"
+                        + " (%.1f files/s).", dryRun ? "Dry run, nothing changed. " : "", verified, failures.size(),
+                stillInStaging(), dryRun ? "would remove" : "removed", stagingRemoved.size(), Console.size(bytesReRead),
+                filesPerSecond()));
     }
 }

@@ -99,4 +99,9 @@ public class Console {
     public PrintStream progressStream() {
         return err;
     }
+
+    /** A byte count as a person reads it in a summary line: KB below a megabyte, MB above. */
+    public static String size(long bytes) {
+        return bytes < 1 << 20 ? String.format("%.1f KB", bytes / 1024.0) : String.format("%.1f MB", bytes / 1048576.0);
+    }
 }

@@ -7,7 +7,10 @@ import org.aupat.foundation.MethodAdvice;
 import org.springframework.aop.support.annotation.AnnotationMatchingPointcut;
 import org.springframework.stereotype.Component;
 
-/** Outermost advice: sees only the final outcome (after retries and rollback) and writes it to the failure log. */
+/**
+ * Outermost advice: sees only the final outcome (after retries and rollback) and writes it to the failure
+ * log. It skips an item only where the method's return type, {@link Skippable}, says that it may.
+ */
 @Component
 class FailureLogAspect extends MethodAdvice {
     private final FailureLog failureLog;
@@ -22,16 +25,12 @@ class FailureLogAspect extends MethodAdvice {
         try {
             return call.proceed();
         } catch (Throwable failure) {
-            LogFailures logFailures = annotation(call, LogFailures.class);
             Method method = targetMethod(call);
-            Class<?> returns = method.getReturnType();
-            // A skipped call returns null, which a primitive result cannot hold.
-            boolean skip = logFailures.skipRecoverable() && FailureLog.skippable(failure)
-                    && (returns == void.class || !returns.isPrimitive());
+            boolean skip = method.getReturnType() == Skippable.class && FailureLog.skippable(failure);
             failureLog.record(failure, method.getDeclaringClass().getSimpleName() + "." + method.getName(),
-                    logFailures.value(), skip);
+                    annotation(call, LogFailures.class).value(), skip);
             if (skip) {
-                return null;
+                return Skippable.skipped();
             }
             throw failure;
         }

@@ -131,7 +131,8 @@ class ChangingSourceTest {
     @BeforeAll
     static void start() {
         context = FoundationContext.start(home, Changes.class, CapturedConsole.class);
-        context.getBean(MigrationService.class).migrate(true);
+        MigrationService migration = context.getBean(MigrationService.class);
+        migration.migrate(migration.check());
         invariants = ArchiveInvariants.ofHome(home);
     }
 
@@ -254,12 +255,12 @@ class ChangingSourceTest {
     private static ImportSummary importing(Path card) {
         String name = card.getFileName() + " Mill";
         ImportRequest request = new ImportRequest(card, new LocationService.Request(null, name, null, "ny", "industrial",
-                null, "tester", null, List.of(), card, false, false), false, null, false, true);
+                null, "tester", null, List.of(), card, false, false), false, null, false);
         RunContext.start("db_import");
         context.getBean(FailureLog.class).reset();
         try {
-            return context.getBean(ImportService.class).importSource(request,
-                    new RunIdentity("db_import", "source=" + card + " location=" + name, false));
+            ImportService imports = context.getBean(ImportService.class);
+            return imports.run(imports.check(request), new RunIdentity("db_import", "source=" + card + " location=" + name, false));
         } finally {
             RunContext.clear();
         }

@@ -17,6 +17,7 @@ import org.aupat.archive.media.MediaState;
 import org.aupat.archive.media.MediaType;
 import org.aupat.foundation.FoundationContext;
 import org.aupat.foundation.failure.FailureLog;
+import org.aupat.foundation.failure.Skippable;
 import org.aupat.foundation.rollback.FileTransaction;
 import org.aupat.foundation.rollback.FileTransactions;
 import org.aupat.foundation.checkpoint.RunIdentity;
@@ -41,7 +42,7 @@ class StagedBytesCheckTest {
     @BeforeEach
     void start() {
         context = FoundationContext.start(home);
-        context.getBean(MigrationService.class).migrate(true);
+        context.getBean(MigrationService.class).migrate(context.getBean(MigrationService.class).check());
         media = context.getBean(MediaRepository.class);
     }
 
@@ -57,7 +58,7 @@ class StagedBytesCheckTest {
         Files.writeString(Path.of(altered.loc()), "not what was imported"); // the same inode, other bytes
 
         IngestService.Summary summary = asScript(context, "db_ingest", () -> context.getBean(IngestService.class)
-                .ingestStaged());
+                .ingest());
 
         assertThat(summary.failed()).isOne();
         assertThat(summary.total()).isEqualTo(2);
@@ -76,15 +77,15 @@ class StagedBytesCheckTest {
         IngestItem item = context.getBean(IngestItem.class);
         Path folder = context.getBean(FolderService.class).folderOf(altered.locationUuid());
 
-        IngestItem.Placed placed = asScript(context, "db_ingest", () -> {
+        Skippable<IngestItem.Placed> placed = asScript(context, "db_ingest", () -> {
             try (FileTransaction files = context.getBean(FileTransactions.class).begin()) {
-                IngestItem.Placed p = item.copy(files, altered, folder);
+                Skippable<IngestItem.Placed> p = item.copy(files, altered, folder);
                 files.commit();
                 return p;
             }
         });
 
-        assertThat(placed).as("skipped as a recoverable failure").isNull();
+        assertThat(placed.isSkipped()).as("skipped as a recoverable failure").isTrue();
         assertThat(context.getBean(FailureLog.class).skippedCount()).isOne();
         assertThat(ArchiveInvariants.files(home.resolve("data/archive")))
                 .as("no copy and no temporary file of it").noneMatch(f -> f.getFileName().toString().startsWith(
@@ -110,9 +111,9 @@ class StagedBytesCheckTest {
         for (String file : files) {
             sources.add(Files.writeString(card.resolve(file), name + "/" + file + " field notes"));
         }
-        asScript(context, "db_import", () -> context.getBean(ImportService.class).importSource(new ImportRequest(card,
+        asScript(context, "db_import", () -> org.aupat.testing.InProcessRuns.imported(context, new ImportRequest(card,
                 new LocationService.Request(null, "Check " + name, null, "ny", "industrial", null, "tester", null,
-                        List.of(), card, false, false), false, null, false, true),
+                        List.of(), card, false, false), false, null, false),
                     new RunIdentity("db_import", "source=" + card, false)));
         return sources;
     }

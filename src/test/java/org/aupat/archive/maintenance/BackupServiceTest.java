@@ -23,7 +23,7 @@ class BackupServiceTest extends FixtureTest {
 
     @Test
     void aBackupIsNamedByLocalTimeVerifiedListedInTheManifestAndRecorded() throws Exception {
-        f.migration.migrate(false);
+        f.migrate();
         f.jdbc.update("INSERT INTO locations (loc_uuid, loc_name, state, type) VALUES"
                 + " ('0c6d2e7a-4b13-4c5d-8e9f-a1b2c3d4e5f6', 'Cafe', 'ny', 'commercial')");
 
@@ -43,7 +43,7 @@ class BackupServiceTest extends FixtureTest {
 
     @Test
     void twoBackupsInOneSecondGetNumberedNamesAndNeitherIsOverwritten() {
-        f.migration.migrate(false);
+        f.migrate();
         Path first = f.backups.backup().orElseThrow();
         Path second = f.backups.backup().orElseThrow();
         Path third = f.backups.backup().orElseThrow();
@@ -56,7 +56,7 @@ class BackupServiceTest extends FixtureTest {
 
     @Test
     void theTemporaryFilesOfABackupKilledMidWayAreRemovedByTheNextBackup() throws Exception {
-        f.migration.migrate(false);
+        f.migrate();
         Path first = f.backups.backup().orElseThrow();
         // What a SIGKILL during the copy or the manifest update leaves behind (seen in CrashIT).
         Path halfCopied = Files.writeString(home.resolve("backups/aupat-2026-11-24_11-59-59.db.aupat-tmp"), "half");
@@ -75,7 +75,7 @@ class BackupServiceTest extends FixtureTest {
 
     @Test
     void aFailedVerificationLeavesNoPartialFileAndNoManifestLine() throws Exception {
-        f.migration.migrate(false);
+        f.migrate();
         Path earlier = f.backups.backup().orElseThrow();
         Files.setLastModifiedTime(earlier, FileTime.from(Instant.now().plusSeconds(86_400)));
         String manifestBefore = Files.readString(home.resolve("backups/manifest-sha256.txt"));
@@ -91,29 +91,16 @@ class BackupServiceTest extends FixtureTest {
     }
 
     @Test
-    void backupBeforeWriteStopsOnFailureAndOnlyWarnsWhenSkipped() throws Exception {
-        f.migration.migrate(false);
+    void aBackupThatCannotBeMadeStopsWithAClearError() throws Exception {
+        f.migrate();
         Files.writeString(home.resolve("backups"), "a file where the folder should be");
 
-        assertThatThrownBy(() -> f.backups.backupBeforeWrite("db_import", false)).isInstanceOf(BackupError.class)
-                .hasMessageContaining("backups folder");
-        f.backups.backupBeforeWrite("db_import", true);
-
-        assertThat(f.err()).contains("db_import: --skip-backup given");
-    }
-
-    @Test
-    void backupBeforeWriteSaysWhereTheBackupWent() {
-        f.backups.backupBeforeWrite("db_import", false);
-        assertThat(f.err()).contains("no database yet, nothing to back up");
-        f.migration.migrate(false);
-        f.backups.backupBeforeWrite("db_import", false);
-        assertThat(f.err()).contains("db_import: database backed up to " + home.resolve("backups/aupat-2026-11-24_12-00-00.db"));
+        assertThatThrownBy(() -> f.backups.backup()).isInstanceOf(BackupError.class).hasMessageContaining("backups folder");
     }
 
     @Test
     void aMalformedManifestLineIsAClearError() throws Exception {
-        f.migration.migrate(false);
+        f.migrate();
         Files.createDirectories(home.resolve("backups"));
         Files.writeString(home.resolve("backups/manifest-sha256.txt"), "\nnot a sha  file.db\n");
 
@@ -126,7 +113,7 @@ class BackupServiceTest extends FixtureTest {
 
     @Test
     void aKilledBackupsSqliteSideFilesAreRemovedByTheNextBackupToo() throws Exception {
-        f.migration.migrate(false);
+        f.migrate();
         java.util.List<Path> left = new java.util.ArrayList<>();
         Files.createDirectories(home.resolve("backups"));
         for (String side : new String[] {"", "-journal", "-wal", "-shm"}) {
@@ -144,7 +131,7 @@ class BackupServiceTest extends FixtureTest {
 
     @Test
     void aFullBackupsDiskNamesTheBackupsFolder() throws Exception {
-        f.migration.migrate(false);
+        f.migrate();
         MaintenanceRepository full = new MaintenanceRepository(f.jdbc, f.sqliteFiles) {
             @Override
             void vacuumInto(Path target) {
@@ -156,8 +143,7 @@ class BackupServiceTest extends FixtureTest {
             }
         };
         BackupService service = new BackupService(f.database, f.properties, full,
-                new org.aupat.foundation.verification.BackupVerifier(f.sqliteFiles), new FileHasher(), f.archiveClock,
-                f.console);
+                new org.aupat.foundation.verification.BackupVerifier(f.sqliteFiles), new FileHasher(), f.archiveClock);
 
         assertThatThrownBy(service::backup).isInstanceOf(BackupError.class)
                 .hasMessageContaining("the backups folder " + home.resolve("backups") + " has no space left")

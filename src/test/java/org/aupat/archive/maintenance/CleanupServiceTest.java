@@ -17,7 +17,7 @@ class CleanupServiceTest extends FixtureTest {
 
     @BeforeEach
     void setUp() throws Exception {
-        f.migration.migrate(false);
+        f.migrate();
         archived = home.resolve("archive/ny-commercial/cafe_0c6d2e7a4b13/photos/original_phone/0c6d2e7a4b13-img_aaaaaaaaaaaa.jpg");
         Files.createDirectories(archived.getParent());
         Files.writeString(archived, "jpeg bytes");

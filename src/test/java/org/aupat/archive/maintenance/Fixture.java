@@ -50,11 +50,18 @@ final class Fixture implements AutoCloseable {
         this.repository = new MaintenanceRepository(jdbc, sqliteFiles);
         this.rules = Rules.from(properties.rules());
         this.backups = new BackupService(database, properties, repository, new BackupVerifier(sqliteFiles),
-                new FileHasher(), archiveClock, console);
-        this.migration = new MigrationService(database, sqliteFiles, repository, backups, rules, archiveClock,
+                new FileHasher(), archiveClock);
+        this.migration = new MigrationService(database, sqliteFiles, repository, rules, archiveClock,
                 new TransactionTemplate(new LoggingTransactionManager(database)));
         this.cleanup = new CleanupService(database, properties, repository, new DatabaseHealth(jdbc), sqliteFiles,
                 new FileHasher(), archiveClock, java.util.Optional.empty(), java.util.Optional.empty());
+    }
+
+    /** db_migrate as the script runner runs it: the check, a backup, the migration. */
+    MigrationService.Result migrate() {
+        MigrationService.Checked checked = migration.check();
+        backups.backup();
+        return migration.migrate(checked);
     }
 
     String err() {

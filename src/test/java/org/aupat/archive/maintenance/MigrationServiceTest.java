@@ -16,7 +16,7 @@ class MigrationServiceTest extends FixtureTest {
 
     @Test
     void createsTheSchemaAndRecordsEveryComponent() {
-        MigrationService.Result result = f.migration.migrate(false);
+        MigrationService.Result result = f.migrate();
 
         assertThat(result.created()).isTrue();
         assertThat(result.schemaVersion()).isEqualTo(MigrationService.jarMigrations().get(MigrationService.jarMigrations().size() - 1));
@@ -34,7 +34,7 @@ class MigrationServiceTest extends FixtureTest {
 
     @Test
     void aSecondRunChangesNothingButVerUpdatedAndBacksUpFirst() throws Exception {
-        f.migration.migrate(false);
+        f.migrate();
         f.jdbc.update("INSERT INTO locations (loc_uuid, loc_name, state, type) VALUES"
                 + " ('0c6d2e7a-4b13-4c5d-8e9f-a1b2c3d4e5f6', 'Cafe', 'ny', 'commercial')");
         String schemaBefore = f.jdbc.queryForList("SELECT sql FROM sqlite_master ORDER BY name", String.class).toString();
@@ -42,7 +42,7 @@ class MigrationServiceTest extends FixtureTest {
         Map<String, String> versionsBefore = versions();
 
         f.clock.advanceSeconds(60);
-        MigrationService.Result second = f.migration.migrate(false);
+        MigrationService.Result second = f.migrate();
 
         assertThat(second.migrationsApplied()).isZero();
         assertThat(second.created()).isFalse();
@@ -66,7 +66,7 @@ class MigrationServiceTest extends FixtureTest {
         Files.writeString(db, "my tax notes, not a database", StandardCharsets.UTF_8);
         byte[] before = Files.readAllBytes(db);
 
-        assertThatThrownBy(() -> f.migration.migrate(false)).isInstanceOf(ValidationError.class)
+        assertThatThrownBy(() -> f.migrate()).isInstanceOf(ValidationError.class)
                 .hasMessageContaining("not an SQLite database").hasMessageContaining("untouched");
 
         assertThat(Files.readAllBytes(db)).isEqualTo(before);
@@ -75,7 +75,7 @@ class MigrationServiceTest extends FixtureTest {
 
     @Test
     void aCorruptDatabaseIsRefusedUntouched() throws Exception {
-        f.migration.migrate(false);
+        f.migrate();
         f.close();
         Path db = f.properties.database();
         byte[] bytes = Files.readAllBytes(db);
@@ -84,7 +84,7 @@ class MigrationServiceTest extends FixtureTest {
         }
         Files.write(db, bytes);
 
-        assertThatThrownBy(() -> new Fixture(home).migration.migrate(true)).isInstanceOf(ValidationError.class)
+        assertThatThrownBy(() -> new Fixture(home).migrate()).isInstanceOf(ValidationError.class)
                 .hasMessageContaining("damaged").hasMessageContaining("untouched");
 
         assertThat(Files.readAllBytes(db)).isEqualTo(bytes);
@@ -92,13 +92,13 @@ class MigrationServiceTest extends FixtureTest {
 
     @Test
     void aDatabaseFromANewerAupatIsRefusedUntouched() throws Exception {
-        f.migration.migrate(false);
+        f.migrate();
         f.jdbc.update("INSERT INTO flyway_schema_history (installed_rank, version, description, type, script, checksum,"
                 + " installed_by, execution_time, success) VALUES (99, '99', 'future', 'SQL', 'V99__future.sql', 1, 'x', 1, 1)");
         f.close();
         byte[] before = Files.readAllBytes(f.properties.database());
 
-        assertThatThrownBy(() -> new Fixture(home).migration.migrate(true)).isInstanceOf(ValidationError.class)
+        assertThatThrownBy(() -> new Fixture(home).migrate()).isInstanceOf(ValidationError.class)
                 .hasMessageContaining("newer AUPAT").hasMessageContaining("[99]");
 
         assertThat(Files.readAllBytes(f.properties.database())).isEqualTo(before);
@@ -114,7 +114,7 @@ class MigrationServiceTest extends FixtureTest {
         }
         byte[] before = Files.readAllBytes(db);
 
-        assertThatThrownBy(() -> f.migration.migrate(false)).isInstanceOf(ValidationError.class)
+        assertThatThrownBy(() -> f.migrate()).isInstanceOf(ValidationError.class)
                 .hasMessageContaining("original Python AUPAT").hasMessageContaining("[locations, versions]");
 
         assertThat(Files.readAllBytes(db)).isEqualTo(before);
@@ -123,14 +123,14 @@ class MigrationServiceTest extends FixtureTest {
 
     @Test
     void anotherPrefixLengthThanTheRecordedOneIsRefused() throws Exception {
-        f.migration.migrate(false);
+        f.migrate();
         f.close();
         Files.createDirectories(home.resolve("rules"));
         Files.writeString(home.resolve("rules/name.json"), Files.readString(Path.of("config/rules/name.json"))
                 .replaceFirst("\"prefix_length\"\\s*:\\s*12", "\"prefix_length\": 8"));
         byte[] before = Files.readAllBytes(f.properties.database());
 
-        assertThatThrownBy(() -> new Fixture(home).migration.migrate(true)).isInstanceOf(ConfigurationError.class)
+        assertThatThrownBy(() -> new Fixture(home).migrate()).isInstanceOf(ConfigurationError.class)
                 .hasMessageContaining("prefix_length 8").hasMessageContaining("built with 12");
 
         assertThat(Files.readAllBytes(f.properties.database())).isEqualTo(before);
@@ -138,12 +138,12 @@ class MigrationServiceTest extends FixtureTest {
 
     @Test
     void aFailingBackupStopsTheMigrationBeforeAnyChange() throws Exception {
-        f.migration.migrate(false);
+        f.migrate();
         f.close();
         Files.writeString(home.resolve("backups"), "a file where the backups folder should be");
         byte[] before = Files.readAllBytes(f.properties.database());
 
-        assertThatThrownBy(() -> new Fixture(home).migration.migrate(false))
+        assertThatThrownBy(() -> new Fixture(home).migrate())
                 .isInstanceOf(org.aupat.foundation.error.BackupError.class);
 
         assertThat(Files.readAllBytes(f.properties.database())).isEqualTo(before);
@@ -159,12 +159,12 @@ class MigrationServiceTest extends FixtureTest {
 
     @Test
     void aDatabaseMissingTablesItsHistoryPromisesIsNamedDamagedNotReportedUpToDate() throws Exception {
-        f.migration.migrate(false);
+        f.migrate();
         f.jdbc.execute("DROP TABLE sub_locations");
         f.close();
         byte[] before = Files.readAllBytes(f.properties.database());
 
-        assertThatThrownBy(() -> new Fixture(home).migration.migrate(true))
+        assertThatThrownBy(() -> new Fixture(home).migration.check())
                 .isInstanceOf(org.aupat.foundation.error.PreflightError.class)
                 .hasMessageContaining("is damaged").hasMessageContaining("table sub_locations is missing")
                 .hasMessageContaining("Restore the newest good backup");

@@ -2,9 +2,6 @@ package org.aupat.archive.verify;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.mockito.Mockito.mock;
-import static org.mockito.Mockito.verify;
-import static org.mockito.Mockito.verifyNoInteractions;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -19,7 +16,6 @@ import java.util.TreeMap;
 import org.aupat.archive.ArchiveClock;
 import org.aupat.archive.layout.ArchiveLayout;
 import org.aupat.archive.location.LocationRepository;
-import org.aupat.archive.maintenance.BackupService;
 import org.aupat.archive.media.MediaRepository;
 import org.aupat.archive.media.MediaType;
 import org.aupat.archive.rules.Rules;
@@ -50,7 +46,6 @@ class VerifyServiceTest {
     JdbcTemplate jdbc;
     ArchiveLayout layout;
     AupatProperties properties;
-    BackupService backups = mock(BackupService.class);
     final SettableClock clock = new SettableClock(Instant.parse("2026-11-24T12:00:00Z"));
     VerifyService service;
 
@@ -66,7 +61,7 @@ class VerifyServiceTest {
                 new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8), false);
         StagingCleaner cleaner = new StagingCleaner(media, layout,
                 new FileTransactions(home.resolve("journal"), new DiskFileSystem()), new FileHasher(), properties);
-        service = new VerifyService(media, new LocationRepository(jdbc), new VerifyLedger(media), cleaner, backups,
+        service = new VerifyService(media, new LocationRepository(jdbc), new VerifyLedger(media), cleaner,
                 new FileHasher(), new FailureLog(), new ProgressReporter(console, 100, 10, System::nanoTime),
                 new ArchiveClock(clock), properties);
         TestDatabase.location(jdbc, LOC, home.resolve("archive/ny-industrial/test-mill_3f2a9c417b0e").toString());
@@ -136,7 +131,6 @@ class VerifyServiceTest {
         assertThat(ArchiveInvariants.sha256(linked.archived())).isEqualTo(linked.sha());
         assertThat(verifiedAt(copied)).isEqualTo("2026-11-24T12:00:00.000Z");
         assertThat(home.resolve("journal")).isEmptyDirectory();
-        verify(backups).backupBeforeWrite("db_verify", false);
     }
 
     @Test
@@ -281,7 +275,6 @@ class VerifyServiceTest {
         assertThat(summary.stagingRemoved()).as("both would go: one verified before, one now").hasSize(2);
         assertThat(contents(home)).isEqualTo(filesBefore);
         assertThat(jdbc.queryForList("SELECT * FROM images ORDER BY rowid")).isEqualTo(rowsBefore);
-        verifyNoInteractions(backups);
     }
 
     @Test
@@ -312,11 +305,10 @@ class VerifyServiceTest {
     void noCleanupLeavesStagingAlone() throws IOException {
         Media m = archived(LOC, "photo one", true);
 
-        service.verify(VerifyRequest.unverified(null).keepingStaging().withoutBackup());
+        service.verify(VerifyRequest.unverified(null).keepingStaging());
 
         assertThat(verifiedAt(m)).isNotNull();
         assertThat(m.staged()).exists();
-        verify(backups).backupBeforeWrite("db_verify", true);
     }
 
     @Test

@@ -25,21 +25,21 @@ class FailureLogTest {
 
     /** An item method the way a service writes it. */
     static class Items {
-        @LogFailures(value = "read one file", skipRecoverable = true)
-        public String read(String name) {
+        @LogFailures("read one file")
+        public Skippable<String> read(String name) {
             if (name.equals("bad")) {
                 throw new FileSystemError("cannot read bad.jpg", true, Map.of("path", "/in/bad.jpg"), null);
             }
             if (name.equals("invalid")) {
                 throw new ValidationError("name", name, "is refused");
             }
-            return name;
+            return Skippable.done(name);
         }
 
-        @LogFailures(value = "count", skipRecoverable = true)
-        public int count(String name) {
-            read(name);
-            throw new FileSystemError("cannot count", true, null, null);
+        /** Not declared as skipping: even a recoverable failure stops the run. */
+        @LogFailures("count")
+        public String count(String name) {
+            throw new FileSystemError("cannot count " + name, true, null, null);
         }
     }
 
@@ -61,8 +61,8 @@ class FailureLogTest {
         RunContext.file("/in/bad.jpg");
         Items items = proxied();
         try (LogCapture lines = new LogCapture(FailureLog.LOGGER)) {
-            assertThat(items.read("good")).isEqualTo("good");
-            assertThat(items.read("bad")).isNull();
+            assertThat(items.read("good").value()).isEqualTo("good");
+            assertThat(items.read("bad").isSkipped()).isTrue();
             assertThat(failureLog.skippedCount()).isEqualTo(1);
             assertThat(lines.messages()).singleElement().asString().contains("\"severity\":\"WARNING\"",
                     "\"recoverable\":true", "\"operation\":\"read one file\"", "\"function\":\"Items.read\"",
@@ -89,11 +89,14 @@ class FailureLogTest {
     }
 
     @Test
-    void aPrimitiveResultCannotBeSkippedSoItIsRethrown() {
+    void onlyAMethodReturningSkippableSkipsSoAnyOtherRethrows() {
         Items items = proxied();
-        assertThatThrownBy(() -> items.count("x")).hasMessage("cannot count");
-        failureLog.reset();
-        assertThat(failureLog.skippedCount()).isZero();
+        try (LogCapture lines = new LogCapture(FailureLog.LOGGER)) {
+            assertThatThrownBy(() -> items.count("x")).hasMessage("cannot count x");
+            assertThat(failureLog.skippedCount()).isZero();
+            assertThat(lines.messages()).singleElement().asString().contains("\"severity\":\"ERROR\"");
+        }
+        assertThatThrownBy(() -> Skippable.skipped().value()).isInstanceOf(IllegalStateException.class);
     }
 
     @Test

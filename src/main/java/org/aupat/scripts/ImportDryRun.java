@@ -1,0 +1,33 @@
+package org.aupat.scripts;
+
+import org.aupat.archive.importing.ImportPreview;
+import org.aupat.archive.importing.ImportRequest;
+import org.aupat.archive.importing.ImportService;
+import org.aupat.foundation.console.Console;
+import org.aupat.foundation.error.ExitCode;
+
+/** --dry-run of db_import and of the pipeline: prints what the real run would do with every file; changes nothing. */
+final class ImportDryRun {
+    private ImportDryRun() {
+    }
+
+    /**
+     * Prints the plan and returns the exit code the real run would end with: 4 when files would fail, and, for
+     * the pipeline, which organises too ({@code organizes}), also when metadata cannot be read.
+     */
+    static int print(Console console, ImportPreview preview, ImportService service, ImportRequest request,
+                     boolean organizes) {
+        console.info("Dry run: nothing is copied, and the database is not changed or created.");
+        ImportPreview.Plan plan = preview.preview(service.prepare(request),
+                planned -> console.out(planned.source() + "  " + planned.outcome()));
+        console.info("Location folder: " + plan.folder() + " (a new location's uuid is provisional in a dry run).");
+        long needLook = plan.failed() + (organizes ? plan.unreadableMetadata() : 0);
+        if (needLook > 0) {
+            console.warn("The real run would finish but skip or flag " + needLook + " file(s) (exit code 4): "
+                    + plan.failed() + " would fail" + (organizes ? ", " + plan.unreadableMetadata()
+                    + " with metadata that cannot be read" : "") + ".");
+            return ExitCode.ITEM_FAILURES;
+        }
+        return ExitCode.OK;
+    }
+}
