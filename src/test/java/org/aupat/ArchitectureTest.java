@@ -26,7 +26,7 @@ import org.springframework.context.ApplicationListener;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.stereotype.Repository;
 
-/** The layers of DESIGN.md, kept honest: arrows point down only, and the dangerous calls stay in their places. */
+/** The layers of docs/architecture.md, kept honest: arrows point down only, and the dangerous calls stay in their places. */
 @AnalyzeClasses(packages = "org.aupat", importOptions = {ImportOption.DoNotIncludeTests.class, ImportOption.DoNotIncludeJars.class,
         ArchitectureTest.NotGeneratedAtBuildTime.class})
 class ArchitectureTest {

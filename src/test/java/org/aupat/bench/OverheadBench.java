@@ -29,7 +29,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.util.FileSystemUtils;
 
 /**
- * The seed's overhead figures (issue 7): cost per call of the advice stack, a checkpoint update, a committed
+ * The advice stack's overhead figures (README, Performance): cost per call of the advice stack, a checkpoint update, a committed
  * chunk, a log line and a progress update, on the real components with a real SQLite database in a temporary
  * folder, and their share of a pipeline run. Prints figures and asserts nothing. Run it with bench/overhead.sh.
  */

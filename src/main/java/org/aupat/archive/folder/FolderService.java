@@ -22,7 +22,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 
 /**
- * db_folder: creates each location's archive folder (spec §7.3) with the folders its staged media need
+ * db_folder: creates each location's archive folder (docs/rules.md, Names and folders in the archive) with the folders its staged media need
  * (category folders on demand, documents/ always, a folder per document kind and per URL) and records
  * them. Idempotent; an existing loc_loc is kept even if the name changed since (folders never move).
  */
@@ -76,7 +76,7 @@ public class FolderService {
         locations.require(uuid);
     }
 
-    /** The whole folder template of spec §7.3 for one location (the folder script), whatever its files need. */
+    /** The whole folder template of one location (the folder script), whatever its files need. */
     public List<Path> makeTemplate(String locationUuid) {
         return ensure(locations.require(locationUuid), true);
     }

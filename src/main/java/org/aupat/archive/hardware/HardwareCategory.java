@@ -4,7 +4,7 @@ import org.aupat.archive.media.MediaType;
 
 /**
  * A category of camera_hardware.json plus {@code other}, with the flag column and archive folder it
- * leads to (spec 6.5: images and videos differ).
+ * leads to (images and videos differ: docs/rules.md, Hardware).
  */
 public enum HardwareCategory {
     DSLR("dslr", "camera", "camera"),

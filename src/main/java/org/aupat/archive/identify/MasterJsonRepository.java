@@ -43,7 +43,7 @@ class MasterJsonRepository {
         this.jdbc = jdbc;
     }
 
-    /** Locations whose JSON is missing or older than their last change (spec §5.7). */
+    /** Locations whose JSON is missing or older than their last change. */
     List<String> staleLocations() {
         return jdbc.queryForList("SELECT loc_uuid FROM locations WHERE json_update IS NULL OR loc_update > json_update"
                 + " ORDER BY loc_add, loc_uuid", String.class);

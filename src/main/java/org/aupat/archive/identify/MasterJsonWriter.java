@@ -13,7 +13,7 @@ import org.aupat.archive.identify.MasterJsonRepository.Column;
 import org.aupat.archive.identify.MasterJsonRepository.Section;
 
 /**
- * Writes the master JSON of spec §9 for one location: every column of every row, JSON-text columns
+ * Writes the master JSON (docs/rules.md) of one location: every column of every row, JSON-text columns
  * embedded as parsed JSON, rows in a stable order, counts in "metadata". Rows are streamed from the
  * database to the output, so a location with many files never sits in memory.
  */

@@ -117,7 +117,7 @@ public final class ImportSummary {
         return resumedFrom;
     }
 
-    /** Files found in this run equal imported + duplicates + ignored + failed (the spec's match count). */
+    /** Files found in this run equal imported + duplicates + ignored + failed (every file accounted for). */
     public boolean addsUp() {
         return found == importedTotal() + duplicates.size() + ignored.size() + failed.size();
     }

@@ -17,12 +17,12 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Service;
 
 /**
- * Standard names (spec 7.2) and folders (spec 7.3) of the archive and staging. Every input is
+ * Standard names and folders (docs/rules.md, Names and folders in the archive) of the archive and staging. Every input is
  * validated, every name is only [a-z0-9._-], and every path is checked to stay under its root.
  */
 @Service
 public class ArchiveLayout {
-    /** shaN length used for a file whose standard name is already taken by a different file (spec 6.6). */
+    /** shaN length used for a file whose standard name is already taken by a different file */
     public static final int COLLISION_SHA_LENGTH = 16;
 
     private static final Pattern EXTENSION = Pattern.compile("[a-z0-9]+");
@@ -49,7 +49,7 @@ public class ArchiveLayout {
         return rules.names().prefixLength();
     }
 
-    /** uuidN: the first N characters of the UUID with its hyphens removed (AMBIG-22). */
+    /** uuidN: the first N characters of the UUID with its hyphens removed. */
     public String uuidPrefix(String field, String uuid) {
         return checkUuid(field, uuid).replace("-", "").substring(0, prefixLength());
     }
@@ -59,7 +59,7 @@ public class ArchiveLayout {
         return fileName(type, locUuid, subUuid, sha256, extension, prefixLength());
     }
 
-    /** The name with a 16-character sha, for a file whose standard name belongs to a different file (spec 6.6). */
+    /** The name with a 16-character sha, for a file whose standard name belongs to a different file */
     public String collisionFileName(MediaType type, String locUuid, String subUuid, String sha256, String extension) {
         return fileName(type, locUuid, subUuid, sha256, extension, Math.max(COLLISION_SHA_LENGTH, prefixLength() + 1));
     }
@@ -85,7 +85,7 @@ public class ArchiveLayout {
         return safeName("name.json master_json", rules.names().masterJson().replace("{loc_uuidN}", uuidPrefix("loc_uuid", locUuid)));
     }
 
-    /** {@code <archive>/<state>-<type>/<slug>_<loc uuidN>}; state and type lowercase, name slugged (spec 6.2). */
+    /** {@code <archive>/<state>-<type>/<slug>_<loc uuidN>}; state and type lowercase, name slugged */
     public Path locationFolder(String state, String type, String locationName, String locUuid) {
         FolderRules folders = rules.folders();
         String stateType = folders.stateTypeFolder()
@@ -109,7 +109,7 @@ public class ArchiveLayout {
         return under(archive, locationFolder.resolve(type == MediaType.IMAGE ? "photos" : "videos").resolve(folder));
     }
 
-    /** documents/pdfs, documents/zips or documents/file-extensions/{ext} (no dot, AMBIG-13). */
+    /** documents/pdfs, documents/zips or documents/file-extensions/{ext} (no dot: a dot folder would be hidden). */
     public Path documentFolder(Path locationFolder, String extension) {
         String ext = checkExtension(extension);
         Path documents = locationFolder.resolve("documents");
@@ -132,7 +132,7 @@ public class ArchiveLayout {
                 .resolve(safeName("folder.json website_folder_format", name)));
     }
 
-    /** documents/{loc uuidN}_master.json (AMBIG-14). */
+    /** documents/{loc uuidN}_master.json. */
     public Path masterJson(Path locationFolder, String locUuid) {
         return under(archive, locationFolder.resolve("documents").resolve(masterJsonName(locUuid)));
     }
@@ -143,7 +143,7 @@ public class ArchiveLayout {
     }
 
     /**
-     * The folder slug of a location name (spec 6.2): lowercase, spaces to hyphens, only [a-z0-9-], no
+     * The folder slug of a location name: lowercase, spaces to hyphens, only [a-z0-9-], no
      * repeated or outer hyphens. The name should already be ASCII (location names are transliterated).
      */
     public static String slug(String name) {

@@ -3,7 +3,7 @@ package org.aupat.archive.location;
 import org.aupat.foundation.validation.LocationNames;
 
 /**
- * Display form of location, aka and sub-location names (spec §6.2): the validated ASCII name in a
+ * Display form of location, aka and sub-location names: the validated ASCII name in a
  * deterministic, locale-independent title case. Folder slugs come from ArchiveLayout.slug.
  */
 public final class DisplayNames {

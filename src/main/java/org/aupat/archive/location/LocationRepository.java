@@ -54,7 +54,7 @@ public class LocationRepository {
         return jdbc.query("SELECT * FROM locations ORDER BY loc_add, loc_uuid", LOCATION);
     }
 
-    /** Types already used by some location (accepted again without --new-type, spec §6.3). */
+    /** Types already used by some location (accepted again without --new-type). */
     public List<String> usedTypes() {
         return jdbc.queryForList("SELECT DISTINCT type FROM locations", String.class);
     }
@@ -81,7 +81,7 @@ public class LocationRepository {
                 + " VALUES (?, ?, ?, ?, ?, ?, ?)", subUuid, name, locationUuid, orgLoc, now, now, author);
     }
 
-    /** Whether this exact URL is already stored for the location (spec §6.6: skip it then). */
+    /** Whether this exact URL is already stored for the location (then it is skipped). */
     public boolean hasUrl(String locationUuid, String url) {
         Integer n = jdbc.queryForObject("SELECT count(*) FROM urls WHERE loc_uuid = ? AND url = ?", Integer.class,
                 locationUuid, url);

@@ -170,7 +170,7 @@ public class LocationService {
         return same;
     }
 
-    /** Valid, mapped (logged) or already used; anything else needs --new-type (spec §6.3). */
+    /** Valid, mapped (logged) or already used; anything else needs --new-type (docs/rules.md, Locations). */
     private String locationType(String raw, boolean newType) {
         String type = typeForm("type", raw);
         LocationTypeRules types = rules.locationTypes();

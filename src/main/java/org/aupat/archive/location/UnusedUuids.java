@@ -9,7 +9,7 @@ import org.springframework.stereotype.Service;
 
 /**
  * New UUIDs whose prefix (first N characters with hyphens removed, N from name.json) no location,
- * sub-location or URL uses yet, so that folder and file names never collide (spec sections 5.10, 7.1).
+ * sub-location or URL uses yet, so that folder and file names never collide (docs/rules.md, Identifiers and prefixes).
  */
 @Service
 public class UnusedUuids {

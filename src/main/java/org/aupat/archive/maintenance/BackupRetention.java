@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Which backups are surplus (spec section 5.8, AMBIG-15): keep every backup of the last {@code keepDays}
+ * Which backups are surplus (docs/rules.md, Backups): keep every backup of the last {@code keepDays}
  * days and never one younger than 24 hours or the newest; of older days keep the first and the last
  * backup of each calendar day (local time).
  */

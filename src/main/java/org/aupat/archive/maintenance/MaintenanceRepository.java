@@ -42,7 +42,7 @@ class MaintenanceRepository {
         return n != null && n > 0;
     }
 
-    /** Inserts or updates one row of {@code versions} (one row per component, spec section 4.8). */
+    /** Inserts or updates one row of {@code versions} (one row per component). */
     void upsertVersion(String module, String version, String now) {
         jdbc.update("INSERT INTO versions (modules, version, ver_updated) VALUES (?, ?, ?)"
                 + " ON CONFLICT (modules) DO UPDATE SET version = excluded.version, ver_updated = excluded.ver_updated",

@@ -8,7 +8,7 @@ import org.aupat.archive.rules.Rules;
 import org.springframework.stereotype.Service;
 
 /**
- * Classifies a file by its name in the order of spec 6.4: ignored, image, video, document. Nothing is
+ * Classifies a file by its name in the order of docs/rules.md (Files): ignored, image, video, document. Nothing is
  * dropped silently: whatever is neither ignored, image nor video is a document. Any name is accepted: an
  * extension that is not plain letters and digits ({@code x.jpg_original}, {@code notes.txt~}, {@code a.jpé})
  * makes a document whose stored extension keeps only its ASCII letters and digits (see {@link #extension}).

@@ -52,7 +52,7 @@ public class MediaRepository {
         }
     }
 
-    /** The location that owns these bytes in this table, if any (spec §6.6: one file, one location). */
+    /** The location that owns these bytes in this table, if any (one file, one location: docs/rules.md, Files). */
     public Optional<String> owner(MediaType type, String sha) {
         String p = type.prefix();
         return jdbc.queryForList("SELECT loc_uuid FROM " + type.table() + " WHERE " + p + "_sha256 = ?", String.class, sha)

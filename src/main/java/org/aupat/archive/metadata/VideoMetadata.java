@@ -7,7 +7,7 @@ package org.aupat.archive.metadata;
  * @param codec           codec of the first video stream (h264, hevc...), null when none
  * @param width           width of the first video stream in pixels, null when none
  * @param height          height of the first video stream in pixels, null when none
- * @param make            make after the fallbacks of spec 5.3, null when none found
+ * @param make            make after VideoProbe's fallbacks, null when none found
  * @param model           model, null when none found
  * @param makeSource      where the make came from (format.tags, stream handler, file name...), for the log
  * @param rawJson         ffprobe's whole JSON (format + streams), kept as ffmpeg_hardware

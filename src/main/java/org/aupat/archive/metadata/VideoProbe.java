@@ -23,7 +23,7 @@ import org.springframework.stereotype.Service;
 
 /**
  * Reads a video's streams with {@code ffprobe -v quiet -print_format json -show_format -show_streams}
- * (30 s timeout) and finds its make and model by the fallbacks of spec 5.3.
+ * (30 s timeout) and finds its make and model by the fallbacks below (docs/rules.md, Hardware).
  */
 @Service
 public class VideoProbe {
@@ -121,7 +121,7 @@ public class VideoProbe {
     record Found(String make, String model, String source) {
     }
 
-    /** make, model, source: the fallbacks in the order of spec 5.3, QuickTime keys last (REC). */
+    /** make, model, source: the fallbacks in order, QuickTime keys last. */
     static Found makeAndModel(JsonNode root, String originalName) {
         JsonNode formatTags = root.path("format").path("tags");
         String make = tag(formatTags, "make");

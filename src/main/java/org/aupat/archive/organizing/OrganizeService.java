@@ -97,7 +97,7 @@ public class OrganizeService {
         }
     }
 
-    /** exiftool and ffprobe must answer before anything changes (spec §5.3: never a silent "other"). */
+    /** exiftool and ffprobe must answer before anything changes (never a silent "other"). */
     public void requireTools() {
         // Both checks are mostly a process start-up each, so they run side by side.
         CompletableFuture<String> ffprobeVersion = CompletableFuture.supplyAsync(ffprobe::checkAvailable);

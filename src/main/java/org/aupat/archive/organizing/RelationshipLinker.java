@@ -13,11 +13,11 @@ import org.aupat.foundation.error.DatabaseError;
 import org.springframework.stereotype.Component;
 
 /**
- * The relationship pass of db_organize for one location: live-photo pairs (spec §6.9) and document
- * links (§6.10: DJI subtitles, XML and the photo sidecars XMP, AAE, DOP, PP3), and photos taken as a pair
+ * The relationship pass of db_organize for one location: live-photo pairs and document
+ * links (DJI subtitles, XML and the photo sidecars XMP, AAE, DOP, PP3), and photos taken as a pair
  * (RAW+JPEG), matched by original folder and name stem. Arrays are sets, so running it again
  * changes nothing. A paired video is moved to "other" only for iPhone-style pairs or a phone
- * photo (AMBIG-20), and only while it is still staged.
+ * photo (see docs/rules.md, Relationships), and only while it is still staged.
  */
 @Component
 class RelationshipLinker {

@@ -44,7 +44,7 @@ class RelationshipRepository {
                 json, now, sha);
     }
 
-    /** A paired live-photo video belongs in original_other, whatever its hardware (spec §6.9). */
+    /** A paired live-photo video belongs in original_other, whatever its hardware (docs/rules.md, Relationships). */
     void makeLiveVideo(String videoSha, String now) {
         jdbc.update("UPDATE videos SET camera = 0, drone = 0, phone = 0, go_pro = 0, dash_cam = 0, other = 1,"
                 + " vid_update = ? WHERE vid_sha256 = ? AND original = 1 AND other = 0", now, videoSha);

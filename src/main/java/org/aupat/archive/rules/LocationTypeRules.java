@@ -4,7 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** location_type_mapping.json: the valid location types and the synonyms that map onto them (spec §6.3). */
+/** location_type_mapping.json: the valid location types and the synonyms that map onto them (docs/rules.md, Locations). */
 public record LocationTypeRules(List<String> validTypes, Map<String, String> synonyms) {
 
     static LocationTypeRules from(RuleFile file) {

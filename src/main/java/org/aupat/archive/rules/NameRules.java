@@ -25,7 +25,7 @@ public record NameRules(int prefixLength, Template images, Template videos, Temp
         var template = new Template(file.template(field + ".without_sub.format", without, without),
                 file.template(field + ".with_sub.format", with, with));
         if (!template.withoutSub().contains(tag) || !template.withSub().contains(tag)) {
-            throw file.wrong(field, "both formats must keep the '" + tag + "' tag (spec 7.2)");
+            throw file.wrong(field, "both formats must keep the '" + tag + "' tag");
         }
         return template;
     }

@@ -33,7 +33,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 
 /**
- * db_verify (spec 5.6): re-hashes archive copies chunk by chunk, records each chunk's passes in one
+ * db_verify: re-hashes archive copies chunk by chunk, records each chunk's passes in one
  * transaction, logs every failure, then hands the locations without failures to the staging cleanup.
  * Rows not archived yet ({@link MediaState}) are counted, never checked.
  */

@@ -19,7 +19,7 @@ import java.util.Map;
 import org.aupat.foundation.error.ConfigurationError;
 
 /**
- * The original tool's user.json (spec §2) read as {@code aupat.*} settings: {@code db_loc} (+
+ * The original tool's user.json (README, "Coming from the original tool") read as {@code aupat.*} settings: {@code db_loc} (+
  * {@code db_name}), {@code db_backup}, {@code db_ingest} and {@code arch_loc}, or their later names
  * {@code db_path}, {@code staging_path} and {@code archive_path}. Other keys (web app URLs) are ignored.
  */
@@ -35,7 +35,7 @@ final class LegacyUserConfig {
             .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_DEPTH).build()).build())
             .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
 
-    /** The settings read from one user.json, and how {@code db_loc} was understood (AMBIG-2), for the log. */
+    /** The settings read from one user.json, and how {@code db_loc} was understood, for the log. */
     record Mapped(Map<String, Object> properties, String interpretation) {
     }
 

@@ -2,7 +2,7 @@ package org.aupat.foundation.validation;
 
 import com.ibm.icu.text.Transliterator;
 
-/** Unicode to closest ASCII ("Café" -> "Cafe", "Straße" -> "Strasse", "Łódź" -> "Lodz"), as the spec's unidecode step. */
+/** Unicode to closest ASCII ("Café" -> "Cafe", "Straße" -> "Strasse", "Łódź" -> "Lodz") (docs/rules.md, Locations). */
 public final class Ascii {
     private Ascii() {
     }

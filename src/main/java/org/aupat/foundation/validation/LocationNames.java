@@ -3,7 +3,7 @@ package org.aupat.foundation.validation;
 import java.util.regex.Pattern;
 import org.aupat.foundation.error.ValidationError;
 
-/** Location, aka and sub-location names (spec 6.2): ASCII, single spaces, trimmed, 1 to 255 characters. */
+/** Location, aka and sub-location names (docs/rules.md, Locations): ASCII, single spaces, trimmed, 1 to 255 characters. */
 public final class LocationNames {
     static final int MAX_LENGTH = 255;
     private static final Pattern ALLOWED = Pattern.compile("[A-Za-z0-9 _'-]+");

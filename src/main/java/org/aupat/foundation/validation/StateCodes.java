@@ -7,7 +7,7 @@ import java.util.Map;
 import java.util.regex.Pattern;
 import org.aupat.foundation.error.ValidationError;
 
-/** US state codes (spec 6.1): the 50 states, DC and five territories, lowercase; full English names accepted. */
+/** US state codes (docs/rules.md, Locations): the 50 states, DC and five territories, lowercase; full English names accepted. */
 public final class StateCodes {
     private static final Pattern WHITESPACE = Pattern.compile("\\s+");
     /** Lowercase full name -> code; its values are the 56 valid codes. */

@@ -13,7 +13,7 @@ import org.aupat.foundation.error.ValidationError;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The worked examples of spec 7.4, and the refusals that keep every path inside its root. */
+/** Worked examples of names and folders (docs/rules.md), and the refusals that keep every path inside its root. */
 class ArchiveLayoutTest {
     static final String LOC = "3f2a9c41-7b0e-4d2a-9c55-1e8f6a2b7d90";
     static final String SUB = "b81d4e02-55aa-4c3e-8f19-0c6d2e7a4b13";
