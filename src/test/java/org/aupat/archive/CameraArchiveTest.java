@@ -23,7 +23,6 @@ import org.aupat.archive.organizing.OrganizeService;
 import org.aupat.foundation.FoundationContext;
 import org.aupat.foundation.checkpoint.RunIdentity;
 import org.aupat.foundation.failure.FailureLog;
-import org.aupat.foundation.logging.RunContext;
 import org.aupat.testing.ArchiveInvariants;
 import org.aupat.testing.MediaFactory;
 import org.junit.jupiter.api.AfterAll;
@@ -92,13 +91,7 @@ class CameraArchiveTest {
     }
 
     private static <T> T running(String script, Supplier<T> work) {
-        RunContext.start(script);
-        context.getBean(FailureLog.class).reset();
-        try {
-            return work.get();
-        } finally {
-            RunContext.clear();
-        }
+        return org.aupat.testing.InProcessRuns.asScript(context, script, work);
     }
 
     /** name → the image or video row's columns, by column name without its img_/vid_ prefix. */
