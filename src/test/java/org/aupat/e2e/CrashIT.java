@@ -456,6 +456,50 @@ class CrashIT {
         assertOneStagedCopyPerRow(home, invariants);
     }
 
+    /**
+     * Two databases in one folder share the checkpoint file beside them. Archive A's import of a card is
+     * killed after its first chunk; archive B then imports the same card under the same name: B must not
+     * resume at A's position (which would leave A's first chunk out of B), but import every file.
+     */
+    @Test
+    void twoDatabasesInOneFolderNeverResumeEachOthersImport() throws Exception {
+        Path home = Files.createDirectories(work.resolve("one-folder"));
+        Path card = Files.createDirectories(work.resolve("shared-card"));
+        List<Path> photos = new MediaFactory(card).photos("S_", 250, "Canon");
+        JarRunner aupat = new JarRunner(home);
+        String[] importArgs = {"--script=db_import", "--source=" + card, "--name=Same Mill", "--state=ny",
+            "--type=industrial"};
+        String[] a = inFolder(home, "a", importArgs);
+        String[] b = inFolder(home, "b", importArgs);
+        assertThat(aupat.run(inFolder(home, "a", "--script=db_migrate")).exit()).isZero();
+        assertThat(aupat.run(inFolder(home, "b", "--script=db_migrate")).exit()).isZero();
+        Process first = aupat.start(a);
+        while (first.isAlive() && files(home.resolve("a-staging")).size() < 120) {
+            Thread.sleep(10);
+        }
+        assertThat(first.isAlive()).as("A's import still running when killed").isTrue();
+        first.destroyForcibly();
+        first.waitFor(1, TimeUnit.MINUTES);
+        report.add("one folder, two databases: A's db_import killed in chunk 2, then B imports the same card");
+
+        JarRunner.Result second = aupat.run(b);
+        assertThat(second.exit()).as(second.err()).isZero();
+        assertThat(second.err() + second.out()).doesNotContain("resuming");
+        ArchiveInvariants archiveB = new ArchiveInvariants(home.resolve("db/b.db"), home.resolve("b-staging"),
+                home.resolve("b-archive"));
+        assertThat(archiveB.recordedFiles().keySet()).as("every file of the card in B")
+                .containsExactlyInAnyOrderElementsOf(photos.stream().map(ArchiveInvariants::sha256).toList());
+    }
+
+    /** Archive {@code name} with its database in the shared folder {@code home/db}, after the given arguments. */
+    private static String[] inFolder(Path home, String name, String... args) {
+        List<String> all = new ArrayList<>(List.of(args));
+        all.addAll(List.of("--aupat.database=" + home.resolve("db/" + name + ".db"),
+                "--aupat.staging=" + home.resolve(name + "-staging"), "--aupat.archive=" + home.resolve(name + "-archive"),
+                "--aupat.backups=" + home.resolve(name + "-backups")));
+        return all.toArray(String[]::new);
+    }
+
     /** Migrates, starts db_import on a source of 250 files and kills it with SIGKILL once 120 are in staging. */
     private static void killInChunkTwo(JarRunner aupat, String... args) throws Exception {
         JarRunner.Result migrated = aupat.run("--script=db_migrate");

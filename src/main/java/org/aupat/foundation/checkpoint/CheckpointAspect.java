@@ -6,6 +6,7 @@ import org.aupat.foundation.AdviceOrder;
 import org.aupat.foundation.MethodAdvice;
 import org.aupat.foundation.checkpoint.Checkpoint.Status;
 import org.aupat.foundation.console.Console;
+import org.aupat.foundation.db.ArchiveIdentity;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.aop.support.annotation.AnnotationMatchingPointcut;
@@ -20,11 +21,13 @@ class CheckpointAspect extends MethodAdvice {
     private static final Logger log = LoggerFactory.getLogger(CheckpointAspect.class);
     private final CheckpointStore store;
     private final Console console;
+    private final ArchiveIdentity archive;
 
-    CheckpointAspect(CheckpointStore store, Console console) {
+    CheckpointAspect(CheckpointStore store, Console console, ArchiveIdentity archive) {
         super(AnnotationMatchingPointcut.forMethodAnnotation(Checkpointed.class), AdviceOrder.CHECKPOINT);
         this.store = store;
         this.console = console;
+        this.archive = archive;
     }
 
     @Override
@@ -43,7 +46,9 @@ class CheckpointAspect extends MethodAdvice {
     }
 
     private void open(ChunkedRun run, RunIdentity identity, String operation) {
-        CheckpointId id = identity.checkpoint(operation);
+        // Two databases may share one checkpoint file (it lies beside them): a checkpoint is one archive's.
+        CheckpointId id = archive.find().map(identity.checkpoint(operation)::inArchive)
+                .orElseGet(() -> identity.checkpoint(operation));
         Optional<Checkpoint> found = Optional.empty();
         try {
             if (identity.restart() && store.discard(id)) {

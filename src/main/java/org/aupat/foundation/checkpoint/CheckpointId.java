@@ -10,6 +10,11 @@ public record CheckpointId(String script, String operation, String options) {
         options = options == null ? "" : options;
     }
 
+    /** The same checkpoint, of the archive with this identity only. */
+    public CheckpointId inArchive(String archiveId) {
+        return new CheckpointId(script, operation, (options.isEmpty() ? "" : options + " ") + "archive=" + archiveId);
+    }
+
     /** The text kept in the checkpoint_id column (the seed's format: script/operation[/options]). */
     public String key() {
         return script + "/" + operation + (options.isEmpty() ? "" : "/" + options);
