@@ -3,6 +3,7 @@ package org.aupat.foundation.interruption;
 import java.io.PrintStream;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.IntConsumer;
 import org.aupat.foundation.error.ExitCode;
 import org.aupat.foundation.error.InterruptedRunError;
 import org.aupat.foundation.logging.LogMarkers;
@@ -27,6 +28,10 @@ public final class Interruption {
     static final int GRACE_SECONDS = 20;
     private static final Logger log = LoggerFactory.getLogger(Interruption.class);
     private static final AtomicReference<String> REQUESTED = new AtomicReference<>();
+    /** How the process stops at once: the JVM's halt; a test in process gives one that only records. */
+    private static volatile IntConsumer halt = status -> Runtime.getRuntime().halt(status);
+    private static volatile long graceMillis = TimeUnit.SECONDS.toMillis(GRACE_SECONDS);
+    private static volatile Thread watchdog;
 
     private Interruption() {
     }
@@ -58,17 +63,41 @@ public final class Interruption {
             return;
         }
         log.warn(LogMarkers.FILE_ONLY, "SIG{} received: stopping at the next safe point", signal);
-        Thread watchdog = new Thread(() -> {
+        long grace = graceMillis;
+        Thread timer = new Thread(() -> {
             try {
-                TimeUnit.SECONDS.sleep(GRACE_SECONDS);
+                TimeUnit.MILLISECONDS.sleep(grace);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
             }
-            stopNow(signal, err, "no safe point within " + GRACE_SECONDS + " s");
+            stopNow(signal, err, "no safe point within " + TimeUnit.MILLISECONDS.toSeconds(grace) + " s");
         }, "aupat-interruption");
-        watchdog.setDaemon(true); // a run that ends normally meanwhile exits without waiting for it
-        watchdog.start();
+        timer.setDaemon(true); // a run that ends normally meanwhile exits without waiting for it
+        watchdog = timer;
+        timer.start();
+    }
+
+    /**
+     * For tests in process only: stop at once through {@code stop} instead of the JVM's halt, after
+     * {@code grace} instead of {@link #GRACE_SECONDS}.
+     */
+    static void stoppingWith(IntConsumer stop, long grace, TimeUnit unit) {
+        halt = stop;
+        graceMillis = unit.toMillis(grace);
+    }
+
+    /** For tests in process only: forgets a signal, cancels its timer, and stops with the JVM's halt again. */
+    static void reset() throws InterruptedException {
+        Thread timer = watchdog;
+        if (timer != null) {
+            timer.interrupt();
+            timer.join();
+        }
+        watchdog = null;
+        REQUESTED.set(null);
+        halt = status -> Runtime.getRuntime().halt(status);
+        graceMillis = TimeUnit.SECONDS.toMillis(GRACE_SECONDS);
     }
 
     /** As after a crash: the file-operation journal makes the next run undo what was unfinished. */
@@ -78,6 +107,6 @@ public final class Interruption {
                 + " unfinished. Run the same command again to resume.");
         err.flush();
         log.warn(LogMarkers.FILE_ONLY, "SIG{}: stopped at once ({})", signal, why);
-        Runtime.getRuntime().halt(exitCode(signal));
+        halt.accept(exitCode(signal));
     }
 }
