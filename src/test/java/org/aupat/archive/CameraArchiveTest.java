@@ -117,12 +117,12 @@ class CameraArchiveTest {
 
     @ParameterizedTest(name = "{0}: {1} {2}, offset {3} from {4}")
     @CsvSource({
-        "Canon.jpg, images, 2003-12-04T06:46:52, null, unknown, null",
+        "Canon.jpg, images, 2003-12-04T06:46:52, -05:00, location_state, 2003-12-04T11:46:52.000Z",
         "CanonRaw.cr3, images, 2018-02-21T12:08:56, +00:00, offset_tag, 2018-02-21T12:08:56.000Z",
         "Google.jpg, images, 2023-10-06T22:53:51, +02:00, offset_tag, 2023-10-06T20:53:51.000Z",
         "GoPro.jpg, images, 2017-10-03T10:58:29, -04:00, gps_time, 2017-10-03T14:58:29.000Z",
-        "Nikon.nef, images, 2004-06-09T16:02:35, null, unknown, null",
-        "PentaxKx.avi, videos, 2009-10-27T12:14:00, null, unknown, null",
+        "Nikon.nef, images, 2004-06-09T16:02:35, -04:00, location_state, 2004-06-09T20:02:35.000Z",
+        "PentaxKx.avi, videos, 2009-10-27T12:14:00, -04:00, location_state, 2009-10-27T16:14:00.000Z",
         "M2TS.mts, videos, 2008-12-31T23:16:24, +01:00, offset_tag, 2008-12-31T22:16:24.000Z",
     })
     void everyCaptureTimeIsStoredWithItsOffsetSource(String name, String table, String local, String offset,
@@ -146,7 +146,7 @@ class CameraArchiveTest {
         assertThat(canon).isNotNull();
         assertThat(canon.path("img_taken_local").asText()).isEqualTo("2003-12-04T06:46:52");
         assertThat(canon.path("img_taken_tag").asText()).isEqualTo("DateTimeOriginal");
-        assertThat(canon.path("img_offset_source").asText()).isEqualTo("unknown");
+        assertThat(canon.path("img_offset_source").asText()).isEqualTo("location_state");
         assertThat(canon.path("img_mtime").asText()).isEqualTo("2011-02-03T04:05:06.000Z");
         assertThat(canon.path("img_damaged").asInt()).isZero();
     }

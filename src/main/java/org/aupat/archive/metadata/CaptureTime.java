@@ -2,6 +2,7 @@ package org.aupat.archive.metadata;
 
 import java.time.Instant;
 import java.time.LocalDateTime;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 
 /**
@@ -23,6 +24,19 @@ public record CaptureTime(LocalDateTime local, String localTag, ZoneOffset offse
         return local == null || offset == null ? null : local.toInstant(offset);
     }
 
+    /**
+     * This capture time, or, when the file gave no offset, the one {@code zone} had at that local time
+     * (daylight saving included), recorded as {@link OffsetSource#LOCATION_STATE}. An offset the file
+     * gave is never replaced. A local time in the hour skipped by a spring-forward change takes the
+     * offset before it; one in the hour repeated in autumn takes the earlier (summer) offset.
+     */
+    public CaptureTime orInStateZone(ZoneId zone) {
+        if (local == null || offset != null || zone == null) {
+            return this;
+        }
+        return new CaptureTime(local, localTag, zone.getRules().getOffset(local), OffsetSource.LOCATION_STATE);
+    }
+
     /** The camera's clock as ISO text with seconds ("2023-05-01T10:00:00"), null when the file has no time. */
     public String localText() {
         return local == null ? null : local.format(java.time.format.DateTimeFormatter.ISO_LOCAL_DATE_TIME);
@@ -41,7 +55,9 @@ public record CaptureTime(LocalDateTime local, String localTag, ZoneOffset offse
         GPS_TIME("gps_time"),
         /** QuickTime's CreateDate, which that format defines as UTC. */
         QUICKTIME_UTC("quicktime_utc"),
-        /** Nothing in the file says: the local time is kept, the UTC time is not guessed. */
+        /** Nothing in the file says, so the time zone of the location's state (state_time_zones.json): a recorded guess. */
+        LOCATION_STATE("location_state"),
+        /** Nothing in the file or the location says: the local time is kept, the UTC time is not guessed. */
         UNKNOWN("unknown");
 
         private final String code;

@@ -4,11 +4,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -17,9 +19,12 @@ import org.aupat.archive.hardware.Hardware;
 import org.aupat.archive.hardware.HardwareCategory;
 import org.aupat.archive.hardware.HardwareClassifier;
 import org.aupat.archive.hardware.HardwareClues;
+import org.aupat.archive.location.Location;
+import org.aupat.archive.location.LocationRepository;
 import org.aupat.archive.media.MediaRepository;
 import org.aupat.archive.media.MediaRepository.MediaFile;
 import org.aupat.archive.media.MediaType;
+import org.aupat.archive.metadata.CaptureTime;
 import org.aupat.archive.metadata.ExifMetadata;
 import org.aupat.archive.metadata.ExifReading;
 import org.aupat.archive.metadata.ExiftoolPool;
@@ -56,11 +61,13 @@ public class OrganizeService {
     private final ArchiveClock clock;
     private final ObjectMapper json;
     private final Rules rules;
+    private final LocationRepository locations;
 
     public OrganizeService(MediaRepository media, ExiftoolPool exiftool, VideoProbe ffprobe, HardwareClassifier classifier,
                            OrganizeLedger ledger, FailureLog failures, ProgressReporter progress,
-                           ArchiveClock clock, ObjectMapper json, Rules rules) {
+                           ArchiveClock clock, ObjectMapper json, Rules rules, LocationRepository locations) {
         this.rules = rules;
+        this.locations = locations;
         this.media = media;
         this.exiftool = exiftool;
         this.ffprobe = ffprobe;
@@ -183,6 +190,7 @@ public class OrganizeService {
         List<VideoProbe.Probed> probes = type == MediaType.VIDEO
                 ? ffprobe.probeAll(paths, present.stream().map(MediaFile::originalName).toList()) : List.of();
         List<Organized> rows = new ArrayList<>();
+        Map<String, Optional<ZoneId>> stateZones = new java.util.HashMap<>();
         for (int i = 0; i < present.size(); i++) {
             MediaFile file = present.get(i);
             ExifReading reading = readings.get(i);
@@ -190,24 +198,31 @@ public class OrganizeService {
                 skip(reading.failure(), "read metadata with exiftool");
                 continue;
             }
-            rows.add(type == MediaType.IMAGE ? image(file, reading.metadata())
-                    : video(file, reading.metadata(), probes.get(i)));
+            CaptureTime capture = reading.metadata().capture().orInStateZone(stateZones
+                    .computeIfAbsent(file.locationUuid(), this::stateZone).orElse(null));
+            rows.add(type == MediaType.IMAGE ? image(file, reading.metadata(), capture)
+                    : video(file, reading.metadata(), probes.get(i), capture));
         }
         return rows;
     }
 
-    private Organized image(MediaFile file, ExifMetadata exif) {
+    /** The time zone of a location's state (state_time_zones.json), for files that give no offset. */
+    private Optional<ZoneId> stateZone(String locationUuid) {
+        return locations.find(locationUuid).map(Location::state).map(state -> rules.stateTimeZones().zone(state));
+    }
+
+    private Organized image(MediaFile file, ExifMetadata exif, CaptureTime capture) {
         if (exif.damage() != null) {
             damaged(file, "exiftool: " + exif.damage());
         }
         Hardware hardware = classifier.classify(MediaType.IMAGE, exif.make(), exif.model(), null, null,
                 file.film() != null && file.film() == 1, HardwareClues.of(exif));
         return new Organized(MediaType.IMAGE, file.sha(), hardware.category(),
-                hardwareJson(hardware, exif.damage()), exif.rawJson(), exif.capture(), exif.damage() != null,
+                hardwareJson(hardware, exif.damage()), exif.rawJson(), capture, exif.damage() != null,
                 exif.latitude(), exif.longitude(), null, null, null, null);
     }
 
-    private Organized video(MediaFile file, ExifMetadata exif, VideoProbe.Probed probed) {
+    private Organized video(MediaFile file, ExifMetadata exif, VideoProbe.Probed probed, CaptureTime capture) {
         VideoMetadata probe = probed.metadata();
         String problem = exif.damage();
         if (probed.error() != null) {
@@ -226,7 +241,7 @@ public class OrganizeService {
         Hardware hardware = classifier.classify(MediaType.VIDEO, exif.make(), exif.model(), probe.make(), probe.model(),
                 false, HardwareClues.of(exif));
         return new Organized(MediaType.VIDEO, file.sha(), hardware.category(),
-                hardwareJson(hardware, problem), probe.rawJson() != null ? probe.rawJson() : exif.rawJson(), exif.capture(),
+                hardwareJson(hardware, problem), probe.rawJson() != null ? probe.rawJson() : exif.rawJson(), capture,
                 problem != null, exif.latitude(), exif.longitude(), probe.durationSeconds(), probe.codec(), probe.width(),
                 probe.height());
     }

@@ -14,6 +14,7 @@ public class Rules {
     private final Memo<NameRules> names;
     private final Memo<FolderRules> folders;
     private final Memo<LocationTypeRules> locationTypes;
+    private final Memo<StateTimeZoneRules> stateTimeZones;
     private final RuleFiles files;
 
     Rules(RuleFiles files) {
@@ -23,6 +24,7 @@ public class Rules {
         names = new Memo<>(() -> NameRules.from(files.read("name.json")));
         folders = new Memo<>(() -> FolderRules.from(files.read("folder.json")));
         locationTypes = new Memo<>(() -> LocationTypeRules.from(files.read("location_type_mapping.json")));
+        stateTimeZones = new Memo<>(() -> StateTimeZoneRules.from(files.read("state_time_zones.json")));
     }
 
     /** Rules read from {@code folder} (files there win) and the copies inside the jar; for tests and tools. */
@@ -50,6 +52,10 @@ public class Rules {
         return locationTypes.get();
     }
 
+    public StateTimeZoneRules stateTimeZones() {
+        return stateTimeZones.get();
+    }
+
     /** How many characters of a uuid or sha go into names (name.json prefix_length). */
     public int prefixLength() {
         return names().prefixLength();
@@ -74,6 +80,7 @@ public class Rules {
         names();
         folders();
         locationTypes();
+        stateTimeZones();
     }
 
     private static final class Memo<T> {

@@ -77,6 +77,32 @@ class RulesTest {
                 .hasMessageContaining("camera_hardware.json").hasMessageContaining("categories.security_camera");
     }
 
+    @Test
+    void everyStateCodeHasAZoneAndTheOffsetFollowsDaylightSaving() {
+        StateTimeZoneRules zones = Rules.from(folder).stateTimeZones();
+        assertThat(zones.zonesByState().keySet())
+                .containsExactlyInAnyOrderElementsOf(org.aupat.foundation.validation.StateCodes.codes());
+        java.time.ZoneId ny = zones.zone("ny");
+        assertThat(ny.getRules().getOffset(java.time.LocalDateTime.parse("2024-07-04T12:00:00"))).hasToString("-04:00");
+        assertThat(ny.getRules().getOffset(java.time.LocalDateTime.parse("2024-01-04T12:00:00"))).hasToString("-05:00");
+        assertThat(zones.zone("az").getRules().getOffset(java.time.LocalDateTime.parse("2024-07-04T12:00:00")))
+                .hasToString("-07:00");
+    }
+
+    @Test
+    void aStateTimeZoneThatIsNoZoneOrAStateWithoutAZoneIsRefused() throws Exception {
+        ObjectNode json = (ObjectNode) new ObjectMapper().readTree(RulesTest.class.getResourceAsStream("/rules/state_time_zones.json"));
+        ((ObjectNode) json.path("zones")).put("ny", "America/Upstate");
+        Files.writeString(folder.resolve("state_time_zones.json"), json.toString());
+        assertThatThrownBy(() -> Rules.from(folder).stateTimeZones()).isInstanceOf(ConfigurationError.class)
+                .hasMessageContaining("state_time_zones.json").hasMessageContaining("zones.ny")
+                .hasMessageContaining("America/Upstate");
+        ((ObjectNode) json.path("zones")).remove("ny");
+        Files.writeString(folder.resolve("state_time_zones.json"), json.toString());
+        assertThatThrownBy(() -> Rules.from(folder).checkAll()).isInstanceOf(ConfigurationError.class)
+                .hasMessageContaining("state_time_zones.json").hasMessageContaining("'ny'");
+    }
+
     private static String builtInNameJson() throws Exception {
         return new String(RulesTest.class.getResourceAsStream("/rules/name.json").readAllBytes());
     }

@@ -1,0 +1,112 @@
+package org.aupat.archive.organizing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.aupat.archive.identify.IdentifyService;
+import org.aupat.archive.importing.ImportRequest;
+import org.aupat.archive.ingest.IngestService;
+import org.aupat.archive.location.LocationService;
+import org.aupat.archive.maintenance.MigrationService;
+import org.aupat.foundation.FoundationContext;
+import org.aupat.foundation.checkpoint.RunIdentity;
+import org.aupat.testing.ArchiveInvariants;
+import org.aupat.testing.InProcessRuns;
+import org.aupat.testing.MediaFactory;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * Photos whose tags give no UTC offset, imported into locations in New York and Arizona and organised
+ * in process: the offset comes from the location's state for the capture date, is recorded as a guess
+ * (location_state), and never replaces an offset the file itself holds.
+ */
+class StateTimeZoneTest {
+    @TempDir
+    static Path home;
+    static ConfigurableApplicationContext context;
+    static ArchiveInvariants invariants;
+    static List<JsonNode> masters = new java.util.ArrayList<>();
+
+    @BeforeAll
+    static void organiseTwoLocations() throws Exception {
+        Path ny = Files.createDirectories(home.resolve("ny-card"));
+        MediaFactory nyFiles = new MediaFactory(ny);
+        nyFiles.tag(nyFiles.photo("summer.jpg", "Canon", "Canon EOS 5D"), "-DateTimeOriginal=2024:07:04 12:00:00");
+        nyFiles.tag(nyFiles.photo("winter.jpg", "Canon", "Canon EOS 5D"), "-DateTimeOriginal=2024:01:04 12:00:00");
+        nyFiles.tag(nyFiles.photo("tagged.jpg", "Canon", "Canon EOS 5D"), "-DateTimeOriginal=2024:07:04 12:00:00",
+                "-OffsetTimeOriginal=+02:00");
+        // GPS position but no GPS clock: the position names no zone (no boundary library), the state does.
+        nyFiles.tag(nyFiles.photo("gps.jpg", "Canon", "Canon EOS 5D"), "-DateTimeOriginal=2024:07:04 13:00:00",
+                "-GPSLatitude=34.0", "-GPSLatitudeRef=N", "-GPSLongitude=118.0", "-GPSLongitudeRef=W");
+        Path az = Files.createDirectories(home.resolve("az-card"));
+        MediaFactory azFiles = new MediaFactory(az);
+        azFiles.tag(azFiles.photo("desert.jpg", "Nikon", "NIKON D90"), "-DateTimeOriginal=2024:07:04 12:00:00");
+        context = FoundationContext.start(home);
+        context.getBean(MigrationService.class).migrate(context.getBean(MigrationService.class).check());
+        invariants = ArchiveInvariants.ofHome(home);
+        importInto(ny, "Upstate Mill", "ny");
+        importInto(az, "Desert Mine", "az");
+        InProcessRuns.asScript(context, "db_organize", () -> context.getBean(OrganizeService.class).organize());
+        InProcessRuns.asScript(context, "db_ingest", () -> context.getBean(IngestService.class).ingest());
+        IdentifyService.Result identified = InProcessRuns.asScript(context, "db_identify",
+                () -> context.getBean(IdentifyService.class).identify(null, true));
+        for (Path written : identified.written()) {
+            masters.add(new ObjectMapper().readTree(written.toFile()));
+        }
+    }
+
+    private static void importInto(Path card, String name, String state) {
+        ImportRequest request = new ImportRequest(card, new LocationService.Request(null, name, null, state,
+                "industrial", null, "tester", null, List.of(), card, false, false), false, null, false);
+        InProcessRuns.asScript(context, "db_import",
+                () -> InProcessRuns.imported(context, request, new RunIdentity("db_import", "source=" + card, false)));
+    }
+
+    @AfterAll
+    static void stop() {
+        if (context != null) {
+            context.close();
+        }
+    }
+
+    @ParameterizedTest(name = "{0}: {1} at {2} from {3} is {4}")
+    @CsvSource({
+        "summer.jpg, 2024-07-04T12:00:00, -04:00, location_state, 2024-07-04T16:00:00.000Z",
+        "winter.jpg, 2024-01-04T12:00:00, -05:00, location_state, 2024-01-04T17:00:00.000Z",
+        "gps.jpg, 2024-07-04T13:00:00, -04:00, location_state, 2024-07-04T17:00:00.000Z",
+        "desert.jpg, 2024-07-04T12:00:00, -07:00, location_state, 2024-07-04T19:00:00.000Z",
+        "tagged.jpg, 2024-07-04T12:00:00, +02:00, offset_tag, 2024-07-04T10:00:00.000Z",
+    })
+    void aFileWithoutAnOffsetTakesItsLocationStatesZoneForThatDate(String name, String local, String offset,
+                                                                   String source, String utc) throws Exception {
+        assertThat(invariants.rows("SELECT img_taken_local, img_taken_offset, img_offset_source, img_taken, img_taken_tag"
+                + " FROM images WHERE img_nameo = '" + name + "'"))
+                .containsExactly(List.of(local, offset, source, utc, "DateTimeOriginal"));
+    }
+
+    @Test
+    void theMasterJsonCarriesTheStateGuess() {
+        JsonNode winter = null;
+        for (JsonNode master : masters) {
+            for (JsonNode image : master.path("images")) {
+                if (image.path("img_nameo").asText().equals("winter.jpg")) {
+                    winter = image;
+                }
+            }
+        }
+        assertThat(winter).isNotNull();
+        assertThat(winter.path("img_offset_source").asText()).isEqualTo("location_state");
+        assertThat(winter.path("img_taken_offset").asText()).isEqualTo("-05:00");
+        assertThat(winter.path("img_taken").asText()).isEqualTo("2024-01-04T17:00:00.000Z");
+    }
+}
