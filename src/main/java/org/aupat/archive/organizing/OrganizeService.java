@@ -104,8 +104,9 @@ public class OrganizeService {
         }
     }
 
-    /** exiftool and ffprobe must answer before anything changes (never a silent "other"). */
+    /** exiftool and ffprobe must answer, and state_time_zones.json load, before anything changes (never a silent "other"). */
     public void requireTools() {
+        rules.stateTimeZones(); // a broken zone table stops the run here, not after the first batch was read
         // Both checks are mostly a process start-up each, so they run side by side.
         CompletableFuture<String> ffprobeVersion = CompletableFuture.supplyAsync(ffprobe::checkAvailable);
         try {

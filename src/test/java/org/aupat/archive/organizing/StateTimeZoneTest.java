@@ -109,4 +109,19 @@ class StateTimeZoneTest {
         assertThat(winter.path("img_taken_offset").asText()).isEqualTo("-05:00");
         assertThat(winter.path("img_taken").asText()).isEqualTo("2024-01-04T17:00:00.000Z");
     }
+
+    @Test
+    void aBrokenZoneTableStopsOrganizingBeforeAnythingChanges(@TempDir Path other) throws Exception {
+        Path rules = Files.createDirectories(other.resolve("rules"));
+        Files.writeString(rules.resolve("state_time_zones.json"), "{\"zones\": {\"ny\": \"America/Upstate\"}}");
+        List<String> args = new java.util.ArrayList<>(List.of(FoundationContext.settings(other)));
+        args.add("--aupat.rules=" + rules);
+        try (ConfigurableApplicationContext broken = new org.springframework.boot.builder.SpringApplicationBuilder(
+                org.aupat.AupatApplication.class).web(org.springframework.boot.WebApplicationType.NONE)
+                .run(args.toArray(String[]::new))) {
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> broken.getBean(OrganizeService.class).requireTools())
+                    .isInstanceOf(org.aupat.foundation.error.ConfigurationError.class)
+                    .hasMessageContaining("state_time_zones.json").hasMessageContaining("America/Upstate");
+        }
+    }
 }
