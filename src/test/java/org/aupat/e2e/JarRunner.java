@@ -56,7 +56,16 @@ public final class JarRunner implements AupatRun {
 
     /** Starts the jar without waiting (for kill and lock tests). */
     public Process start(String... args) throws IOException {
-        List<String> command = new ArrayList<>(List.of("java"));
+        return startThrough(List.of(), args);
+    }
+
+    /**
+     * Starts the jar without waiting, through a wrapper command ({@code setsid}: the jar leads a process group
+     * of its own that a test can signal as a terminal does).
+     */
+    public Process startThrough(List<String> wrapper, String... args) throws IOException {
+        List<String> command = new ArrayList<>(wrapper);
+        command.add("java");
         command.addAll(coverageAgent());
         command.addAll(jvmOptions);
         command.addAll(List.of("-jar", jar().toString()));

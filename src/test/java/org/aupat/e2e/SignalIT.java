@@ -80,4 +80,59 @@ class SignalIT {
             return 0;
         }
     }
+
+    /**
+     * Ctrl-C in a terminal signals the whole foreground process group, exiftool and ffprobe with the JVM. The
+     * tools must not die before the JVM reaches its safe point (a video whose ffprobe died was recorded as
+     * damaged), and the JVM still ends its tools itself.
+     */
+    @Test
+    void ctrlCToTheWholeProcessGroupStopsAtASafePointAndFailsNoFile() throws Exception {
+        Path videos = Files.createDirectories(work.resolve("videos"));
+        MediaFactory media = new MediaFactory(videos);
+        for (int i = 0; i < 40; i++) {
+            media.mp4("CLIP_" + i + ".mp4", "clip " + i);
+        }
+        Path home = Files.createDirectories(work.resolve("group"));
+        JarRunner aupat = new JarRunner(home);
+        assertThat(aupat.run("--script=db_migrate").exit()).isZero();
+        JarRunner.Result imported = aupat.run("--script=db_import", "--source=" + videos, "--name=Group Mill",
+                "--state=ny", "--type=industrial");
+        assertThat(imported.exit()).as(imported.err()).isZero();
+
+        Process run = aupat.startThrough(List.of("setsid"), "--script=db_organize"); // it leads its group, as a job does
+        java.util.Set<ProcessHandle> tools = new java.util.HashSet<>();
+        while (run.isAlive() && tools.stream().noneMatch(SignalIT::ffprobe)) {
+            run.descendants().forEach(tools::add);
+            Thread.sleep(5);
+        }
+        assertThat(run.isAlive()).as("db_organize still running when signalled: "
+                + Files.readString(home.resolve("last-stderr.txt"), StandardCharsets.UTF_8)).isTrue();
+        assertThat(new ProcessBuilder("kill", "-INT", "--", "-" + run.pid()).start().waitFor()).isZero();
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
+        while (run.isAlive() && System.nanoTime() < deadline) {
+            run.descendants().forEach(tools::add);
+            Thread.sleep(10);
+        }
+        assertThat(run.isAlive()).as("stopped after SIGINT to its process group").isFalse();
+        String err = Files.readString(home.resolve("last-stderr.txt"), StandardCharsets.UTF_8);
+
+        assertThat(run.exitValue()).as(err).isEqualTo(130);
+        assertThat(err.lines().filter(l -> l.contains("interrupted"))).as(err).hasSize(1);
+        assertThat(err).contains("interrupted by SIGINT;").doesNotContain("\tat ").doesNotContain("unexpected");
+        assertThat(tools).as("exiftool and ffprobe children").noneMatch(ProcessHandle::isAlive);
+        Path failureLog = home.resolve("logs/failure.log");
+        assertThat(Files.exists(failureLog) ? Files.readAllLines(failureLog) : List.<String>of())
+                .as("files recorded as failed because of the signal").isEmpty();
+
+        JarRunner.Result rerun = aupat.run("--script=db_organize");
+        assertThat(rerun.exit()).as("the rerun converges: " + rerun.err()).isZero();
+        assertThat(Files.readAllLines(failureLog)).as("after the rerun").isEmpty();
+    }
+
+    private static boolean ffprobe(ProcessHandle process) {
+        // one reading a video, not pre-flight's ffprobe -version
+        return process.info().command().map(c -> c.endsWith("ffprobe")).orElse(false)
+                && process.info().arguments().map(a -> List.of(a).contains("-show_streams")).orElse(false);
+    }
 }

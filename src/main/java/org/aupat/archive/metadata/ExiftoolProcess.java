@@ -28,13 +28,6 @@ import org.aupat.foundation.error.ExternalToolError;
  */
 final class ExiftoolProcess implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
-    /**
-     * exiftool -stay_open never notices that its input has closed (it polls for more, 100 times a
-     * second, forever), so an AUPAT killed with SIGKILL, or crashed, would leave its exiftools running.
-     * Where util-linux's setpriv can, exiftool is started with a parent-death signal instead: the kernel
-     * kills it when the thread that started it ends, and so with AUPAT. (Elsewhere: as before.)
-     */
-    static final List<String> ENDS_WITH_ITS_STARTER = parentDeathSignal();
     private final Process process;
     private final Writer commands;
     private final BufferedReader answers;
@@ -48,13 +41,11 @@ final class ExiftoolProcess implements AutoCloseable {
 
     /**
      * Starts exiftool. The thread that calls this must outlive the process: the kernel kills exiftool
-     * when that thread ends (see {@link #ENDS_WITH_ITS_STARTER}).
+     * when that thread ends (see {@link ToolCommand}).
      */
     ExiftoolProcess(String command) {
-        List<String> line = new java.util.ArrayList<>(ENDS_WITH_ITS_STARTER);
-        line.addAll(List.of(command, "-stay_open", "True", "-@", "-"));
         try {
-            process = new ProcessBuilder(line).start();
+            process = new ProcessBuilder(ToolCommand.line(List.of(command, "-stay_open", "True", "-@", "-"))).start();
         } catch (IOException e) {
             throw ExiftoolPool.missing(command, e);
         }
@@ -189,21 +180,5 @@ final class ExiftoolProcess implements AutoCloseable {
 
     long pid() {
         return process.pid();
-    }
-
-    private static List<String> parentDeathSignal() {
-        List<String> prefix = List.of("setpriv", "--pdeathsig", "KILL");
-        List<String> probeLine = new java.util.ArrayList<>(prefix);
-        probeLine.add("true"); // an old setpriv without --pdeathsig fails here, not on every exiftool
-        try {
-            Process probe = new ProcessBuilder(probeLine).redirectErrorStream(true).start();
-            probe.getInputStream().readAllBytes();
-            return probe.waitFor(5, TimeUnit.SECONDS) && probe.exitValue() == 0 ? prefix : List.of();
-        } catch (IOException e) {
-            return List.of(); // no setpriv here
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return List.of();
-        }
     }
 }

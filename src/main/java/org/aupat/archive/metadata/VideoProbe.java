@@ -157,8 +157,9 @@ public class VideoProbe {
     private JsonNode run(Path file) {
         Process process;
         try {
-            process = new ProcessBuilder(command, "-v", "quiet", "-print_format", "json", "-show_format",
-                    "-show_streams", file.toAbsolutePath().toString()).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+            process = new ProcessBuilder(ToolCommand.line(List.of(command, "-v", "quiet", "-print_format", "json",
+                    "-show_format", "-show_streams", file.toAbsolutePath().toString())))
+                    .redirectError(ProcessBuilder.Redirect.DISCARD).start();
         } catch (IOException e) {
             throw new ExternalToolError("ffprobe could not be started as '" + command + "': " + e.getMessage()
                     + ". Install ffmpeg or set aupat.ffprobe to its path.", e);
