@@ -1,6 +1,8 @@
 package org.aupat.archive.metadata;
 
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -27,11 +29,36 @@ final class ToolCommand {
     private ToolCommand() {
     }
 
-    /** The command line that starts {@code command} (the tool and its arguments) as described above. */
+    /**
+     * The command line that starts {@code command} (the tool and its arguments) as described above. A tool
+     * that cannot be found is started bare, so that starting it fails with the operating system's own
+     * "cannot run program" error (which the callers turn into "install it"), not with a wrapper's exit code
+     * that would read as a file the tool could not read.
+     */
     static List<String> line(List<String> command) {
+        if (!runnable(command.get(0))) {
+            return List.copyOf(command);
+        }
         List<String> line = new ArrayList<>(WRAPPER);
         line.addAll(command);
         return line;
+    }
+
+    /** Whether {@code tool} names an executable file, itself or in a folder of PATH. */
+    private static boolean runnable(String tool) {
+        if (tool.contains("/")) {
+            return Files.isExecutable(Path.of(tool));
+        }
+        String path = System.getenv("PATH");
+        if (path == null) {
+            return false;
+        }
+        for (String folder : path.split(":")) {
+            if (!folder.isEmpty() && Files.isExecutable(Path.of(folder, tool))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static List<String> wrapper() {
