@@ -21,6 +21,7 @@ import org.aupat.archive.metadata.ExifReading;
 import org.aupat.archive.metadata.ExiftoolPool;
 import org.aupat.archive.metadata.VideoMetadata;
 import org.aupat.archive.metadata.VideoProbe;
+import org.aupat.archive.rules.Rules;
 import org.aupat.foundation.db.SqliteDatabase;
 import org.aupat.foundation.error.AupatError;
 import org.aupat.foundation.error.ValidationError;
@@ -44,10 +45,11 @@ public class ImportPreview {
     private final VideoProbe ffprobe;
     private final HardwareClassifier hardware;
     private final UuidGenerator uuids;
+    private final Rules rules;
 
     ImportPreview(ImportDecision decision, FileHasher hasher, LocationRepository locations,
                   LocationService locationService, SqliteDatabase database, ArchiveLayout layout, ExiftoolPool exiftool,
-                  VideoProbe ffprobe, HardwareClassifier hardware, UuidGenerator uuids) {
+                  VideoProbe ffprobe, HardwareClassifier hardware, UuidGenerator uuids, Rules rules) {
         this.decision = decision;
         this.hasher = hasher;
         this.locations = locations;
@@ -58,6 +60,7 @@ public class ImportPreview {
         this.ffprobe = ffprobe;
         this.hardware = hardware;
         this.uuids = uuids;
+        this.rules = rules;
     }
 
     /** One line of the plan: a source entry and what would happen to it. */
@@ -178,7 +181,8 @@ public class ImportPreview {
                 try {
                     probe = ffprobe.probe(file, file.getFileName().toString());
                 } catch (AupatError e) {
-                    problem = true;
+                    // As db_organize: ffprobe failing on a format it has no reader for is no sign of damage.
+                    problem = problem || !rules.fileTypes().ffprobeCannotRead(file.getFileName().toString());
                 }
             }
             if (problem) {

@@ -227,7 +227,7 @@ public class OrganizeService {
         VideoMetadata probe = probed.metadata();
         String problem = exif.damage();
         if (probed.error() != null) {
-            if (problem == null && ffprobeCannotRead(file)) {
+            if (problem == null && rules.fileTypes().ffprobeCannotRead(Path.of(file.loc()).getFileName().toString())) {
                 problem = null; // a format ffmpeg cannot read (RED, BRAW): exiftool read it, nothing is wrong
             } else {
                 problem = "ffprobe: " + probed.error().getMessage();
@@ -245,14 +245,6 @@ public class OrganizeService {
                 hardwareJson(hardware, problem), probe.rawJson() != null ? probe.rawJson() : exif.rawJson(), capture,
                 problem != null, exif.latitude(), exif.longitude(), probe.durationSeconds(), probe.codec(), probe.width(),
                 probe.height());
-    }
-
-    /** A video in a format ffmpeg has no reader for (file_types.json), judged by its staged name's extension. */
-    private boolean ffprobeCannotRead(MediaFile file) {
-        String name = Path.of(file.loc()).getFileName().toString();
-        int dot = name.lastIndexOf('.');
-        return dot >= 0 && rules.fileTypes().videosFfprobeCannotRead()
-                .contains(name.substring(dot + 1).toLowerCase(java.util.Locale.ROOT));
     }
 
     /** The file is archived all the same and flagged damaged, but a person is told: one failure line, exit code 4. */

@@ -50,6 +50,15 @@ public record FileTypeRules(Set<String> imageExtensions, Set<String> videoExtens
         }
     }
 
+    /**
+     * Whether {@code fileName} is a video in a format ffmpeg has no reader for (RED, BRAW): ffprobe's failure
+     * on it is no sign of damage. Judged by the extension after the last dot, case ignored.
+     */
+    public boolean ffprobeCannotRead(String fileName) {
+        int dot = fileName.lastIndexOf('.');
+        return dot >= 0 && videosFfprobeCannotRead.contains(fileName.substring(dot + 1).toLowerCase(Locale.ROOT));
+    }
+
     static FileTypeRules from(RuleFile fileTypes, RuleFile ignoredExt) {
         Set<String> images = extensions(fileTypes, "image_extensions");
         Set<String> videos = extensions(fileTypes, "video_extensions");

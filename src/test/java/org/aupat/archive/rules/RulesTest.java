@@ -33,6 +33,15 @@ class RulesTest {
     }
 
     @Test
+    void onlyVideosFfmpegHasNoReaderForExcuseAnFfprobeFailure() {
+        FileTypeRules types = Rules.from(folder).fileTypes();
+        assertThat(types.ffprobeCannotRead("A001_C001.R3D")).isTrue();
+        assertThat(types.ffprobeCannotRead("a001.braw")).isTrue();
+        assertThat(types.ffprobeCannotRead("clip.mp4")).isFalse();
+        assertThat(types.ffprobeCannotRead("R3D")).as("no extension").isFalse();
+    }
+
+    @Test
     void aFileInTheRulesFolderOverridesTheBuiltInCopy() throws Exception {
         Files.writeString(folder.resolve("name.json"), builtInNameJson().replace("\"prefix_length\": 12", "\"prefix_length\": 16"));
         assertThat(Rules.from(folder).names().prefixLength()).isEqualTo(16);
