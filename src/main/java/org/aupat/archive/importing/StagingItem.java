@@ -3,7 +3,9 @@ package org.aupat.archive.importing;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.util.Map;
+import org.aupat.archive.ArchiveClock;
 import org.aupat.archive.layout.ArchiveLayout;
 import org.aupat.archive.media.Classification;
 import org.aupat.archive.media.MediaKey;
@@ -92,14 +94,18 @@ class StagingItem {
             return Skippable.done(new Outcome(new Staged(kind.type(), sha, name, target.toString(), t.locationUuid(),
                     t.subUuid(), OriginalNames.text(folder), OriginalNames.text(source.getFileName()), t.author(), extension,
                     t.film() && kind.type() == org.aupat.archive.media.MediaType.IMAGE,
-                    t.film() ? t.filmStock() : null, modified(source)), null, size, linked, incoming));
+                    t.film() ? t.filmStock() : null, ArchiveClock.format(copied.modified().toInstant())), null, size,
+                    linked, incoming));
         } finally {
             RunContext.file(null);
         }
     }
 
-    /** A copy (or hard link) waiting in {@code incoming/}, with the hash and size of its bytes. */
-    private record Copied(Path incoming, String sha, long size) {
+    /**
+     * A copy (or hard link) waiting in {@code incoming/}, with the hash and size of its bytes and the source's
+     * modification time, which its copy keeps and its row records.
+     */
+    private record Copied(Path incoming, String sha, long size, FileTime modified) {
     }
 
     /**
@@ -123,12 +129,13 @@ class StagingItem {
                 sha = copy.sha256();
                 size = copy.size();
             }
-            String change = changedWhileCopied(source, before, sha, size);
+            SourceStamp after = stamp(source);
+            String change = changedWhileCopied(source, before, after, sha, size);
             if (change == null) {
                 if (t.hardlink()) {
                     files.hardlink(source, incoming);
                 }
-                return new Copied(incoming, sha, size);
+                return new Copied(incoming, sha, size, after.modified());
             }
             if (!t.hardlink()) {
                 files.deleteWithBackup(incoming);
@@ -146,8 +153,7 @@ class StagingItem {
      * the stamp before and the one after, or does not have the size copied, or (modified too recently for its
      * times to tell) no longer has the hash computed while copying. Null when the copy is sound.
      */
-    private String changedWhileCopied(Path source, SourceStamp before, String sha, long size) {
-        SourceStamp after = stamp(source);
+    private String changedWhileCopied(Path source, SourceStamp before, SourceStamp after, String sha, long size) {
         String change = after.changeSince(before);
         if (change == null && size != after.size()) {
             change = size + " bytes were read of its " + after.size();
@@ -163,15 +169,6 @@ class StagingItem {
             return SourceStamp.of(source);
         } catch (IOException e) {
             throw skip(source, "cannot be read: " + e.getMessage() + "; check the card or folder, then import again");
-        }
-    }
-
-    /** The source's modification time, which its copy keeps and its row records. */
-    private static String modified(Path source) {
-        try {
-            return org.aupat.archive.ArchiveClock.format(Files.getLastModifiedTime(source).toInstant());
-        } catch (IOException e) {
-            throw skip(source, "has no readable modification time (" + e.getMessage() + "); check the file and import again");
         }
     }
 
