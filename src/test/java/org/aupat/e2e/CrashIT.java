@@ -473,13 +473,7 @@ class CrashIT {
         String[] b = inFolder(home, "b", importArgs);
         assertThat(aupat.run(inFolder(home, "a", "--script=db_migrate")).exit()).isZero();
         assertThat(aupat.run(inFolder(home, "b", "--script=db_migrate")).exit()).isZero();
-        Process first = aupat.start(a);
-        while (first.isAlive() && files(home.resolve("a-staging")).size() < 120) {
-            Thread.sleep(10);
-        }
-        assertThat(first.isAlive()).as("A's import still running when killed").isTrue();
-        first.destroyForcibly();
-        first.waitFor(1, TimeUnit.MINUTES);
+        killOnceStaged(aupat, home.resolve("a-staging"), a);
         report.add("one folder, two databases: A's db_import killed in chunk 2, then B imports the same card");
 
         JarRunner.Result second = aupat.run(b);
@@ -504,9 +498,14 @@ class CrashIT {
     private static void killInChunkTwo(JarRunner aupat, String... args) throws Exception {
         JarRunner.Result migrated = aupat.run("--script=db_migrate");
         assertThat(migrated.exit()).as(migrated.err()).isZero();
+        killOnceStaged(aupat, aupat.home().resolve("data/staging"), args);
+    }
+
+    /** Starts db_import and kills it with SIGKILL once 120 files are in {@code staging}, in its chunk 2. */
+    private static void killOnceStaged(JarRunner aupat, Path staging, String... args) throws Exception {
         Process first = aupat.start(args);
         // Chunk 1 (100 files) has its files, rows and checkpoint committed before chunk 2 stages its first file.
-        while (first.isAlive() && stagingFiles(aupat.home()) < 120) {
+        while (first.isAlive() && files(staging).size() < 120) {
             Thread.sleep(10);
         }
         assertThat(first.isAlive()).as("db_import still running when killed").isTrue();
