@@ -24,6 +24,9 @@ public abstract class AupatScript implements CommandLineRunner, ExitCodeGenerato
     @Option(names = {"-v", "--verbose"}, description = "Print details of every step.")
     boolean verbose;
 
+    @Option(names = "--json", description = "Print the result as JSON on standard output (one document, or one line per item).")
+    boolean json;
+
     @Option(names = "--restart", description = "Discard the checkpoint of an interrupted identical run and start over.")
     boolean restart;
 
@@ -78,5 +81,9 @@ public abstract class AupatScript implements CommandLineRunner, ExitCodeGenerato
 
     boolean verbose() {
         return verbose;
+    }
+
+    boolean json() {
+        return json;
     }
 }

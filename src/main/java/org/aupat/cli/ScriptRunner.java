@@ -62,7 +62,7 @@ public class ScriptRunner {
                 console.out(commandLine.getUsageMessage() + exitStatusHelp());
                 return ExitCode.OK;
             }
-            console.configure(script.quiet(), script.verbose());
+            console.configure(script.quiet(), script.verbose(), script.json());
             failureLog.reset();
             if (!preamble.locks() || script.changesNothing()) {
                 return execute(script, name, BackupFirst.NO);

@@ -5,7 +5,15 @@ import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.filter.ThresholdFilter;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.Appender;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.databind.ser.std.ToStringSerializer;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
@@ -20,6 +28,13 @@ public class Console {
     private final boolean terminal;
     private boolean quiet;
     private boolean verbose;
+    private boolean json;
+
+    /** Results for scripts: records as objects, paths as plain strings, times as ISO-8601 text. */
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .registerModule(new JavaTimeModule())
+            .registerModule(new SimpleModule().addSerializer(Path.class, ToStringSerializer.instance))
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
 
     public Console() {
         this(System.out, System.err, System.console() != null && System.getenv("NO_COLOR") == null);
@@ -32,8 +47,14 @@ public class Console {
     }
 
     public void configure(boolean quiet, boolean verbose) {
+        configure(quiet, verbose, false);
+    }
+
+    /** With {@code json}, standard output carries only JSON (see {@link #json(Object)}); messages stay on standard error. */
+    public void configure(boolean quiet, boolean verbose, boolean json) {
         this.quiet = quiet;
         this.verbose = verbose && !quiet;
+        this.json = json;
         consoleLogThreshold(quiet ? Level.ERROR : this.verbose ? Level.INFO : Level.WARN);
     }
 
@@ -57,6 +78,24 @@ public class Console {
     public void out(String line) {
         out.println(line);
         out.flush();
+    }
+
+    /**
+     * A result as one line of JSON on standard output: one document for a script's summary, or one line
+     * per item (JSON lines) for a listing. The shapes are documented in the README.
+     */
+    public void json(Object result) {
+        try {
+            out.println(JSON.writeValueAsString(result));
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+        out.flush();
+    }
+
+    /** Whether --json was given: results then go out through {@link #json(Object)} only. */
+    public boolean isJson() {
+        return json;
     }
 
     /** A progress or summary message; suppressed by --quiet. */

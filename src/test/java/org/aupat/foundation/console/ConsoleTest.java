@@ -64,4 +64,18 @@ class ConsoleTest {
         assertThat(err()).contains("detail").contains("\u001b[33mcareful\u001b[0m").contains("\u001b[31mfailed\u001b[0m");
         assertThat(new Console().isQuiet()).isFalse();
     }
+
+    record Result(String name, java.nio.file.Path folder, java.time.Instant at, int files) {
+    }
+
+    @Test
+    void jsonResultsAreOneLineOnStandardOutputWithPathsAndTimesAsText() {
+        Console console = console(false);
+        console.configure(false, false, true);
+        assertThat(console.isJson()).isTrue();
+        console.json(new Result("Sample Mill", java.nio.file.Path.of("/a/b c"), java.time.Instant.parse("2026-12-02T01:02:03Z"), 9));
+        assertThat(out()).isEqualTo("{\"name\":\"Sample Mill\",\"folder\":\"/a/b c\",\"at\":\"2026-12-02T01:02:03Z\",\"files\":9}"
+                + System.lineSeparator());
+        assertThat(err()).isEmpty();
+    }
 }
