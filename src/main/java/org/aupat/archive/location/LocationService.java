@@ -152,6 +152,14 @@ public class LocationService {
         return sameImport(p);
     }
 
+    /**
+     * The location a user named with --location (the one place every script resolves that option): today its
+     * full UUID; refuses with exit 2 and one line when there is none.
+     */
+    public Location byReference(String option, String reference) {
+        return repository.require(Identifiers.uuid(option, reference.strip()));
+    }
+
     /** The location a new import of {@code p} registers, under this uuid. */
     public static Location newLocation(Prepared p, String uuid) {
         return new Location(uuid, p.name(), p.aka(), p.state(), p.type(), p.subType(), p.source().toString(), null,
