@@ -68,9 +68,9 @@ class FileStager {
         this.exiftool = exiftool;
     }
 
-    /** The work: a source with a known number of entries, staged for one location. */
+    /** The work: a source with a known number of entries, staged for one location by one recorded import. */
     record Plan(Path source, long entries, String locationUuid, String subUuid, String author, boolean film,
-                String filmStock, boolean hardlink) {
+                String filmStock, boolean hardlink, String importId) {
     }
 
     @Checkpointed("stage files")
@@ -230,7 +230,7 @@ class FileStager {
                 files = null;
             }
             if (!rows.isEmpty()) {
-                ledger.record(List.copyOf(rows), clock.timestamp());
+                ledger.record(List.copyOf(rows), clock.timestamp(), plan.importId());
                 // In the pipeline, exiftool starts on this chunk's photos and videos while the next is copied.
                 exiftool.readAhead(rows.stream().filter(r -> r.type() != MediaType.DOCUMENT)
                         .map(r -> Path.of(r.loc())).toList());

@@ -5,11 +5,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.aupat.archive.ArchiveClock;
+import org.aupat.archive.imports.ImportRepository;
 import org.aupat.archive.layout.ArchiveLayout;
 import org.aupat.archive.location.LocationRepository;
 import org.aupat.archive.location.LocationService;
 import org.aupat.archive.location.LocationService.Prepared;
 import org.aupat.archive.location.LocationService.Registered;
+import org.aupat.archive.media.MediaType;
 import org.aupat.foundation.checkpoint.ChunkedRun;
 import org.aupat.foundation.checkpoint.RunIdentity;
 import org.aupat.foundation.config.AupatProperties;
@@ -41,10 +43,12 @@ public class ImportService {
     private final SqliteDatabase database;
     private final ArchiveClock clock;
     private final ArchiveLayout layout;
+    private final ImportRepository imports;
 
     public ImportService(LocationService locations, LocationRepository locationRepository, FileStager stager,
                          PreflightChecker preflight, PreflightChecks checks,
-                         AupatProperties properties, SqliteDatabase database, ArchiveClock clock, ArchiveLayout layout) {
+                         AupatProperties properties, SqliteDatabase database, ArchiveClock clock, ArchiveLayout layout,
+                         ImportRepository imports) {
         this.locations = locations;
         this.locationRepository = locationRepository;
         this.stager = stager;
@@ -54,6 +58,7 @@ public class ImportService {
         this.database = database;
         this.clock = clock;
         this.layout = layout;
+        this.imports = imports;
     }
 
     /** The source folder as it will be walked: checked, absolute and real. */
@@ -132,20 +137,27 @@ public class ImportService {
     }
 
     /**
-     * Registers the location (or adds to it), then stages the source chunk by chunk, resumed from the
-     * checkpoint of {@code run} when it was interrupted; returns the accounting.
+     * Registers the location (or adds to it), opens the import record (the unfinished one of this same run
+     * after a kill), then stages the source chunk by chunk, resumed from the checkpoint of {@code run} when it
+     * was interrupted; records the summary in the import and returns it.
      */
     public ImportSummary run(ReadyImport ready, RunIdentity run) {
         PreparedImport prepared = ready.prepared();
         ImportRequest request = prepared.request();
         Registered registered = locations.register(prepared.location(), clock.timestamp());
         RunContext.location(registered.location().uuid());
+        String importId = imports.open(new ImportRepository.Opening(run.script(), run.options(),
+                prepared.source().toString(), prepared.location().author(), describe(prepared),
+                registered.location().uuid(), registered.subUuid()), clock.timestamp());
+        imports.claimUrls(importId, registered.location().uuid(),
+                prepared.location().urls().stream().map(LocationService.Url::url).toList());
         ImportSummary summary = new ImportSummary(registered.location().uuid(), registered.location().name(),
                 registered.created());
+        summary.importId(importId);
         try {
             stager.stage(new FileStager.Plan(prepared.source(), ready.entries(), registered.location().uuid(),
-                    registered.subUuid(), prepared.location().author(), request.film(), request.filmStock(), ready.link()),
-                    summary, new ChunkedRun(run));
+                    registered.subUuid(), prepared.location().author(), request.film(), request.filmStock(), ready.link(),
+                    importId), summary, new ChunkedRun(run));
         } catch (RuntimeException stopped) {
             forgetIfEmpty(registered, stopped);
             throw stopped;
@@ -154,7 +166,40 @@ public class ImportService {
             // Only a real change makes the master JSON stale: a repeated import is a no-op.
             locationRepository.touch(registered.location().uuid(), clock.timestamp());
         }
+        imports.finish(importId, new ImportRepository.Counts(summary.found(), summary.imported(MediaType.IMAGE),
+                summary.imported(MediaType.VIDEO), summary.imported(MediaType.DOCUMENT), summary.duplicates().size(),
+                summary.ignored().size(), summary.failed().size(), summary.bytes(), registered.urlsAdded(),
+                summary.resumedFromPosition()), clock.timestamp());
         return summary;
+    }
+
+    /** The options of an import as its record keeps them: what was asked, in the options' own words. */
+    private static String describe(PreparedImport prepared) {
+        Prepared p = prepared.location();
+        ImportRequest r = prepared.request();
+        StringBuilder options = new StringBuilder();
+        option(options, "location", p.existingLocation());
+        option(options, "name", p.name());
+        option(options, "aka", p.aka());
+        option(options, "state", p.state());
+        option(options, "type", p.type());
+        option(options, "sub-type", p.subType());
+        option(options, "sub-location", p.subLocation());
+        p.urls().forEach(url -> option(options, "url", url.url()));
+        if (r.film()) {
+            options.append(" --film");
+        }
+        option(options, "film-stock", r.filmStock());
+        if (r.hardlink()) {
+            options.append(" --hardlink");
+        }
+        return options.toString().strip();
+    }
+
+    private static void option(StringBuilder options, String name, String value) {
+        if (value != null) {
+            options.append(" --").append(name).append('=').append(value.contains(" ") ? "\"" + value + "\"" : value);
+        }
     }
 
     /** A stopped import never leaves behind a location it created with nothing in it. */

@@ -25,6 +25,7 @@ public final class ImportSummary {
     private long bytes;
     private long linked;
     private long resumedFrom;
+    private String importId;
 
     ImportSummary(String locationUuid, String locationName, boolean locationCreated) {
         this.locationUuid = locationUuid;
@@ -59,6 +60,15 @@ public final class ImportSummary {
     /** An entry that is not a regular file (link, pipe, unreadable folder): reported, never imported. */
     void notAFile(String path, String reason) {
         notFiles.add(path + ": " + reason);
+    }
+
+    void importId(String id) {
+        importId = id;
+    }
+
+    /** The id of the import this run recorded (see ImportRepository), or null when none was. */
+    public String importId() {
+        return importId;
     }
 
     void resumedFrom(long position) {
@@ -125,7 +135,8 @@ public final class ImportSummary {
     /** Prints the accounting for a person: one summary line, the details in verbose mode, every failure. */
     public void printTo(Console console) {
         console.info((locationCreated ? "Registered location " : "Added to location ") + locationName + " ("
-                + locationUuid + ")" + (resumedFrom > 0 ? ", resumed at entry " + resumedFrom : ""));
+                + locationUuid + ")" + (importId != null ? ", import " + importId : "")
+                + (resumedFrom > 0 ? ", resumed at entry " + resumedFrom : ""));
         console.info(String.format("Found %d files: %d imported (%d images, %d videos, %d documents; %s%s),"
                         + " %d duplicates, %d ignored, %d failed.", found, importedTotal(), imported(MediaType.IMAGE),
                 imported(MediaType.VIDEO), imported(MediaType.DOCUMENT), Console.size(bytes),

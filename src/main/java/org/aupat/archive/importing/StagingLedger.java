@@ -16,13 +16,13 @@ class StagingLedger {
         this.media = media;
     }
 
-    /** Inserts the rows; a row whose bytes another run recorded meanwhile is left as it is. */
+    /** Inserts the rows as brought by this import; a row whose bytes another run recorded meanwhile is left as it is. */
     @RetryTransient
     @Transactional
-    public void record(List<Staged> rows, String now) {
+    public void record(List<Staged> rows, String now, String importId) {
         for (Staged row : rows) {
             if (media.owner(row.type(), row.sha()).isEmpty()) {
-                media.insertStaged(row, now);
+                media.insertStaged(row, now, importId);
             }
         }
     }

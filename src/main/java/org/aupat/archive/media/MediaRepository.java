@@ -34,20 +34,25 @@ public class MediaRepository {
     }
 
     public void insertStaged(Staged f, String now) {
+        insertStaged(f, now, null);
+    }
+
+    /** Records a newly staged file as brought by this import (null: none recorded). */
+    public void insertStaged(Staged f, String now, String importId) {
         String p = f.type().prefix();
         switch (f.type()) {
             case IMAGE -> jdbc.update("INSERT INTO images (img_sha256, img_name, img_loc, loc_uuid, sub_uuid, img_loco,"
-                            + " img_nameo, img_add, img_update, imp_author, film, film_stock, img_mtime) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                            + " img_nameo, img_add, img_update, imp_author, film, film_stock, img_mtime, imp_id) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
                     f.sha(), f.name(), f.loc(), f.locationUuid(), f.subUuid(), f.originalFolder(), f.originalName(), now,
-                    now, f.author(), f.film() ? 1 : null, f.filmStock(), f.modified());
+                    now, f.author(), f.film() ? 1 : null, f.filmStock(), f.modified(), importId);
             case VIDEO -> jdbc.update("INSERT INTO videos (vid_sha256, vid_name, vid_loc, loc_uuid, sub_uuid, vid_loco,"
-                            + " vid_nameo, vid_add, vid_update, imp_author, vid_mtime) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+                            + " vid_nameo, vid_add, vid_update, imp_author, vid_mtime, imp_id) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
                     f.sha(), f.name(), f.loc(), f.locationUuid(), f.subUuid(), f.originalFolder(), f.originalName(), now,
-                    now, f.author(), f.modified());
+                    now, f.author(), f.modified(), importId);
             case DOCUMENT -> jdbc.update("INSERT INTO documents (doc_sha256, doc_name, doc_loc, doc_ext, loc_uuid,"
-                            + " sub_uuid, doc_loco, doc_nameo, doc_add, doc_update, imp_author, doc_mtime) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
+                            + " sub_uuid, doc_loco, doc_nameo, doc_add, doc_update, imp_author, doc_mtime, imp_id) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
                     f.sha(), f.name(), f.loc(), f.docExt(), f.locationUuid(), f.subUuid(), f.originalFolder(),
-                    f.originalName(), now, now, f.author(), f.modified());
+                    f.originalName(), now, now, f.author(), f.modified(), importId);
             default -> throw new IllegalArgumentException(p);
         }
     }
