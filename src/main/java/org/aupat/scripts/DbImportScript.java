@@ -93,6 +93,10 @@ public class DbImportScript extends AupatScript {
         @picocli.CommandLine.Option(names = "--url", paramLabel = "URL", description = "A web page about the location; repeatable.")
         List<String> urls = new ArrayList<>();
 
+        @picocli.CommandLine.Option(names = "--remove-url", paramLabel = "URL", description = "Take this web page off the"
+                + " --location (its folder stays); repeatable. Needs no --source.")
+        List<String> removeUrls = new ArrayList<>();
+
         @picocli.CommandLine.Option(names = "--location", paramLabel = "UUID", description = "Add to this existing location instead.")
         String location;
 
@@ -123,7 +127,7 @@ public class DbImportScript extends AupatScript {
 
         ImportRequest request() {
             return new ImportRequest(source, new LocationService.Request(location, name, aka, state, type, subType, author,
-                    subLocation, urls, source, allowDuplicateName, newType), film, filmStock, hardlink);
+                    subLocation, urls, source, allowDuplicateName, newType), film, filmStock, hardlink, removeUrls);
         }
     }
 }

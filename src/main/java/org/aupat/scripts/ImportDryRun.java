@@ -18,6 +18,13 @@ final class ImportDryRun {
     static int print(Console console, ImportPreview preview, ImportService service, ImportRequest request,
                      boolean organizes) {
         console.info("Dry run: nothing is copied, and the database is not changed or created.");
+        if (request.urlsOnly()) {
+            ImportService.PreparedImport prepared = service.prepare(request);
+            var changes = service.plannedUrlChanges(prepared);
+            changes.forEach(console::out);
+            console.info("Location " + prepared.location().existingLocation() + ": " + changes.size() + " URL change(s).");
+            return ExitCode.OK;
+        }
         ImportPreview.Plan plan = preview.preview(service.prepare(request),
                 planned -> console.out(planned.source() + "  " + planned.outcome()));
         console.info("Location folder: " + plan.folder() + " (a new location's uuid is provisional in a dry run).");

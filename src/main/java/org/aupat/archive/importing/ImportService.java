@@ -64,7 +64,8 @@ public class ImportService {
     /** The source folder as it will be walked: checked, absolute and real. */
     public Path checkedSource(Path source) {
         if (source == null) {
-            throw new ValidationError("source", null, "is required: the folder to import, for example --source=/media/card/DCIM.");
+            throw new ValidationError("source", null, "is required: the folder to import, for example --source=/media/card/DCIM"
+                    + " (to add or remove only web addresses, give --location with --url or --remove-url).");
         }
         Path absolute = source.toAbsolutePath().normalize();
         if (!Files.exists(absolute)) {
@@ -98,12 +99,53 @@ public class ImportService {
 
     /** Checks the source and every option; writes nothing (not even a database file). */
     public PreparedImport prepare(ImportRequest request) {
-        Path source = checkedSource(request.source());
+        // Web addresses alone need no folder: the location is told by --location.
+        Path source = request.urlsOnly() ? null : checkedSource(request.source());
         LocationService.Request asked = request.location();
         Prepared prepared = locations.prepare(new LocationService.Request(asked.existingLocation(), asked.name(),
                 asked.aka(), asked.state(), asked.type(), asked.subType(), authorOrUser(asked.author()),
                 asked.subLocation(), asked.urls(), source, asked.allowDuplicateName(), asked.newType()));
+        checkRemovals(request.removeUrls(), prepared);
         return new PreparedImport(source, prepared, request);
+    }
+
+    /**
+     * For a dry run of an import without a source: the URL changes the real run would make (each line "add URL"
+     * or "remove URL"), decided as register and the removal decide them. Writes nothing.
+     */
+    public List<String> plannedUrlChanges(PreparedImport prepared) {
+        List<String> changes = new java.util.ArrayList<>();
+        String location = prepared.location().existingLocation();
+        boolean ready = database.exists() && locationRepository.schemaReady();
+        for (LocationService.Url url : prepared.location().urls()) {
+            if (!ready || !locationRepository.hasUrl(location, url.url())) {
+                changes.add("add URL " + url.url());
+            }
+        }
+        prepared.request().removeUrls().forEach(url -> changes.add("remove URL " + url.strip()));
+        return changes;
+    }
+
+    /** Each --remove-url names a URL the location has, and none is also being added. */
+    private void checkRemovals(List<String> removeUrls, Prepared prepared) {
+        if (removeUrls.isEmpty()) {
+            return;
+        }
+        if (prepared.existingLocation() == null) {
+            throw new ValidationError("remove-url", removeUrls.get(0), "needs --location: the location to take it off.");
+        }
+        for (String url : removeUrls) {
+            String u = url == null ? "" : url.strip();
+            if (prepared.urls().stream().anyMatch(added -> added.url().equals(u))) {
+                throw new ValidationError("remove-url", url, "is also given with --url: add it or remove it, not both.");
+            }
+            if (database.exists() && locationRepository.schemaReady()
+                    && !locationRepository.hasUrl(prepared.existingLocation(), u)) {
+                List<String> has = locationRepository.urls(prepared.existingLocation());
+                throw new ValidationError("remove-url", url, "is not a URL of location " + prepared.existingLocation()
+                        + (has.isEmpty() ? " (it has none)." : "; its URLs: " + String.join(" ", has)));
+            }
+        }
     }
 
     /** A prepared import that passed pre-flight: how many entries its source holds and whether they are linked. */
@@ -124,6 +166,9 @@ public class ImportService {
     /** Pre-flight for a prepared import: staging is writable and has room for the source. Writes no row. */
     public ReadyImport ready(PreparedImport prepared) {
         Path source = prepared.source();
+        if (source == null) {
+            return new ReadyImport(prepared, 0, false);
+        }
         long[] size = {0, 0};
         SourceWalker.walk(source, entry -> {
             size[0]++;
@@ -147,13 +192,22 @@ public class ImportService {
         Registered registered = locations.register(prepared.location(), clock.timestamp());
         RunContext.location(registered.location().uuid());
         String importId = imports.open(new ImportRepository.Opening(run.script(), run.options(),
-                prepared.source().toString(), prepared.location().author(), describe(prepared),
+                prepared.source() == null ? null : prepared.source().toString(), prepared.location().author(), describe(prepared),
                 registered.location().uuid(), registered.subUuid()), clock.timestamp());
         imports.claimUrls(importId, registered.location().uuid(),
                 prepared.location().urls().stream().map(LocationService.Url::url).toList());
         ImportSummary summary = new ImportSummary(registered.location().uuid(), registered.location().name(),
                 registered.created());
         summary.importId(importId);
+        int removed = removeUrls(registered, request.removeUrls());
+        summary.urls(registered.urlsAdded(), removed);
+        if (prepared.source() == null) {
+            summary.urlsOnly();
+            if (registered.urlsAdded() + removed > 0) {
+                locationRepository.touch(registered.location().uuid(), clock.timestamp());
+            }
+            return finished(importId, summary, registered);
+        }
         try {
             stager.stage(new FileStager.Plan(prepared.source(), ready.entries(), registered.location().uuid(),
                     registered.subUuid(), prepared.location().author(), request.film(), request.filmStock(), ready.link(),
@@ -166,11 +220,35 @@ public class ImportService {
             // Only a real change makes the master JSON stale: a repeated import is a no-op.
             locationRepository.touch(registered.location().uuid(), clock.timestamp());
         }
+        return finished(importId, summary, registered);
+    }
+
+    /** Records the summary in the import and returns it. */
+    private ImportSummary finished(String importId, ImportSummary summary, Registered registered) {
         imports.finish(importId, new ImportRepository.Counts(summary.found(), summary.imported(MediaType.IMAGE),
                 summary.imported(MediaType.VIDEO), summary.imported(MediaType.DOCUMENT), summary.duplicates().size(),
                 summary.ignored().size(), summary.failed().size(), summary.bytes(), registered.urlsAdded(),
                 summary.resumedFromPosition()), clock.timestamp());
         return summary;
+    }
+
+    /**
+     * Takes the asked URLs off the location (checked by prepare; one already gone by a rerun is fine). Their
+     * website folders are left where they are: they may hold saved pages, and only the person may delete them.
+     */
+    private int removeUrls(Registered registered, List<String> removeUrls) {
+        int removed = 0;
+        for (String url : removeUrls) {
+            String folder = locationRepository.urlFolder(registered.location().uuid(), url.strip());
+            if (locationRepository.deleteUrl(registered.location().uuid(), url.strip())) {
+                removed++;
+                log.info("removed URL {} from location {}", url.strip(), registered.location().uuid());
+                if (folder != null && Files.isDirectory(Path.of(folder))) {
+                    log.info("the folder {} of URL {} stays in the archive", folder, url.strip());
+                }
+            }
+        }
+        return removed;
     }
 
     /** The options of an import as its record keeps them: what was asked, in the options' own words. */
@@ -186,6 +264,7 @@ public class ImportService {
         option(options, "sub-type", p.subType());
         option(options, "sub-location", p.subLocation());
         p.urls().forEach(url -> option(options, "url", url.url()));
+        r.removeUrls().forEach(url -> option(options, "remove-url", url.strip()));
         if (r.film()) {
             options.append(" --film");
         }

@@ -26,6 +26,9 @@ public final class ImportSummary {
     private long linked;
     private long resumedFrom;
     private String importId;
+    private int urlsAdded;
+    private int urlsRemoved;
+    private boolean urlsOnly;
 
     ImportSummary(String locationUuid, String locationName, boolean locationCreated) {
         this.locationUuid = locationUuid;
@@ -69,6 +72,25 @@ public final class ImportSummary {
     /** The id of the import this run recorded (see ImportRepository), or null when none was. */
     public String importId() {
         return importId;
+    }
+
+    /** The URLs this run added to and removed from the location. */
+    void urls(int added, int removed) {
+        urlsAdded = added;
+        urlsRemoved = removed;
+    }
+
+    /** This run had no source folder: it only changed the location's URLs. */
+    void urlsOnly() {
+        urlsOnly = true;
+    }
+
+    public int urlsAdded() {
+        return urlsAdded;
+    }
+
+    public int urlsRemoved() {
+        return urlsRemoved;
     }
 
     void resumedFrom(long position) {
@@ -137,6 +159,12 @@ public final class ImportSummary {
         console.info((locationCreated ? "Registered location " : "Added to location ") + locationName + " ("
                 + locationUuid + ")" + (importId != null ? ", import " + importId : "")
                 + (resumedFrom > 0 ? ", resumed at entry " + resumedFrom : ""));
+        if (urlsAdded + urlsRemoved > 0 || urlsOnly) {
+            console.info("URLs: " + urlsAdded + " added, " + urlsRemoved + " removed.");
+        }
+        if (urlsOnly) {
+            return;
+        }
         console.info(String.format("Found %d files: %d imported (%d images, %d videos, %d documents; %s%s),"
                         + " %d duplicates, %d ignored, %d failed.", found, importedTotal(), imported(MediaType.IMAGE),
                 imported(MediaType.VIDEO), imported(MediaType.DOCUMENT), Console.size(bytes),

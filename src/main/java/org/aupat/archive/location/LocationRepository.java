@@ -114,4 +114,20 @@ public class LocationRepository {
                 + " AND NOT EXISTS (SELECT 1 FROM videos WHERE loc_uuid = ?)"
                 + " AND NOT EXISTS (SELECT 1 FROM documents WHERE loc_uuid = ?)", uuid, uuid, uuid, uuid) > 0;
     }
+
+    /** The web addresses stored for a location, oldest first. */
+    public List<String> urls(String locationUuid) {
+        return jdbc.queryForList("SELECT url FROM urls WHERE loc_uuid = ? ORDER BY url_add, url", String.class, locationUuid);
+    }
+
+    /** The folder recorded for one URL of a location (null when it has none or there is no such URL). */
+    public String urlFolder(String locationUuid, String url) {
+        return jdbc.queryForList("SELECT url_loc FROM urls WHERE loc_uuid = ? AND url = ?", String.class, locationUuid, url)
+                .stream().filter(java.util.Objects::nonNull).findFirst().orElse(null);
+    }
+
+    /** Removes a URL from a location; returns whether there was one. */
+    public boolean deleteUrl(String locationUuid, String url) {
+        return jdbc.update("DELETE FROM urls WHERE loc_uuid = ? AND url = ?", locationUuid, url) > 0;
+    }
 }

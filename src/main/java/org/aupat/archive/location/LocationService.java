@@ -85,6 +85,7 @@ public class LocationService {
                 throw new ValidationError("location", r.existingLocation(), "is not a UUID v4. Give the loc_uuid of an"
                         + " existing location (see its master JSON), or leave --location out to create a new one.");
             }
+            refuseNewLocationOptions(r);
             // Refused here, before the backup and the run's first write, rather than in register().
             if (databaseReady.get()) {
                 repository.require(uuid);
@@ -127,7 +128,8 @@ public class LocationService {
             subUuid = repository.findSubLocation(location.uuid(), p.subLocation()).orElse(null);
             if (subUuid == null) {
                 subUuid = uuids.next();
-                repository.insertSubLocation(subUuid, p.subLocation(), location.uuid(), p.source().toString(), p.author(), now);
+                repository.insertSubLocation(subUuid, p.subLocation(), location.uuid(),
+                        p.source() == null ? null : p.source().toString(), p.author(), now);
             }
         }
         int added = 0;
@@ -176,6 +178,22 @@ public class LocationService {
                     + " different place with the same name.");
         }
         return same;
+    }
+
+    /**
+     * --name, --aka, --state, --type and --sub-type describe a new location: given with --location they would
+     * be silently ignored, so they are refused (rename changes an existing location).
+     */
+    private static void refuseNewLocationOptions(Request r) {
+        String[][] given = {{"name", r.name()}, {"aka", r.aka()}, {"state", r.state()}, {"type", r.type()},
+                {"sub-type", r.subType()}};
+        for (String[] option : given) {
+            if (option[1] != null) {
+                throw new ValidationError(option[0], option[1], "describes a new location, but --location adds to an"
+                        + " existing one and would ignore it. Leave --" + option[0] + " out, or change the location with"
+                        + " --script=rename --location=" + r.existingLocation().strip() + " --" + option[0] + "=...");
+            }
+        }
     }
 
     /** Valid, mapped (logged) or already used; anything else needs --new-type (docs/rules.md, Locations). */
