@@ -29,7 +29,9 @@ public enum ScriptCatalog {
     // One backup at the start covers every step.
     PIPELINE("pipeline", "Import a folder and run every step: migrate, import, organize, folder, ingest, verify, identify.",
             WRITES_AFTER_BACKUP),
-    FAILURES("failures", "Show the failure log as a table (read-only).", READS);
+    FAILURES("failures", "Show the failure log as a table (read-only).", READS),
+    RENAME("rename", "Rename a location or sub-location; --move-folder moves its folder with its files.",
+            WRITES_AFTER_BACKUP);
 
     private final String scriptName;
     private final String description;

@@ -223,4 +223,39 @@ public class LocationService {
         }
         return type;
     }
+
+    /**
+     * What a rename asks to change: each value null to keep it; a blank aka or sub-type clears it. newType and
+     * allowDuplicateName mean what they mean for a new location.
+     */
+    public record Renaming(String name, String aka, String state, String type, String subType, boolean newType,
+                           boolean allowDuplicateName) {
+        /** Whether anything is asked at all. */
+        public boolean asksNothing() {
+            return name == null && aka == null && state == null && type == null && subType == null;
+        }
+    }
+
+    /**
+     * The location as it is once renamed, every value checked and normalised exactly as for a new location;
+     * refuses a name another location has unless allowDuplicateName. Writes nothing.
+     */
+    public Location renamed(Location current, Renaming r) {
+        String name = r.name() == null ? current.name() : DisplayNames.normalise("name", r.name());
+        String aka = r.aka() == null ? current.akaName() : r.aka().isBlank() ? null : DisplayNames.normalise("aka", r.aka());
+        String state = r.state() == null ? current.state() : StateCodes.normalise("state", r.state());
+        String type = r.type() == null ? current.type() : locationType(r.type(), r.newType());
+        String subType = r.subType() == null ? current.subType() : r.subType().isBlank() ? null
+                : typeForm("sub-type", r.subType());
+        if (!name.equals(current.name()) && !r.allowDuplicateName()) {
+            repository.findByName(name).stream().filter(other -> !other.uuid().equals(current.uuid())).findFirst()
+                    .ifPresent(other -> {
+                        throw new ValidationError("name", r.name(), "is already the name of location " + other.uuid()
+                                + ". Merge the two if they are one place, or pass --allow-duplicate-name for a different"
+                                + " place with the same name.");
+                    });
+        }
+        return new Location(current.uuid(), name, aka, state, type, subType, current.orgLoc(), current.locLoc(),
+                current.author());
+    }
 }
