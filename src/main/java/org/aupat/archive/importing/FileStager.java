@@ -198,7 +198,7 @@ class FileStager {
             }
             Outcome outcome = staged.value();
             if (outcome.duplicateOf() != null) {
-                summary.duplicate(path, outcome.duplicateOf());
+                summary.duplicate(path, outcome.duplicateOf(), outcome.duplicateSha());
                 log.info(LogMarkers.FILE_ONLY, "duplicate: {} is already archived for location {}", path, outcome.duplicateOf());
                 skipped++;
             } else {

@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.aupat.archive.ArchiveClock;
+import org.aupat.archive.imports.ImportRecord;
 import org.aupat.archive.imports.ImportRepository;
 import org.aupat.archive.layout.ArchiveLayout;
 import org.aupat.archive.location.LocationRepository;
@@ -225,11 +226,47 @@ public class ImportService {
 
     /** Records the summary in the import and returns it. */
     private ImportSummary finished(String importId, ImportSummary summary, Registered registered) {
+        describeDuplicates(summary, registered.location().uuid());
         imports.finish(importId, new ImportRepository.Counts(summary.found(), summary.imported(MediaType.IMAGE),
                 summary.imported(MediaType.VIDEO), summary.imported(MediaType.DOCUMENT), summary.duplicates().size(),
                 summary.ignored().size(), summary.failed().size(), summary.bytes(), registered.urlsAdded(),
                 summary.resumedFromPosition()), clock.timestamp());
         return summary;
+    }
+
+    /**
+     * Names each location that holds duplicates (name and uuid prefix) and, when every file of the card is
+     * already in one other location, brought there by one import that holds exactly these files, suggests the
+     * move command that puts them here.
+     */
+    private void describeDuplicates(ImportSummary summary, String here) {
+        java.util.Set<String> owners = new java.util.LinkedHashSet<>(summary.duplicates().values());
+        for (String owner : owners) {
+            String prefix = layout.uuidPrefix("loc_uuid", owner);
+            summary.ownerLabel(owner, locationRepository.find(owner).map(l -> l.name() + ", " + prefix).orElse(prefix));
+        }
+        if (owners.size() != 1 || owners.contains(here) || summary.importedTotal() > 0 || !summary.failed().isEmpty()) {
+            return;
+        }
+        String owner = owners.iterator().next();
+        java.util.Set<String> shas = new java.util.HashSet<>(summary.duplicateShas().values());
+        java.util.Set<String> brought = new java.util.TreeSet<>();
+        shas.forEach(sha -> brought.add(imports.importOfBytes(sha).orElse("")));
+        String all = "All " + summary.duplicates().size() + " files of this card are already in location "
+                + summary.ownerLabelOf(owner);
+        if (brought.size() == 1 && !brought.contains("")) {
+            String id = brought.iterator().next();
+            long files = imports.find(id).map(ImportRecord::files).orElse(0L);
+            if (files == shas.size()) {
+                summary.moveSuggestion(all + ", brought by import " + id + ". If they belong here, move them:"
+                        + " aupat --script=move --import=" + id + " --to=" + here);
+                return;
+            }
+            summary.moveSuggestion(all + " (import " + id + " brought " + files + " files, more than this card's)."
+                    + " If they belong here, move them by SHA-256 with --script=move --to=" + here);
+            return;
+        }
+        summary.moveSuggestion(all + ". If they belong here, move them by SHA-256 with --script=move --to=" + here);
     }
 
     /**

@@ -18,6 +18,9 @@ public final class ImportSummary {
     private final boolean locationCreated;
     private final Map<MediaType, Long> imported = new EnumMap<>(MediaType.class);
     private final Map<String, String> duplicates = new LinkedHashMap<>();
+    private final Map<String, String> duplicateShas = new LinkedHashMap<>();
+    private final Map<String, String> ownerLabels = new LinkedHashMap<>();
+    private String moveSuggestion;
     private final Map<String, String> ignored = new LinkedHashMap<>();
     private final List<String> failed = new ArrayList<>();
     private final List<String> notFiles = new ArrayList<>();
@@ -48,8 +51,31 @@ public final class ImportSummary {
         }
     }
 
-    void duplicate(String path, String owner) {
+    void duplicate(String path, String owner, String sha) {
         duplicates.put(path, owner);
+        if (sha != null) {
+            duplicateShas.put(path, sha);
+        }
+    }
+
+    /** The SHA-256 of each duplicate, by its path in the source. */
+    Map<String, String> duplicateShas() {
+        return duplicateShas;
+    }
+
+    /** How each location holding duplicates is printed: name and uuid prefix. */
+    void ownerLabel(String uuid, String label) {
+        ownerLabels.put(uuid, label);
+    }
+
+    /** The command that would move this card's files here, when all of them are already in one other place. */
+    void moveSuggestion(String command) {
+        moveSuggestion = command;
+    }
+
+    /** The suggested move command, or null. */
+    public String moveSuggestion() {
+        return moveSuggestion;
     }
 
     void ignored(String path, String rule) {
@@ -149,6 +175,11 @@ public final class ImportSummary {
         return resumedFrom;
     }
 
+    /** How a location holding duplicates is named: "name, uuid prefix" once known, else its uuid. */
+    String ownerLabelOf(String owner) {
+        return ownerLabels.getOrDefault(owner, owner);
+    }
+
     /** Files found in this run equal imported + duplicates + ignored + failed (every file accounted for). */
     public boolean addsUp() {
         return found == importedTotal() + duplicates.size() + ignored.size() + failed.size();
@@ -169,7 +200,27 @@ public final class ImportSummary {
                         + " %d duplicates, %d ignored, %d failed.", found, importedTotal(), imported(MediaType.IMAGE),
                 imported(MediaType.VIDEO), imported(MediaType.DOCUMENT), Console.size(bytes),
                 linked > 0 ? ", " + linked + " hard-linked" : "", duplicates.size(), ignored.size(), failed.size()));
-        duplicates.forEach((path, owner) -> console.detail("  duplicate " + path + " (already in location " + owner + ")"));
+        if (!duplicates.isEmpty()) {
+            Map<String, Long> byOwner = new LinkedHashMap<>();
+            duplicates.values().forEach(owner -> byOwner.merge(owner, 1L, Long::sum));
+            List<String> held = new ArrayList<>();
+            byOwner.forEach((owner, n) -> held.add(owner.equals(locationUuid) ? n + " in this location"
+                    : n + " in " + ownerLabelOf(owner)));
+            console.info("Duplicates already archived: " + String.join("; ", held) + ".");
+        }
+        // Each duplicate names where it is: on the screen for a few, with --verbose for many.
+        boolean few = duplicates.size() <= 20;
+        duplicates.forEach((path, owner) -> {
+            String line = "  duplicate " + path + " (already in location " + ownerLabelOf(owner) + ")";
+            if (few) {
+                console.info(line);
+            } else {
+                console.detail(line);
+            }
+        });
+        if (moveSuggestion != null) {
+            console.info(moveSuggestion);
+        }
         ignored.forEach((path, rule) -> console.detail("  ignored " + path + " (" + rule + ")"));
         failed.forEach(path -> console.warn("  failed " + path + " (see logs/failure.log)"));
         notFiles.forEach(entry -> console.info("  not imported: " + entry));

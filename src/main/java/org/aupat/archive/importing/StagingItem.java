@@ -45,9 +45,9 @@ class StagingItem {
 
     /**
      * The outcome for one file: the row to record and where its copy waits in {@code incoming/}, or the
-     * location that already owns the bytes.
+     * location that already owns the bytes (and their SHA-256).
      */
-    record Outcome(Staged row, String duplicateOf, long size, boolean linked, Path incoming) {
+    record Outcome(Staged row, String duplicateOf, long size, boolean linked, Path incoming, String duplicateSha) {
         /** Gives the waiting copy its standard name; call once the chunk's copies are flushed. */
         void placeIn(FileTransaction files) {
             files.move(incoming, Path.of(row.loc()));
@@ -80,7 +80,7 @@ class StagingItem {
             FileOutcome verdict = decision.afterReading(kind, sha, t.locationUuid(), t.subUuid(), t.stagedThisChunk(), true);
             if (verdict.kind() == FileOutcome.Kind.DUPLICATE) {
                 files.deleteWithBackup(incoming);
-                return Skippable.done(new Outcome(null, verdict.owner(), size, false, null));
+                return Skippable.done(new Outcome(null, verdict.owner(), size, false, null, sha));
             }
             String extension = kind.extension();
             String name = verdict.name();
@@ -95,7 +95,7 @@ class StagingItem {
                     t.subUuid(), OriginalNames.text(folder), OriginalNames.text(source.getFileName()), t.author(), extension,
                     t.film() && kind.type() == org.aupat.archive.media.MediaType.IMAGE,
                     t.film() ? t.filmStock() : null, ArchiveClock.format(copied.modified().toInstant())), null, size,
-                    linked, incoming));
+                    linked, incoming, null));
         } finally {
             RunContext.file(null);
         }

@@ -143,6 +143,17 @@ public class ImportRepository {
                 + "_sha256 = ?", String.class, key.sha256()).stream().filter(java.util.Objects::nonNull).findFirst();
     }
 
+    /** The import the row of these bytes names, in whichever table they are; empty when none or no row. */
+    public Optional<String> importOfBytes(String sha256) {
+        for (MediaType type : MediaType.values()) {
+            Optional<String> id = importOf(new MediaKey(type, sha256));
+            if (id.isPresent()) {
+                return id;
+            }
+        }
+        return Optional.empty();
+    }
+
     private String unusedId() {
         while (true) {
             byte[] bytes = new byte[4];

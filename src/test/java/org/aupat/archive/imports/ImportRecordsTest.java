@@ -102,6 +102,42 @@ class ImportRecordsTest {
         assertThat(next).as("a finished import is not continued: a new run is a new import").isNotEqualTo(killed);
     }
 
+    @Test
+    void aReimportSaysWhereEachDuplicateIsAndSuggestsTheMoveWhenTheWholeCardIsElsewhere() throws Exception {
+        InProcessRunner aupat = new InProcessRunner(home);
+        assertThat(aupat.run("--script=db_migrate").exit()).isZero();
+        Path card = card("card-a", "A");
+        String wrong = printedId(ok(aupat.run("--script=db_import", "--source=" + card, "--name=Wrong Mill", "--state=ny",
+                "--type=industrial")));
+        JdbcTemplate db = database();
+        String wrongUuid = db.queryForObject("SELECT loc_uuid FROM locations WHERE loc_name = 'Wrong Mill'", String.class);
+        String wrong12 = wrongUuid.replace("-", "").substring(0, 12);
+
+        JarRunner.Result right = ok(aupat.run("--script=db_import", "--source=" + card, "--name=Right Mill", "--state=ny",
+                "--type=industrial"));
+        String rightUuid = db.queryForObject("SELECT loc_uuid FROM locations WHERE loc_name = 'Right Mill'", String.class);
+        assertThat(right.err()).contains("Duplicates already archived: 2 in Wrong Mill, " + wrong12 + ".")
+                .contains("duplicate IMG_A.JPG (already in location Wrong Mill, " + wrong12 + ")")
+                .contains("duplicate notes-A.txt (already in location Wrong Mill, " + wrong12 + ")")
+                .contains("All 2 files of this card are already in location Wrong Mill, " + wrong12 + ", brought by import "
+                        + wrong + ". If they belong here, move them: aupat --script=move --import=" + wrong + " --to="
+                        + rightUuid);
+
+        // A card with one file of its own is not a misfiled card: no suggestion.
+        Path mixed = card("card-mixed", "M");
+        Files.copy(card.resolve("IMG_A.JPG"), mixed.resolve("IMG_A.JPG"));
+        JarRunner.Result partly = ok(aupat.run("--script=db_import", "--source=" + mixed, "--location=" + rightUuid));
+        assertThat(partly.err()).contains("Duplicates already archived: 1 in Wrong Mill, " + wrong12 + ".")
+                .doesNotContain("--script=move");
+
+        // Half of what an import brought: moving that import would move more than this card.
+        Path half = Files.createDirectories(home.resolve("sources/half"));
+        Files.copy(card.resolve("notes-A.txt"), half.resolve("notes-A.txt"));
+        JarRunner.Result some = ok(aupat.run("--script=db_import", "--source=" + half, "--location=" + rightUuid));
+        assertThat(some.err()).contains("(import " + wrong + " brought 2 files, more than this card's)")
+                .doesNotContain("--import=");
+    }
+
     private Path card(String name, String content) throws Exception {
         Path card = Files.createDirectories(home.resolve("sources/" + name));
         MediaFactory media = new MediaFactory(card);
