@@ -512,4 +512,88 @@ class CrashIT {
         first.destroyForcibly();
         first.waitFor(1, TimeUnit.MINUTES);
     }
+
+    @Test
+    void aKilledImportRerunContinuesTheSameImportRecord() throws Exception {
+        Path home = Files.createDirectories(work.resolve("import-record"));
+        Path bulk = Files.createDirectories(work.resolve("bulk-record"));
+        List<Path> photos = new MediaFactory(bulk).photos("REC_", 150, "Canon");
+        JarRunner aupat = new JarRunner(home);
+        String[] args = {"--script=db_import", "--source=" + bulk, "--name=Record Mill", "--state=ny", "--type=industrial"};
+        killInChunkTwo(aupat, args);
+        ArchiveInvariants invariants = ArchiveInvariants.ofHome(home);
+        assertThat(invariants.query("SELECT count(*) FROM imports WHERE finished IS NULL")).containsExactly("1");
+
+        JarRunner.Result rerun = aupat.run(args);
+        assertThat(rerun.exit()).as(rerun.err()).isZero();
+        report.add("import record: db_import killed in chunk 2, rerun -> " + invariants.query(
+                "SELECT 'import ' || imp_id || ', runs ' || runs || ', resumed at ' || resumed_at FROM imports").get(0));
+        assertThat(invariants.query("SELECT count(*) FROM imports")).as("one import, not two").containsExactly("1");
+        assertThat(invariants.query("SELECT runs || ' ' || (finished IS NOT NULL) FROM imports")).containsExactly("2 1");
+        assertThat(invariants.query("SELECT count(*) FROM images WHERE imp_id = (SELECT imp_id FROM imports)"))
+                .as("every row names the one import").containsExactly(String.valueOf(photos.size()));
+    }
+
+    @Test
+    void aRenameThatMovesTheFolderKilledAtSeveralInstantsConvergesOnRerun() throws Exception {
+        Path home = Files.createDirectories(work.resolve("rename"));
+        JarRunner aupat = new JarRunner(home);
+        JarRunner.Result made = aupat.run(pipelineArgs());
+        assertThat(made.exit()).as(made.err()).isZero();
+        ArchiveInvariants db = ArchiveInvariants.ofHome(home);
+        String uuid = db.query("SELECT loc_uuid FROM locations").get(0);
+        // Instants: the move is about to start (its journal opens), the folder has just been renamed (the file
+        // commit and the rows not yet), the rows are committed (the master JSON not yet written).
+        String[][] instants = {{"Moved Mill", "log:moving folder"}, {"Second Mill", "gone"},
+                {"Third Mill", "log:renamed location"}};
+        for (String[] instant : instants) {
+            Path before = Path.of(db.query("SELECT loc_loc FROM locations").get(0));
+            String[] args = {"--script=rename", "--location=" + uuid, "--name=" + instant[0], "--move-folder"};
+            String outcome = killRenameAt(aupat, before, instant[1], args);
+            report.add("rename --move-folder to " + instant[0] + ": " + instant[1] + " -> " + outcome);
+            JarRunner.Result rerun = aupat.run(args);
+            assertThat(rerun.exit()).as(rerun.err()).isZero();
+
+            Path after = Path.of(db.query("SELECT loc_loc FROM locations").get(0));
+            assertThat(after.getFileName().toString()).startsWith(instant[0].toLowerCase().replace(' ', '-') + "_");
+            assertThat(before).as("the old folder is gone").doesNotExist();
+            assertSound(home);
+            assertThat(rows(home)).as("every file once, in its category, as an uninterrupted run").isEqualTo(reference);
+            for (Map.Entry<String, String> file : db.recordedFiles().entrySet()) {
+                assertThat(Path.of(file.getValue())).startsWith(after);
+                assertThat(ArchiveInvariants.sha256(Path.of(file.getValue()))).isEqualTo(file.getKey());
+            }
+            Path json = after.resolve("documents/" + uuid.replace("-", "").substring(0, 12) + "_master.json");
+            assertThat(Files.readString(json)).as("master JSON current").contains(instant[0]).doesNotContain(before + "/");
+            assertThat(db.query("SELECT json_update >= loc_update FROM locations")).containsExactly("1");
+        }
+    }
+
+    /**
+     * Starts a rename and kills it with SIGKILL when the trigger fires: {@code log:TEXT} once main.log has TEXT,
+     * {@code gone} once the folder {@code before} has left its place. Says what the kill found.
+     */
+    private static String killRenameAt(JarRunner aupat, Path before, String trigger, String... args) throws Exception {
+        Path log = aupat.home().resolve("logs/main.log");
+        int start = Run.since(log, 0).length();
+        Process process = aupat.start(args);
+        long started = System.nanoTime();
+        while (process.isAlive()) {
+            boolean now = trigger.startsWith("log:") ? Run.since(log, start).contains(trigger.substring(4))
+                    : !Files.exists(before);
+            if (now) {
+                process.destroyForcibly();
+                process.waitFor(1, TimeUnit.MINUTES);
+                String journal = files(aupat.home().resolve("data/journal")).isEmpty() ? "" : ", file journal open";
+                return "killed at " + (System.nanoTime() - started) / 1_000_000 + " ms, folder "
+                        + (Files.exists(before) ? "not moved" : "moved") + journal;
+            }
+            if (trigger.startsWith("log:")) {
+                Thread.sleep(2);
+            } else {
+                Thread.onSpinWait();
+            }
+        }
+        return "not hit: the run finished first (exit " + process.exitValue() + ")";
+    }
 }
