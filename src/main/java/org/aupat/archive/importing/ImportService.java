@@ -117,7 +117,7 @@ public class ImportService {
     public List<String> plannedUrlChanges(PreparedImport prepared) {
         List<String> changes = new java.util.ArrayList<>();
         String location = prepared.location().existingLocation();
-        boolean ready = database.exists() && locationRepository.schemaReady();
+        boolean ready = databaseReady();
         for (LocationService.Url url : prepared.location().urls()) {
             if (!ready || !locationRepository.hasUrl(location, url.url())) {
                 changes.add("add URL " + url.url());
@@ -140,7 +140,7 @@ public class ImportService {
             if (prepared.urls().stream().anyMatch(added -> added.url().equals(u))) {
                 throw new ValidationError("remove-url", url, "is also given with --url: add it or remove it, not both.");
             }
-            if (database.exists() && locationRepository.schemaReady()
+            if (databaseReady()
                     && !locationRepository.hasUrl(prepared.existingLocation(), u)) {
                 List<String> has = locationRepository.urls(prepared.existingLocation());
                 throw new ValidationError("remove-url", url, "is not a URL of location " + prepared.existingLocation()
@@ -347,8 +347,13 @@ public class ImportService {
         }
     }
 
+    /** Whether the database exists and db_migrate has set it up (checking options must not create it). */
+    private boolean databaseReady() {
+        return database.exists() && locationRepository.schemaReady();
+    }
+
     private void requireSchema() {
-        if (!database.exists() || !locationRepository.schemaReady()) {
+        if (!databaseReady()) {
             throw new ConfigurationError("the database " + database.file() + " is not set up yet: run"
                     + " --script=db_migrate first (the pipeline script does this for you).");
         }
