@@ -29,7 +29,10 @@ public enum ScriptCatalog {
     // One backup at the start covers every step.
     PIPELINE("pipeline", "Import a folder and run every step: migrate, import, organize, folder, ingest, verify, identify.",
             WRITES_AFTER_BACKUP),
-    FAILURES("failures", "Show the failure log as a table (read-only).", READS);
+    FAILURES("failures", "Show the failure log as a table (read-only).", READS),
+    MOVE("move", "Move archived files (and the files linked to them) to another location or sub-location.",
+            WRITES_AFTER_BACKUP),
+    MERGE("merge", "Merge a location into another that is the same place; the first is removed.", WRITES_AFTER_BACKUP);
 
     private final String scriptName;
     private final String description;
