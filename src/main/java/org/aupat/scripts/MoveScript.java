@@ -15,13 +15,16 @@ import picocli.CommandLine.Option;
 @Command(name = "move", description = {"Move archived files to another location or sub-location: their names,"
         + " folders and master JSON follow, and the files linked to them (live-photo video, sidecars, RAW+JPEG pair)"
         + " go with them.", "Choose files with --sha (a SHA-256 or a unique prefix) and --name (the original file"
-        + " name), each repeatable."})
+        + " name), each repeatable, or a whole import with --import."})
 public class MoveScript extends AupatScript {
     @Option(names = "--sha", paramLabel = "HEX", description = "A file's SHA-256, or a prefix only it has (4+ digits).")
     List<String> shas;
 
     @Option(names = "--name", paramLabel = "ORIGINAL_NAME", description = "A file's original name, exactly.")
     List<String> names;
+
+    @Option(names = "--import", paramLabel = "ID", description = "Every file of this import (its id or a unique prefix).")
+    String importId;
 
     @Option(names = "--from", paramLabel = "LOCATION", description = "Look --name up in this location only.")
     String from;
@@ -52,7 +55,7 @@ public class MoveScript extends AupatScript {
 
     @Override
     protected void check() {
-        request = service.prepare(new MoveService.Selection(shas, names, from), to, toSub);
+        request = service.prepare(new MoveService.Selection(shas, names, importId, from), to, toSub);
     }
 
     @Override

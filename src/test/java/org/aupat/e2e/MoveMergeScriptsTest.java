@@ -166,6 +166,7 @@ class MoveMergeScriptsTest {
         assertThat(single("SELECT into_uuid FROM location_merges WHERE loc_uuid = '" + a + "'")).isEqualTo(b);
         assertThat(single("SELECT loc_uuid FROM sub_locations WHERE sub_name = 'North Wing'")).isEqualTo(b);
         assertThat(single("SELECT loc_uuid FROM urls")).isEqualTo(b);
+        assertThat(rows("SELECT DISTINCT loc_uuid FROM imports")).as("A's import is B's now").containsExactly(b);
         assertThat(Path.of(single("SELECT url_loc FROM urls"))).startsWith(folderB).isDirectory();
         assertThat(folderA).as("the merged location's folder is gone: " + r.out() + r.err() + (Files.exists(folderA) ? java.nio.file.Files.walk(folderA).toList() : "")).doesNotExist();
         assertThat(rows("SELECT loc FROM (SELECT img_loc AS loc FROM images UNION ALL SELECT vid_loc FROM videos"
@@ -232,6 +233,41 @@ class MoveMergeScriptsTest {
         assertThat(tree()).as("no refusal changed a file").isEqualTo(before);
         assertThat(ArchiveInvariants.files(home.resolve("data/backups"))).as("a refusal makes no backup")
                 .isEqualTo(backups);
+    }
+
+    @Test
+    void aCardImportedIntoTheWrongLocationIsMovedWholeByItsImportAndNothingElseChanges() throws Exception {
+        InProcessRunner aupat = new InProcessRunner(home);
+        String wrong = pipeline(aupat, card("first", (media, folder) -> media.photo("KEEP.JPG", "Canon", "Canon EOS R5")),
+                "Wrong Mill");
+        String right = pipeline(aupat, card("right", (media, folder) -> media.photo("R.JPG", "Canon", "Canon EOS R5")),
+                "Right Mill");
+        Path misfiled = card("misfiled", (media, folder) -> {
+            media.photo("DSC_1.JPG", "NIKON CORPORATION", "NIKON D850");
+            media.photo("DSC_2.JPG", "NIKON CORPORATION", "NIKON D850");
+            media.text("notes.txt", "east wing");
+        });
+        JarRunner.Result added = aupat.run("--script=pipeline", "--source=" + misfiled, "--location=" + wrong);
+        assertThat(added.exit()).as(added.out() + added.err()).isZero();
+        String importId = single("SELECT imp_id FROM imports WHERE source = '" + misfiled + "'");
+        String keep = single("SELECT img_loc FROM images WHERE img_nameo = 'KEEP.JPG'");
+
+        JarRunner.Result r = aupat.run("--script=move", "--import=" + importId.substring(0, 5), "--to=" + right);
+        assertThat(r.exit()).as(r.out() + r.err()).isZero();
+        assertThat(r.out() + r.err()).contains("Moved 3 file(s) to Right Mill");
+        assertThat(rows("SELECT loc_uuid FROM (SELECT loc_uuid, imp_id FROM images UNION ALL SELECT loc_uuid, imp_id FROM"
+                + " documents) WHERE imp_id = '" + importId + "'")).hasSize(3).containsOnly(right);
+        assertThat(single("SELECT loc_uuid FROM imports WHERE imp_id = '" + importId + "'")).isEqualTo(right);
+        assertThat(single("SELECT img_loc FROM images WHERE img_nameo = 'KEEP.JPG'")).as("the rest stays").isEqualTo(keep);
+        assertThat(Path.of(keep)).exists();
+        ArchiveInvariants.ofHome(home).assertArchivedExactlyOnce(sources());
+
+        JarRunner.Result again = aupat.run("--script=move", "--import=" + importId, "--to=" + right);
+        assertThat(again.exit()).as(again.out() + again.err()).isZero();
+        assertThat(again.out() + again.err()).contains("Nothing to do: the 3 chosen file(s) are already in Right Mill");
+        JarRunner.Result unknown = aupat.run("--script=move", "--import=ffffffff", "--to=" + right);
+        assertThat(unknown.exit()).as(unknown.out() + unknown.err()).isEqualTo(2);
+        assertThat(unknown.err()).contains("is no import of this archive");
     }
 
     // --- helpers ---

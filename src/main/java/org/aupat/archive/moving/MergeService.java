@@ -116,6 +116,7 @@ public class MergeService {
         Path intoFolder = folders.plannedFolderOf(request.into().uuid());
         List<String> subs = moves.subLocationNames(from.uuid());
         subs.forEach(name -> out.accept("sub-location " + name + "  -> " + request.into().name()));
+        moves.importIds(from.uuid()).forEach(id -> out.accept("import " + id + "  -> " + request.into().name()));
         Plan plan = moveService.plan(filesOf(from.uuid()), request.into().uuid(), MediaFile::subUuid, intoFolder);
         plan.moves().forEach(m -> out.accept(m.describe()));
         plan.missing().forEach(m -> out.accept("would fail: " + m));
@@ -141,7 +142,7 @@ public class MergeService {
         Location into = request.into();
         Path intoFolder = folders.folderOf(into.uuid());
         String now = clock.timestamp();
-        int subs = ledger.moveSubLocations(from.uuid(), into.uuid(), intoFolder.toString(), now);
+        int subs = ledger.moveSubLocationsAndImports(from.uuid(), into.uuid(), intoFolder.toString(), now);
         Plan plan = moveService.plan(filesOf(from.uuid()), into.uuid(), MediaFile::subUuid, intoFolder);
         moveService.execute(plan);
         int urls = moveUrls(from, into, intoFolder);

@@ -42,13 +42,23 @@ class MoveLedger {
         touched.forEach(uuid -> locations.touch(uuid, now));
     }
 
-    /** Moves a location's sub-locations to another; returns how many. */
+    /** Moves a location's sub-locations and imports to another; returns how many sub-locations. */
     @RetryTransient
     @Transactional
-    public int moveSubLocations(String from, String into, String intoFolder, String now) {
+    public int moveSubLocationsAndImports(String from, String into, String intoFolder, String now) {
         int n = moves.moveSubLocations(from, into, intoFolder, now);
+        moves.moveImports(from, into);
         locations.touch(into, now);
         return n;
+    }
+
+    /** An import moved whole: its record names the location (and sub-location) its files are in now. */
+    @RetryTransient
+    @Transactional
+    public void moveImport(String importId, String into, String subUuid, String now) {
+        if (moves.moveImport(importId, into, subUuid)) {
+            locations.touch(into, now);
+        }
     }
 
     /** A URL now belongs to another location, its website folder in that one's folder. */

@@ -81,6 +81,23 @@ class MoveRepository {
                 intoFolder, now, from);
     }
 
+    /** The imports that added to one location are now recorded as adding to another. */
+    void moveImports(String from, String into) {
+        jdbc.update("UPDATE imports SET loc_uuid = ? WHERE loc_uuid = ?", into, from);
+    }
+
+    /** An import's record names another location and sub-location; false when it named them already. */
+    boolean moveImport(String importId, String into, String subUuid) {
+        return jdbc.update("UPDATE imports SET loc_uuid = ?, sub_uuid = ? WHERE imp_id = ? AND (loc_uuid IS NOT ? OR"
+                + " sub_uuid IS NOT ?)", into, subUuid, importId, into, subUuid) > 0;
+    }
+
+    /** Ids of the imports that added to a location (for the dry run of a merge). */
+    List<String> importIds(String location) {
+        return jdbc.queryForList("SELECT imp_id FROM imports WHERE loc_uuid = ? ORDER BY started, imp_id", String.class,
+                location);
+    }
+
     /** Names of a location's sub-locations (for the dry run of a merge). */
     List<String> subLocationNames(String location) {
         return jdbc.queryForList("SELECT sub_name FROM sub_locations WHERE loc_uuid = ? ORDER BY loc_add, sub_uuid",

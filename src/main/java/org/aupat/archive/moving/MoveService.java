@@ -18,6 +18,8 @@ import java.util.stream.Collectors;
 import org.aupat.archive.ArchiveClock;
 import org.aupat.archive.folder.FolderService;
 import org.aupat.archive.identify.IdentifyService;
+import org.aupat.archive.imports.ImportRecord;
+import org.aupat.archive.imports.ImportRepository;
 import org.aupat.archive.layout.ArchiveLayout;
 import org.aupat.archive.location.DisplayNames;
 import org.aupat.archive.location.Location;
@@ -38,7 +40,7 @@ import org.springframework.stereotype.Service;
 
 /**
  * move: archived files put into another location or sub-location. The chosen files (by SHA-256 or a unique
- * prefix, by original name) bring the files they are linked with (live-photo video, sidecars, RAW+JPEG pair,
+ * prefix, by original name, a whole import) bring the files they are linked with (live-photo video, sidecars, RAW+JPEG pair,
  * subtitles), so a relationship never spans two locations. Each file gets the standard name and folder of its new
  * place. {@link #plan} decides everything, for the dry run and the real run alike; the real run then moves the
  * files chunk by chunk in a file transaction, records the rows after the files (a killed run leaves files
@@ -52,6 +54,7 @@ public class MoveService {
 
     private final MediaRepository media;
     private final MoveRepository moves;
+    private final ImportRepository imports;
     private final MoveLedger ledger;
     private final LocationService locationService;
     private final LocationRepository locations;
@@ -63,11 +66,12 @@ public class MoveService {
     private final ArchiveClock clock;
     private final FileHasher hasher;
 
-    public MoveService(MediaRepository media, MoveRepository moves, MoveLedger ledger, LocationService locationService,
+    public MoveService(MediaRepository media, MoveRepository moves, ImportRepository imports, MoveLedger ledger, LocationService locationService,
                        LocationRepository locations, UnusedUuids uuids, FolderService folders, ArchiveLayout layout,
                        FileTransactions fileTransactions, IdentifyService identify, ArchiveClock clock, FileHasher hasher) {
         this.media = media;
         this.moves = moves;
+        this.imports = imports;
         this.ledger = ledger;
         this.locationService = locationService;
         this.locations = locations;
@@ -80,12 +84,18 @@ public class MoveService {
         this.hasher = hasher;
     }
 
-    /** Which files to move, as given: SHA-256 or prefixes, original names; {@code from} narrows names to one location. */
-    public record Selection(List<String> shas, List<String> names, String from) {
+    /**
+     * Which files to move, as given: SHA-256 or prefixes, original names, an import's id (or a prefix);
+     * {@code from} narrows names to one location.
+     */
+    public record Selection(List<String> shas, List<String> names, String importId, String from) {
     }
 
-    /** A checked request: the files chosen (with the files linked to them) and where they go. */
-    public record Request(List<MediaFile> files, Location target, String subName, String subUuid) {
+    /**
+     * A checked request: the files chosen (with the files linked to them) and where they go; {@code importId}: the
+     * import moved whole (its record then names the target), or null.
+     */
+    public record Request(List<MediaFile> files, Location target, String subName, String subUuid, String importId) {
     }
 
     /**
@@ -120,19 +130,31 @@ public class MoveService {
         Location target = locationService.byReference("to", to);
         List<String> shas = selection.shas() == null ? List.of() : selection.shas();
         List<String> names = selection.names() == null ? List.of() : selection.names();
-        if (shas.isEmpty() && names.isEmpty()) {
+        if (shas.isEmpty() && names.isEmpty() && selection.importId() == null) {
             throw new ValidationError("sha", null, "choose the files to move with --sha=HEX (or a unique prefix of at"
-                    + " least " + MIN_PREFIX + " digits) or --name=ORIGINAL_NAME, each as often as needed.");
+                    + " least " + MIN_PREFIX + " digits) or --name=ORIGINAL_NAME, each as often as needed, or a whole"
+                    + " import with --import=ID.");
         }
         String from = selection.from() == null ? null : locationService.byReference("from", selection.from()).uuid();
         List<MediaFile> chosen = new ArrayList<>();
         shas.forEach(sha -> chosen.add(bySha(sha)));
         names.forEach(name -> chosen.add(byName(name, from)));
+        String importId = null;
+        if (selection.importId() != null) {
+            ImportRecord found = imports.byReference("import", selection.importId());
+            importId = found.id();
+            List<MediaKey> keys = imports.files(importId);
+            if (keys.isEmpty()) {
+                throw new ValidationError("import", selection.importId(), "has no file left in this archive. Nothing was"
+                        + " moved.");
+            }
+            keys.forEach(key -> chosen.add(media.bySha(key.type(), key.sha256())));
+        }
         List<MediaFile> files = withRelated(chosen);
         requireArchived(files);
         String subName = toSub == null ? null : DisplayNames.normalise("to-sub", toSub);
         String subUuid = subName == null ? null : locations.findSubLocation(target.uuid(), subName).orElse(null);
-        return new Request(files, target, subName, subUuid);
+        return new Request(files, target, subName, subUuid, importId);
     }
 
     /** The dry run: the plan, with a provisional uuid (and so names) for a sub-location still to be made. */
@@ -152,6 +174,9 @@ public class MoveService {
         String toSub = sub;
         Plan plan = plan(request.files(), request.target().uuid(), row -> toSub, folders.folderOf(request.target().uuid()));
         execute(plan);
+        if (request.importId() != null) {
+            ledger.moveImport(request.importId(), request.target().uuid(), toSub, clock.timestamp());
+        }
         IdentifyService.Result json = rewriteMasterJson();
         return new Result(request.target(), request.subName(), plan.moves().size(), plan.alreadyThere().size(),
                 json.written(), json.failed());
