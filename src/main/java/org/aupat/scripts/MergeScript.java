@@ -51,7 +51,7 @@ public class MergeScript extends AupatScript {
             console.info(request.done() ? "Dry run: " + request.alreadyMergedName() + " was already merged into " + kept
                     + "; nothing to do." : "Dry run: " + r.files() + " file(s), " + r.subLocations() + " sub-location(s)"
                     + " and " + r.urls() + " URL(s) would move into " + kept + ". Nothing was changed.");
-            return ExitCode.OK;
+            return r.missing() == 0 ? ExitCode.OK : ExitCode.FAILED;
         }
         MergeService.Result r = service.merge(request);
         r.masterJson().forEach(path -> console.detail("wrote " + path));

@@ -166,7 +166,9 @@ class MoveMergeScriptsTest {
         assertThat(single("SELECT into_uuid FROM location_merges WHERE loc_uuid = '" + a + "'")).isEqualTo(b);
         assertThat(single("SELECT loc_uuid FROM sub_locations WHERE sub_name = 'North Wing'")).isEqualTo(b);
         assertThat(single("SELECT loc_uuid FROM urls")).isEqualTo(b);
-        assertThat(rows("SELECT DISTINCT loc_uuid FROM imports")).as("A's import is B's now").containsExactly(b);
+        assertThat(rows("SELECT loc_uuid FROM imports")).as("A's import is B's now, not deleted with A").hasSize(2)
+                .containsOnly(b);
+        assertThat(rows("SELECT count(*) FROM images WHERE imp_id IS NULL")).containsExactly("0");
         assertThat(Path.of(single("SELECT url_loc FROM urls"))).startsWith(folderB).isDirectory();
         assertThat(folderA).as("the merged location's folder is gone: " + r.out() + r.err() + (Files.exists(folderA) ? java.nio.file.Files.walk(folderA).toList() : "")).doesNotExist();
         assertThat(rows("SELECT loc FROM (SELECT img_loc AS loc FROM images UNION ALL SELECT vid_loc FROM videos"
@@ -268,6 +270,29 @@ class MoveMergeScriptsTest {
         JarRunner.Result unknown = aupat.run("--script=move", "--import=ffffffff", "--to=" + right);
         assertThat(unknown.exit()).as(unknown.out() + unknown.err()).isEqualTo(2);
         assertThat(unknown.err()).contains("is no import of this archive");
+    }
+
+    @Test
+    void aMissingArchiveCopyStopsTheMoveBeforeAnyFileMovesAndTheDryRunSaysSo() throws Exception {
+        InProcessRunner aupat = new InProcessRunner(home);
+        Path source = card("a", (media, folder) -> {
+            media.photo("A.JPG", "Canon", "Canon EOS R5");
+            media.photo("GONE.JPG", "Canon", "Canon EOS 5D Mark IV");
+        });
+        String from = pipeline(aupat, source, "Lost Mill");
+        String to = pipeline(aupat, card("b", (media, folder) -> media.photo("B.JPG", "Canon", "Canon EOS R5")), "Found Mill");
+        Files.delete(Path.of(single("SELECT img_loc FROM images WHERE img_nameo = 'GONE.JPG'")));
+        Map<Path, String> before = tree();
+
+        JarRunner.Result dry = aupat.run("--script=merge", "--location=" + from, "--into=" + to, "--dry-run");
+        assertThat(dry.exit()).as(dry.out() + dry.err()).isEqualTo(1);
+        assertThat(dry.out()).contains("would fail: GONE.JPG");
+        JarRunner.Result r = aupat.run("--script=move", "--name=A.JPG", "--name=GONE.JPG", "--to=" + to);
+        assertThat(r.exit()).as(r.out() + r.err()).isEqualTo(1);
+        assertThat(r.err()).contains("1 chosen file(s) cannot be moved: GONE.JPG").contains("Nothing was moved")
+                .doesNotContain("\tat ");
+        assertThat(tree()).as("nothing moved").isEqualTo(before);
+        assertThat(single("SELECT count(*) FROM images WHERE loc_uuid = '" + from + "'")).isEqualTo("2");
     }
 
     // --- helpers ---

@@ -73,7 +73,7 @@ public class MergeService {
     /** What a merge did (or, for the dry run, would do). */
     public record Result(Location into, String mergedUuid, String mergedName, int files, int alreadyThere,
                          int subLocations, int urls, List<Path> masterJson, java.util.Map<String, String> masterJsonFailed,
-                         List<Path> keptInFolder) {
+                         List<Path> keptInFolder, int missing) {
     }
 
     /**
@@ -110,7 +110,7 @@ public class MergeService {
     public Result preview(Request request, Consumer<String> out) {
         if (request.done()) {
             return new Result(request.into(), request.alreadyMergedUuid(), request.alreadyMergedName(), 0, 0, 0, 0,
-                    List.of(), java.util.Map.of(), List.of());
+                    List.of(), java.util.Map.of(), List.of(), 0);
         }
         Location from = request.from();
         Path intoFolder = folders.plannedFolderOf(request.into().uuid());
@@ -128,7 +128,7 @@ public class MergeService {
         out.accept("then remove location " + from.name() + " (" + from.uuid() + ")"
                 + (from.locLoc() == null ? "" : " and its folder " + from.locLoc()));
         return new Result(request.into(), from.uuid(), from.name(), plan.moves().size(), plan.alreadyThere().size(),
-                subs.size(), urls.size(), List.of(), java.util.Map.of(), List.of());
+                subs.size(), urls.size(), List.of(), java.util.Map.of(), List.of(), plan.missing().size());
     }
 
     /** Merges; each step can be repeated, so a rerun after a kill at any instant finishes what is left. */
@@ -136,7 +136,7 @@ public class MergeService {
         if (request.done()) {
             IdentifyService.Result json = moveService.rewriteMasterJson();
             return new Result(request.into(), request.alreadyMergedUuid(), request.alreadyMergedName(), 0, 0, 0, 0,
-                    json.written(), json.failed(), List.of());
+                    json.written(), json.failed(), List.of(), 0);
         }
         Location from = request.from();
         Location into = request.into();
@@ -151,7 +151,7 @@ public class MergeService {
         log.info("merged location {} ({}) into {} ({})", from.name(), from.uuid(), into.name(), into.uuid());
         IdentifyService.Result json = moveService.rewriteMasterJson();
         return new Result(into, from.uuid(), from.name(), plan.moves().size(), plan.alreadyThere().size(), subs, urls,
-                json.written(), json.failed(), kept);
+                json.written(), json.failed(), kept, 0);
     }
 
     /** Every file row of a location, whatever its state. */
