@@ -31,7 +31,12 @@ public enum ScriptCatalog {
             WRITES_AFTER_BACKUP),
     FAILURES("failures", "Show the failure log as a table (read-only).", READS),
     RENAME("rename", "Rename a location or sub-location; --move-folder moves its folder with its files.",
-            WRITES_AFTER_BACKUP);
+            WRITES_AFTER_BACKUP),
+    MOVE("move", "Move archived files (and the files linked to them) to another location or sub-location.",
+            WRITES_AFTER_BACKUP),
+    MERGE("merge", "Merge a location into another that is the same place; the first is removed.", WRITES_AFTER_BACKUP),
+    // New scripts go above this line, each ending with a comma.
+    ;
 
     private final String scriptName;
     private final String description;

@@ -5,10 +5,8 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.function.Supplier;
-import org.aupat.archive.hardware.HardwareCategory;
 import org.aupat.archive.layout.ArchiveLayout;
 import org.aupat.archive.media.MediaRepository.MediaFile;
-import org.aupat.archive.media.MediaType;
 import org.aupat.foundation.error.ChecksumMismatchError;
 import org.aupat.foundation.error.FileSystemError;
 import org.aupat.foundation.failure.LogFailures;
@@ -121,9 +119,7 @@ class IngestItem {
 
     /** The file's place in the archive: its category or document folder and its standard name. */
     Path target(MediaFile row, Path locationFolder) {
-        Path folder = row.type() == MediaType.DOCUMENT ? layout.documentFolder(locationFolder, row.extension())
-                : layout.categoryFolder(locationFolder, row.type(), HardwareCategory.forFlag(row.type(), row.flag()));
-        return folder.resolve(row.name());
+        return layout.fileFolder(locationFolder, row.type(), row.flag(), row.extension()).resolve(row.name());
     }
 
     private static String extension(MediaFile row) {

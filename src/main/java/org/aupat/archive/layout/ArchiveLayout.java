@@ -109,6 +109,15 @@ public class ArchiveLayout {
         return under(archive, locationFolder.resolve(type == MediaType.IMAGE ? "photos" : "videos").resolve(folder));
     }
 
+    /**
+     * The folder a file goes to inside a location folder: its hardware category's for a photo or video (by the
+     * flag db_organize set), its document kind's for a document. db_ingest and move both place files by it.
+     */
+    public Path fileFolder(Path locationFolder, MediaType type, String flag, String documentExtension) {
+        return type == MediaType.DOCUMENT ? documentFolder(locationFolder, documentExtension)
+                : categoryFolder(locationFolder, type, HardwareCategory.forFlag(type, flag));
+    }
+
     /** documents/pdfs, documents/zips or documents/file-extensions/{ext} (no dot: a dot folder would be hidden). */
     public Path documentFolder(Path locationFolder, String extension) {
         String ext = checkExtension(extension);

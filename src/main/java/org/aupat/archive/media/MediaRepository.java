@@ -268,4 +268,28 @@ public class MediaRepository {
                 rs.getString(6), rs.getString(7), rs.getString(8), film == null ? null : ((Number) film).intValue(),
                 rs.getString(10), rs.getString(11));
     }
+    /** Rows whose original file name is exactly this (of one location, or all when null), in rowid order. */
+    public List<MediaFile> byOriginalName(MediaType type, String originalName, String location) {
+        String where = type.prefix() + "_nameo = ?" + (location == null ? "" : " AND loc_uuid = ?");
+        Object[] args = location == null ? new Object[] {originalName} : new Object[] {originalName, location};
+        return jdbc.query(selectSql(type, where) + " ORDER BY rowid LIMIT 100", (rs, i) -> map(type, rs), args);
+    }
+
+    /** Every row of a location, whatever its state, after a rowid, in rowid order (move and merge). */
+    public List<MediaFile> ofLocation(MediaType type, String location, long afterRowid, int limit) {
+        return selectOf(type, "1 AND rowid > ?", location, afterRowid, limit);
+    }
+
+    /** Whether the row is in the archive (archived or verified), not in staging any more. */
+    public boolean inArchive(MediaKey key) {
+        Optional<MediaState> state = state(key);
+        return state.isPresent() && (state.get() == MediaState.ARCHIVED || state.get() == MediaState.VERIFIED);
+    }
+
+    /** Records that the archived file now belongs to another location or sub-location, under this name and path. */
+    public void moved(MediaKey key, String name, String loc, String locationUuid, String subUuid, String now) {
+        String p = key.type().prefix();
+        jdbc.update("UPDATE " + key.type().table() + " SET " + p + "_name = ?, " + p + "_loc = ?, loc_uuid = ?, sub_uuid = ?, "
+                + p + "_update = ? WHERE " + p + "_sha256 = ?", name, loc, locationUuid, subUuid, now, key.sha256());
+    }
 }
