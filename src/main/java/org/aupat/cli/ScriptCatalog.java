@@ -31,6 +31,9 @@ public enum ScriptCatalog {
             WRITES_AFTER_BACKUP),
     FAILURES("failures", "Show the failure log as a table (read-only).", READS),
     RENAME("rename", "Rename a location or sub-location; --move-folder moves its folder with its files.",
+            WRITES_AFTER_BACKUP),
+    // The backup made first is the one sent: a replica always holds the database of the files it holds.
+    REPLICATE("replicate", "Copy verified files, master JSONs and the newest backup to each replica.",
             WRITES_AFTER_BACKUP);
 
     private final String scriptName;
