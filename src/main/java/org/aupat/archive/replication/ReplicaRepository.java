@@ -7,7 +7,7 @@ import org.springframework.stereotype.Repository;
 
 /** Reads and writes {@code replica_copies}: per replica and path, the bytes it holds and when they were proven. */
 @Repository
-class ReplicaRepository {
+public class ReplicaRepository {
     /** What a replica holds at one path. */
     record Copy(String replica, String path, String kind, String sha256, long size, String verified) {
     }
@@ -18,7 +18,7 @@ class ReplicaRepository {
 
     private final JdbcTemplate jdbc;
 
-    ReplicaRepository(JdbcTemplate jdbc) {
+    public ReplicaRepository(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
     }
 

@@ -17,7 +17,6 @@ import org.aupat.archive.replication.ReplicaRepository.LocationFolder;
 import org.aupat.archive.replication.ReplicationSummary.Totals;
 import org.aupat.foundation.config.AupatProperties;
 import org.aupat.foundation.error.AupatError;
-import org.aupat.foundation.error.FileSystemError;
 import org.aupat.foundation.failure.FailureLog;
 import org.aupat.foundation.hashing.FileHasher;
 import org.aupat.foundation.interruption.Interruption;
@@ -98,14 +97,9 @@ public class ReplicationService {
         return summary;
     }
 
-    /** The path a file of the archive has on a replica: its path relative to the archive, with '/'. */
-    String replicaPath(Path file) {
-        Path normal = file.toAbsolutePath().normalize();
-        if (!normal.startsWith(archive) || normal.equals(archive)) {
-            throw new FileSystemError(file + " lies outside the archive " + archive + ", so it has no place on a"
-                    + " replica; run db_cleanup to find out why.", true, java.util.Map.of("path", file.toString()), null);
-        }
-        return archive.relativize(normal).toString().replace('\\', '/');
+    /** The path a file of the archive has on a replica. */
+    private String replicaPath(Path file) {
+        return ArchivePaths.onReplica(archive, file);
     }
 
     /** One replica's run. */

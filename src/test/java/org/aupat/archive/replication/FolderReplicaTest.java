@@ -81,6 +81,55 @@ class FolderReplicaTest {
         assertThat(Files.exists(nas)).as("never created on the mount point").isFalse();
     }
 
+    @Test
+    void dbVerifyRepairsADamagedArchiveFileFromTheReplicaAndChecksTheReplicaItself() throws IOException {
+        assertThat(aupat("--script=replicate").exit()).isZero();
+        Path photo = someArchived("photos");
+        String path = archive().relativize(photo).toString();
+        byte[] original = Files.readAllBytes(photo);
+        flipAByte(photo);
+
+        Result repaired = aupat("--script=db_verify", "--all");
+        assertThat(repaired.exit()).as(repaired.err()).isZero();
+        assertThat(repaired.err()).contains(photo + ": repaired from nas");
+        assertThat(Files.readAllBytes(photo)).isEqualTo(original);
+        assertThat(Files.readString(home.resolve("logs/failure.log"))).contains("repaired from nas").contains(path);
+
+        // The replica's own copy goes bad: db_verify --replica finds it, the next replicate sends it again.
+        flipAByte(nas.resolve(path));
+        Result checked = aupat("--script=db_verify", "--replica=nas");
+        assertThat(checked.exit()).isEqualTo(1);
+        assertThat(checked.err()).contains("FAILED replica nas: " + path + " has changed");
+        Result again = aupat("--script=replicate", "--skip-backup");
+        assertThat(again.exit()).as(again.err()).isZero();
+        assertThat(again.err()).contains("sent 1 file(s)");
+        assertThat(Files.readAllBytes(nas.resolve(path))).isEqualTo(original);
+        Result sample = aupat("--script=db_verify", "--replica=nas", "--sample=50");
+        assertThat(sample.exit()).as(sample.err()).isZero();
+
+        // No good copy anywhere: exit 1 as without replicas, and the damaged file stays as it was.
+        flipAByte(nas.resolve(path));
+        flipAByte(photo);
+        byte[] damaged = Files.readAllBytes(photo);
+        Result none = aupat("--script=db_verify", "--all");
+        assertThat(none.exit()).isEqualTo(1);
+        assertThat(none.err()).contains("FAILED " + photo);
+        assertThat(Files.readAllBytes(photo)).isEqualTo(damaged);
+    }
+
+    Path someArchived(String folder) throws IOException {
+        try (Stream<Path> walk = Files.walk(archive())) {
+            return walk.filter(Files::isRegularFile).filter(p -> archive().relativize(p).toString().contains("/" + folder + "/"))
+                    .sorted().findFirst().orElseThrow();
+        }
+    }
+
+    static void flipAByte(Path file) throws IOException {
+        byte[] bytes = Files.readAllBytes(file);
+        bytes[bytes.length / 2] ^= 0x01;
+        Files.write(file, bytes);
+    }
+
     /** Every regular file under a folder: relative path -> SHA-256. */
     static Map<String, String> files(Path root) throws IOException {
         Map<String, String> files = new TreeMap<>();
