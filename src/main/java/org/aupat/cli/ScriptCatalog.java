@@ -32,9 +32,10 @@ public enum ScriptCatalog {
     FAILURES("failures", "Show the failure log as a table (read-only).", READS),
     RENAME("rename", "Rename a location or sub-location; --move-folder moves its folder with its files.",
             WRITES_AFTER_BACKUP),
-    // The backup made first is the one sent: a replica always holds the database of the files it holds.
-    REPLICATE("replicate", "Copy verified files, master JSONs and the newest backup to each replica.",
-            WRITES_AFTER_BACKUP);
+    // Its backup is its work, made last: the one it sends knows every copy the replica holds.
+    REPLICATE("replicate", "Copy verified files, master JSONs and the newest backup to each replica.", WRITES),
+    // No backup first: it starts from an empty home, whose database it makes.
+    RECOVER("recover", "Rebuild an empty home (database and archive) from a replica, verifying every byte.", WRITES);
 
     private final String scriptName;
     private final String description;

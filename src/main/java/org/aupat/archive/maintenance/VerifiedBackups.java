@@ -53,6 +53,13 @@ public class VerifiedBackups {
         return Optional.empty();
     }
 
+    /** Lists a backup put into the backups folder from elsewhere (a replica) in the manifest, with its SHA-256. */
+    public void adopt(Path backup, String sha256) {
+        Map<String, String> manifest = folder.manifest();
+        manifest.put(backup.getFileName().toString(), sha256);
+        folder.writeManifest(manifest);
+    }
+
     private static long size(Path file) {
         try {
             return Files.size(file);

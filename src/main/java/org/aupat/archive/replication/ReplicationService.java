@@ -16,6 +16,7 @@ import org.aupat.archive.replication.ReplicaRepository.Copy;
 import org.aupat.archive.replication.ReplicaRepository.LocationFolder;
 import org.aupat.archive.replication.ReplicationSummary.Totals;
 import org.aupat.foundation.config.AupatProperties;
+import org.aupat.foundation.db.DatabaseBackup;
 import org.aupat.foundation.error.AupatError;
 import org.aupat.foundation.failure.FailureLog;
 import org.aupat.foundation.hashing.FileHasher;
@@ -50,6 +51,7 @@ public class ReplicationService {
     private final ReplicaRepository repository;
     private final ReplicaLedger ledger;
     private final VerifiedBackups backups;
+    private final DatabaseBackup databaseBackup;
     private final ArchiveLayout layout;
     private final FileTransactions transactions;
     private final FileHasher hasher;
@@ -59,7 +61,7 @@ public class ReplicationService {
     private final Path archive;
 
     public ReplicationService(Replicas replicas, MediaRepository media, ReplicaRepository repository,
-            ReplicaLedger ledger, VerifiedBackups backups, ArchiveLayout layout, FileTransactions transactions,
+            ReplicaLedger ledger, VerifiedBackups backups, DatabaseBackup databaseBackup, ArchiveLayout layout, FileTransactions transactions,
             FileHasher hasher, FailureLog failureLog, ProgressReporter progress, ArchiveClock clock,
             AupatProperties properties) {
         this.replicas = replicas;
@@ -67,6 +69,7 @@ public class ReplicationService {
         this.repository = repository;
         this.ledger = ledger;
         this.backups = backups;
+        this.databaseBackup = databaseBackup;
         this.layout = layout;
         this.transactions = transactions;
         this.hasher = hasher;
@@ -90,8 +93,20 @@ public class ReplicationService {
     public ReplicationSummary replicate(String replica, boolean dryRun, Consumer<String> wouldSend) {
         long started = System.nanoTime();
         ReplicationSummary summary = new ReplicationSummary(dryRun);
+        List<Run> runs = new ArrayList<>();
         for (Replica r : check(replica, dryRun)) {
-            summary.add(new Run(r, dryRun, wouldSend).all());
+            Run run = new Run(r, dryRun, wouldSend);
+            run.files();
+            runs.add(run);
+        }
+        // The backup goes last, made after the copies are recorded: a replica's newest backup knows its files.
+        boolean changed = runs.stream().anyMatch(Run::recordedAny);
+        if (!dryRun && (changed || runs.stream().anyMatch(Run::lacksNewestBackup))) {
+            databaseBackup.backup();
+        }
+        for (Run run : runs) {
+            run.backup(changed);
+            summary.add(run.totals);
         }
         summary.elapsed(System.nanoTime() - started);
         return summary;
@@ -116,7 +131,17 @@ public class ReplicationService {
             this.totals = new Totals(replica.name(), replica.where());
         }
 
-        Totals all() {
+        /** Whether this run recorded any copy (so the database changed since its newest backup). */
+        boolean recordedAny() {
+            return totals.sent + totals.foundThere + totals.masterJsonSent > 0;
+        }
+
+        boolean lacksNewestBackup() {
+            return backups.newest().map(b -> !repository.holds(replica.name(), Replica.BACKUPS + "/" + b.name(),
+                    b.sha256())).orElse(true);
+        }
+
+        void files() {
             String root = archive.toString();
             long missing = 0;
             for (MediaType type : MediaType.values()) {
@@ -151,8 +176,6 @@ public class ReplicationService {
                 }
             }
             masterJsons();
-            backup();
-            return totals;
         }
 
         private void masterJsons() {
@@ -187,7 +210,11 @@ public class ReplicationService {
             }
         }
 
-        private void backup() {
+        private void backup(boolean newOneMade) {
+            if (dryRun && newOneMade) {
+                totals.backup = "a new one, made at the end of the run, would be sent";
+                return;
+            }
             var newest = backups.newest();
             if (newest.isEmpty()) {
                 totals.backup = "none (no backup that still matches its manifest; run --script=backup)";

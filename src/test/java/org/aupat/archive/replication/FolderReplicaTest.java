@@ -65,7 +65,7 @@ class FolderReplicaTest {
         assertThat(first.err()).contains("Replica nas").contains("sent " + (archived.size() - 1) + " file(s)")
                 .contains("master JSON sent 1");
 
-        Result second = aupat("--script=replicate", "--skip-backup");
+        Result second = aupat("--script=replicate");
         assertThat(second.exit()).as(second.err()).isZero();
         assertThat(second.err()).contains("sent 0 file(s)").contains("already there " + (archived.size() - 1))
                 .contains("master JSON sent 0").contains(", already there 1");
@@ -100,7 +100,7 @@ class FolderReplicaTest {
         Result checked = aupat("--script=db_verify", "--replica=nas");
         assertThat(checked.exit()).isEqualTo(1);
         assertThat(checked.err()).contains("FAILED replica nas: " + path + " has changed");
-        Result again = aupat("--script=replicate", "--skip-backup");
+        Result again = aupat("--script=replicate");
         assertThat(again.exit()).as(again.err()).isZero();
         assertThat(again.err()).contains("sent 1 file(s)");
         assertThat(Files.readAllBytes(nas.resolve(path))).isEqualTo(original);
