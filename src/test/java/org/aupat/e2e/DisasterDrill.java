@@ -29,13 +29,19 @@ final class DisasterDrill {
     private DisasterDrill() {
     }
 
-    /** Runs the drill; {@code settings} are the arguments that name the replica (and anything else) on every run. */
+    /** Runs the drill with a folder replica named nas. */
     static void run(AupatRun aupat, Path home, Path nas) throws Exception {
-        String replica = "--aupat.replicas.nas.path=" + nas;
-        JarRunner.Result imported = aupat.run("--script=pipeline", "--source=" + Path.of("samples/card").toAbsolutePath(),
-                "--name=Sample Mill", "--state=ny", "--type=industrial", "--url=https://example.org/mill", replica);
+        run(aupat, home, "nas", "--aupat.replicas.nas.path=" + nas);
+    }
+
+    /** Runs the drill; {@code settings} define the replica {@code name} and are given on every run. */
+    static void run(AupatRun aupat, Path home, String name, String... settings) throws Exception {
+        java.util.function.Function<String[], String[]> with = args -> Stream.concat(Stream.of(args), Stream.of(settings))
+                .toArray(String[]::new);
+        JarRunner.Result imported = aupat.run(with.apply(new String[] {"--script=pipeline", "--source=" + Path.of("samples/card").toAbsolutePath(),
+                "--name=Sample Mill", "--state=ny", "--type=industrial", "--url=https://example.org/mill"}));
         assertThat(imported.exit()).as(imported.err()).isZero();
-        JarRunner.Result replicated = aupat.run("--script=replicate", replica);
+        JarRunner.Result replicated = aupat.run(with.apply(new String[] {"--script=replicate"}));
         assertThat(replicated.exit()).as(replicated.err()).isZero();
 
         Map<String, List<String>> rows = rows(home.resolve("data/aupat.db"));
@@ -46,16 +52,16 @@ final class DisasterDrill {
         deleteTree(home);
         Files.createDirectories(home);
 
-        JarRunner.Result recovered = aupat.run("--script=recover", "--replica=nas", replica);
+        JarRunner.Result recovered = aupat.run(with.apply(new String[] {"--script=recover", "--replica=" + name}));
         assertThat(recovered.exit()).as(recovered.err()).isZero();
-        assertThat(recovered.err()).contains("Recovered from replica nas").contains("not restored 0");
+        assertThat(recovered.err()).contains("Recovered from replica " + name).contains("not restored 0");
         assertThat(rows(home.resolve("data/aupat.db"))).isEqualTo(rows);
         assertThat(files(home.resolve("data/archive"))).isEqualTo(files);
 
         // The recovered home is a working archive: every file verifies, a second recover refuses.
-        JarRunner.Result verified = aupat.run("--script=db_verify", "--all", replica);
+        JarRunner.Result verified = aupat.run(with.apply(new String[] {"--script=db_verify", "--all"}));
         assertThat(verified.exit()).as(verified.err()).isZero();
-        JarRunner.Result again = aupat.run("--script=recover", "--replica=nas", replica);
+        JarRunner.Result again = aupat.run(with.apply(new String[] {"--script=recover", "--replica=" + name}));
         assertThat(again.exit()).isEqualTo(3);
         assertThat(again.err()).contains("recover fills an empty home");
     }

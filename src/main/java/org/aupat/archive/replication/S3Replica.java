@@ -31,7 +31,6 @@ import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.S3ClientBuilder;
 import software.amazon.awssdk.services.s3.model.ChecksumAlgorithm;
-import software.amazon.awssdk.services.s3.model.CommonPrefix;
 import software.amazon.awssdk.services.s3.model.CompletedPart;
 import software.amazon.awssdk.services.s3.model.GetObjectResponse;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
@@ -57,12 +56,21 @@ final class S3Replica implements Replica {
     private final String name;
     private final ReplicaTarget.S3 settings;
     private final FileHasher hasher;
+    private final long multipartAbove;
+    private final int partSize;
     private S3Client client;
 
     S3Replica(String name, ReplicaTarget.S3 settings, FileHasher hasher) {
+        this(name, settings, hasher, MULTIPART_ABOVE, PART_SIZE);
+    }
+
+    /** With other multipart sizes (a test's, to send parts without 64 MB files). */
+    S3Replica(String name, ReplicaTarget.S3 settings, FileHasher hasher, long multipartAbove, int partSize) {
         this.name = name;
         this.settings = settings;
         this.hasher = hasher;
+        this.multipartAbove = multipartAbove;
+        this.partSize = partSize;
     }
 
     @Override
@@ -127,17 +135,40 @@ final class S3Replica implements Replica {
         try {
             long size = Files.size(file);
             Map<String, String> metadata = Map.of(SHA_METADATA, sha256,
-                    MTIME_METADATA, Long.toString(Files.getLastModifiedTime(file).toMillis()));
-            if (size > MULTIPART_ABOVE) {
+                    MTIME_METADATA, Files.getLastModifiedTime(file).toInstant().toString());
+            if (size > multipartAbove) {
                 multipart(file, path, sha256, metadata);
             } else {
-                client().putObject(p -> p.bucket(settings.bucket()).key(key(path)).metadata(metadata)
-                        .checksumAlgorithm(ChecksumAlgorithm.SHA256).checksumSHA256(base64(sha256)),
-                        RequestBody.fromFile(file));
+                putHashed(file, size, path, sha256, metadata);
             }
             return new CopyResult(sha256, size, false);
         } catch (IOException | SdkException e) {
             throw failure("send " + file + " as " + path, e);
+        }
+    }
+
+    /**
+     * One PUT carrying the SHA-256 for the service to check, while AUPAT hashes the bytes it actually sent
+     * (each attempt reads the file anew): a service that does not check flexible checksums still never gets
+     * a copy recorded as proven when the file changed under it; such an object is removed again.
+     */
+    private void putHashed(Path file, long size, String path, String sha256, Map<String, String> metadata) {
+        java.util.concurrent.atomic.AtomicReference<MessageDigest> sent = new java.util.concurrent.atomic.AtomicReference<>();
+        RequestBody body = RequestBody.fromContentProvider(() -> {
+            MessageDigest digest = FileHasher.newDigest();
+            sent.set(digest);
+            try {
+                return new java.security.DigestInputStream(Files.newInputStream(file), digest);
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }, size, "application/octet-stream");
+        client().putObject(p -> p.bucket(settings.bucket()).key(key(path)).metadata(metadata)
+                .checksumSHA256(base64(sha256)), body);
+        String actual = FileHasher.hex(sent.get().digest());
+        if (!actual.equals(sha256)) {
+            client().deleteObject(d -> d.bucket(settings.bucket()).key(key(path)));
+            throw new ChecksumMismatchError(file, sha256, actual);
         }
     }
 
@@ -150,9 +181,9 @@ final class S3Replica implements Replica {
         try (InputStream in = Files.newInputStream(file)) {
             MessageDigest whole = FileHasher.newDigest();
             List<CompletedPart> parts = new ArrayList<>();
-            byte[] buffer = new byte[PART_SIZE];
+            byte[] buffer = new byte[partSize];
             for (int number = 1; ; number++) {
-                int n = in.readNBytes(buffer, 0, PART_SIZE);
+                int n = in.readNBytes(buffer, 0, partSize);
                 if (n == 0 && number > 1) {
                     break;
                 }
@@ -162,10 +193,10 @@ final class S3Replica implements Replica {
                 String partSha = Base64.getEncoder().encodeToString(part.digest());
                 int partNumber = number;
                 String etag = client().uploadPart(u -> u.bucket(settings.bucket()).key(key).uploadId(upload)
-                        .partNumber(partNumber).checksumAlgorithm(ChecksumAlgorithm.SHA256).checksumSHA256(partSha),
-                        RequestBody.fromBytes(n == PART_SIZE ? buffer : java.util.Arrays.copyOf(buffer, n))).eTag();
+                        .partNumber(partNumber).checksumSHA256(partSha),
+                        RequestBody.fromBytes(n == partSize ? buffer : java.util.Arrays.copyOf(buffer, n))).eTag();
                 parts.add(CompletedPart.builder().partNumber(partNumber).eTag(etag).checksumSHA256(partSha).build());
-                if (n < PART_SIZE) {
+                if (n < partSize) {
                     break;
                 }
             }
@@ -193,7 +224,7 @@ final class S3Replica implements Replica {
         String sha = FileHasher.hex(FileHasher.newDigest().digest(bytes));
         try {
             client().putObject(p -> p.bucket(settings.bucket()).key(key(path)).metadata(Map.of(SHA_METADATA, sha))
-                    .checksumAlgorithm(ChecksumAlgorithm.SHA256).checksumSHA256(base64(sha)), RequestBody.fromBytes(bytes));
+                    .checksumSHA256(base64(sha)), RequestBody.fromBytes(bytes));
         } catch (SdkException e) {
             throw failure("send " + path, e);
         }
@@ -203,12 +234,21 @@ final class S3Replica implements Replica {
     public CopyResult fetch(String path, Path target, String sha256, FileTransaction transaction) {
         try (ResponseInputStream<GetObjectResponse> in = client().getObject(g -> g.bucket(settings.bucket()).key(key(path)))) {
             String mtime = in.response().metadata().get(MTIME_METADATA);
-            FileTime modified = mtime == null || !mtime.matches("\\d{1,19}") ? null : FileTime.fromMillis(Long.parseLong(mtime));
+            FileTime modified = modified(mtime);
             return transaction.copy(in, target, sha256, modified);
         } catch (NoSuchKeyException e) {
             throw new FileSystemError("replica " + name + " has no " + path, true, Map.of("path", path), null);
         } catch (IOException | SdkException e) {
             throw failure("fetch " + path, e);
+        }
+    }
+
+    /** The modification time recorded with an object, or null when it has none or it is not an instant. */
+    private static FileTime modified(String recorded) {
+        try {
+            return recorded == null ? null : FileTime.from(java.time.Instant.parse(recorded));
+        } catch (java.time.format.DateTimeParseException e) {
+            return null;
         }
     }
 
@@ -233,7 +273,6 @@ final class S3Replica implements Replica {
                         for (S3Object o : page.contents()) {
                             names.add(o.key().substring(prefix.length()));
                         }
-                        page.commonPrefixes().stream().map(CommonPrefix::prefix).forEach(p -> { });
                     });
         } catch (SdkException e) {
             throw failure("list " + folder, e);
