@@ -35,6 +35,10 @@ public enum ScriptCatalog {
     MOVE("move", "Move archived files (and the files linked to them) to another location or sub-location.",
             WRITES_AFTER_BACKUP),
     MERGE("merge", "Merge a location into another that is the same place; the first is removed.", WRITES_AFTER_BACKUP),
+    // Its backup is its work, made last: the one it sends knows every copy the replica holds.
+    REPLICATE("replicate", "Copy verified files, master JSONs and the newest backup to each replica.", WRITES),
+    // No backup first: it starts from an empty home, whose database it makes.
+    RECOVER("recover", "Rebuild an empty home (database and archive) from a replica, verifying every byte.", WRITES),
     // New scripts go above this line, each ending with a comma.
     ;
 

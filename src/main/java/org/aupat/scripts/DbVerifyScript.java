@@ -1,5 +1,6 @@
 package org.aupat.scripts;
 
+import org.aupat.archive.replication.ReplicaVerifier;
 import org.aupat.archive.verify.VerifyRequest;
 import org.aupat.archive.verify.VerifyService;
 import org.aupat.archive.verify.VerifySummary;
@@ -33,13 +34,19 @@ public class DbVerifyScript extends AupatScript {
     @Option(names = "--dry-run", description = "Re-hash and list what would be removed; change nothing.")
     boolean dryRun;
 
+    @Option(names = "--replica", paramLabel = "NAME", description = "Re-check this replica's copies instead (read back"
+            + " and hashed): all of them, or the --sample share proven longest ago.")
+    String replica;
+
     private final VerifyService service;
+    private final ReplicaVerifier replicas;
     private final Console console;
     private VerifyRequest request;
 
-    public DbVerifyScript(ScriptRunner runner, VerifyService service, Console console) {
+    public DbVerifyScript(ScriptRunner runner, VerifyService service, ReplicaVerifier replicas, Console console) {
         super(runner);
         this.service = service;
+        this.replicas = replicas;
         this.console = console;
     }
 
@@ -50,6 +57,10 @@ public class DbVerifyScript extends AupatScript {
 
     @Override
     protected void check() {
+        if (replica != null) {
+            replicas.check(replica, sample);
+            return;
+        }
         VerifyRequest asked = all ? VerifyRequest.all(location) : VerifyRequest.unverified(location);
         if (sample != null) {
             asked = asked.sampling(sample);
@@ -66,6 +77,11 @@ public class DbVerifyScript extends AupatScript {
 
     @Override
     protected int execute() {
+        if (replica != null) {
+            ReplicaVerifier.Summary checked = replicas.verify(replica, sample, dryRun);
+            checked.printTo(console);
+            return checked.bad().isEmpty() ? ExitCode.OK : ExitCode.FAILED;
+        }
         VerifySummary summary = service.verify(request);
         summary.printTo(console);
         return summary.failures().isEmpty() ? ExitCode.OK : ExitCode.FAILED;

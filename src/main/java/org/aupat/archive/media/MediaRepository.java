@@ -292,4 +292,32 @@ public class MediaRepository {
         jdbc.update("UPDATE " + key.type().table() + " SET " + p + "_name = ?, " + p + "_loc = ?, loc_uuid = ?, sub_uuid = ?, "
                 + p + "_update = ? WHERE " + p + "_sha256 = ?", name, loc, locationUuid, subUuid, now, key.sha256());
     }
+
+    /**
+     * Verified rows (archived, their bytes proven by db_verify) after a rowid whose bytes the replica is not
+     * recorded to hold at their archive path ({@code replica_copies}), in rowid order: what replicate sends.
+     * {@code archiveRoot}: the archive folder, which every archived row's path starts with.
+     */
+    public List<MediaFile> verifiedMissingFrom(MediaType type, String replica, String archiveRoot, long afterRowid,
+                                               int limit) {
+        String p = type.prefix();
+        String where = where(type, MediaState.VERIFIED) + " AND rowid > ? AND NOT EXISTS (SELECT 1 FROM replica_copies r"
+                + " WHERE r.replica = ? AND r.path = substr(" + p + "_loc, ?) AND r.sha256 = " + p + "_sha256)";
+        return jdbc.query(selectSql(type, where) + " ORDER BY rowid LIMIT ?", (rs, i) -> map(type, rs), afterRowid,
+                replica, archiveRoot.length() + 2, limit);
+    }
+
+    /** Every archived row after a rowid, in rowid order, whatever its location: what a restore puts back. */
+    public List<MediaFile> archived(MediaType type, long afterRowid, int limit) {
+        return select(type, inArchive(type) + " AND rowid > ?", afterRowid, limit);
+    }
+
+    /** How many rows {@link #verifiedMissingFrom} would give in all (the progress total of replicate). */
+    public long countVerifiedMissingFrom(MediaType type, String replica, String archiveRoot) {
+        String p = type.prefix();
+        Long n = jdbc.queryForObject("SELECT count(*) FROM " + type.table() + " WHERE " + where(type, MediaState.VERIFIED)
+                + " AND NOT EXISTS (SELECT 1 FROM replica_copies r WHERE r.replica = ? AND r.path = substr(" + p
+                + "_loc, ?) AND r.sha256 = " + p + "_sha256)", Long.class, replica, archiveRoot.length() + 2);
+        return n == null ? 0 : n;
+    }
 }

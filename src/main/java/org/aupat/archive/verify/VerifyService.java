@@ -19,6 +19,7 @@ import org.aupat.archive.media.MediaRepository.MediaFile;
 import org.aupat.archive.media.MediaKey;
 import org.aupat.archive.media.MediaState;
 import org.aupat.archive.media.MediaType;
+import org.aupat.archive.replication.ReplicaRepair;
 import org.aupat.archive.verify.VerifySummary.Failure;
 import org.aupat.foundation.config.AupatProperties;
 import org.aupat.foundation.error.AupatError;
@@ -50,11 +51,12 @@ public class VerifyService {
     private final FailureLog failureLog;
     private final ProgressReporter progress;
     private final ArchiveClock clock;
+    private final ReplicaRepair repair;
     private final Path archive;
 
     public VerifyService(MediaRepository media, LocationRepository locations, VerifyLedger ledger, StagingCleaner cleaner,
                          FileHasher hasher, FailureLog failureLog, ProgressReporter progress,
-                         ArchiveClock clock, AupatProperties properties) {
+                         ArchiveClock clock, ReplicaRepair repair, AupatProperties properties) {
         this.media = media;
         this.locations = locations;
         this.ledger = ledger;
@@ -63,6 +65,7 @@ public class VerifyService {
         this.failureLog = failureLog;
         this.progress = progress;
         this.clock = clock;
+        this.repair = repair;
         this.archive = properties.archive();
     }
 
@@ -200,21 +203,44 @@ public class VerifyService {
             String actual;
             try {
                 if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
-                    fail(row, file, null, Files.exists(file, LinkOption.NOFOLLOW_LINKS) ? "it is not a regular file"
-                            : "it is missing", 0);
-                    return false;
+                    return repaired(row, file, null, Files.exists(file, LinkOption.NOFOLLOW_LINKS)
+                            ? "it is not a regular file" : "it is missing", 0);
                 }
                 size = Files.size(file);
                 actual = hashed.value();
             } catch (IOException | AupatError e) {
-                fail(row, file, null, "it cannot be read: " + e.getMessage(), size);
-                return false;
+                return repaired(row, file, null, "it cannot be read: " + e.getMessage(), size);
             }
             if (!actual.equals(row.sha())) {
-                fail(row, file, actual, "its SHA-256 does not match (changed or damaged on disk)", size);
-                return false;
+                return repaired(row, file, actual, "its SHA-256 does not match (changed or damaged on disk)", size);
             }
             summary.passed(size);
+            return true;
+        }
+
+        /**
+         * A bad archive copy put back from a replica whose copy verifies (not in a dry run): the failure log
+         * keeps the record and the file counts as passed; with no good replica copy it is a failure.
+         */
+        private boolean repaired(MediaFile row, Path file, String actual, String reason, long bytesRead) {
+            java.util.Optional<String> from = request.dryRun() ? java.util.Optional.empty()
+                    : repair.repair(file, row.sha());
+            if (from.isEmpty()) {
+                fail(row, file, actual, reason, bytesRead);
+                return false;
+            }
+            String message = file + ": " + reason + "; expected SHA-256 " + row.sha() + ", found "
+                    + (actual == null ? "nothing readable" : actual) + "; repaired from " + from.get();
+            failureLog.record(new VerificationError(message, Map.of("path", file.toString(), "expected", row.sha(),
+                    "repaired_from", from.get())), "VerifyService.check", "verify archive copy", false);
+            log.warn("{}", message);
+            summary.repaired(file, from.get());
+            summary.reRead(bytesRead);
+            try {
+                summary.passed(Files.size(file));
+            } catch (IOException e) {
+                summary.passed(0);
+            }
             return true;
         }
 

@@ -32,6 +32,7 @@ public final class VerifySummary {
     private final List<Failure> failures = new ArrayList<>();
     private final List<Path> stagingRemoved = new ArrayList<>();
     private final Map<Path, String> stagingKept = new LinkedHashMap<>();
+    private final Map<Path, String> repaired = new LinkedHashMap<>();
 
     VerifySummary(boolean dryRun) {
         this.dryRun = dryRun;
@@ -44,6 +45,15 @@ public final class VerifySummary {
 
     void failed(Failure failure) {
         failures.add(failure);
+    }
+
+    void repaired(Path file, String replica) {
+        repaired.put(file, replica);
+    }
+
+    /** Archive files found bad and put back from a replica: file -> the replica's name. */
+    public Map<Path, String> repaired() {
+        return Map.copyOf(repaired);
     }
 
     void inStaging(long rows) {
@@ -116,6 +126,7 @@ public final class VerifySummary {
             }
         });
         stagingKept.forEach((p, why) -> console.warn("  kept " + p + ": " + why));
+        repaired.forEach((p, replica) -> console.warn("  " + p + ": repaired from " + replica));
         failures.forEach(f -> console.error("  FAILED " + VerifyService.describe(f)));
         console.info(String.format("%sVerified %d, failed %d, still in staging %d, staging files %s %d; re-read %s"
                         + " (%.1f files/s).", dryRun ? "Dry run, nothing changed. " : "", verified, failures.size(),

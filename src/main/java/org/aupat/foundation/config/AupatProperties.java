@@ -1,8 +1,11 @@
 package org.aupat.foundation.config;
 
 import java.nio.file.Path;
+import java.util.Map;
+import java.util.TreeMap;
 import org.aupat.foundation.error.ConfigurationError;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.ConstructorBinding;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
@@ -19,6 +22,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param rules               folder whose JSON rule files override the ones inside the jar
  * @param exiftool            the exiftool command
  * @param ffprobe             the ffprobe command
+ * @param replicas            named second copies of the archive ({@code aupat.replicas.<name>.path} or
+ *                            {@code .s3.*}), checked by {@link ReplicaSettings}; empty when none is set
  */
 @ConfigurationProperties("aupat")
 public record AupatProperties(
@@ -30,8 +35,10 @@ public record AupatProperties(
         @DefaultValue("logs") Path logs,
         @DefaultValue("config/rules") Path rules,
         @DefaultValue("exiftool") String exiftool,
-        @DefaultValue("ffprobe") String ffprobe) {
+        @DefaultValue("ffprobe") String ffprobe,
+        Map<String, ReplicaTarget> replicas) {
 
+    @ConstructorBinding
     public AupatProperties {
         database = absolute("aupat.database", database);
         checkpointDatabase = checkpointDatabase == null ? checkpointBeside(database)
@@ -43,6 +50,7 @@ public record AupatProperties(
         rules = absolute("aupat.rules", rules);
         exiftool = required("aupat.exiftool", exiftool);
         ffprobe = required("aupat.ffprobe", ffprobe);
+        replicas = ReplicaSettings.checked(replicas, database, staging, archive, backups);
         separate("aupat.staging", staging, "aupat.archive", archive);
         separate("aupat.staging", staging, "aupat.backups", backups);
         separate("aupat.archive", archive, "aupat.backups", backups);
@@ -50,6 +58,12 @@ public record AupatProperties(
             throw new ConfigurationError("aupat.database (" + database + ") must not lie inside the archive or staging"
                     + " folder: keep the database beside them, for example in data/.");
         }
+    }
+
+    /** The settings without replicas. */
+    public AupatProperties(Path database, Path checkpointDatabase, Path staging, Path archive, Path backups, Path logs,
+            Path rules, String exiftool, String ffprobe) {
+        this(database, checkpointDatabase, staging, archive, backups, logs, rules, exiftool, ffprobe, new TreeMap<>());
     }
 
     /*

@@ -95,6 +95,37 @@ public final class FileTransaction implements AutoCloseable {
     }
 
     /**
+     * Like {@link #copy(Path, Path, String)}, from a stream (a replica's object read over the network) into a
+     * target that must not exist yet: written under {@code <target>.aupat-tmp}, hashed as it is written,
+     * flushed, refused and removed when {@code expectedSha} (required) differs, then renamed. The journal
+     * names the target as the copy's source too: an undo removes only the new target, which never held the
+     * only copy of its bytes (the stream's origin still does). {@code modified} (may be null) is the time
+     * the copy keeps.
+     */
+    public CopyResult copy(InputStream in, Path target, String expectedSha, java.nio.file.attribute.FileTime modified) {
+        requireOpen();
+        try {
+            if (Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
+                throw refuse(target, "already exists");
+            }
+            mkdirs(target.getParent());
+            Path temp = temp(target);
+            if (Files.exists(temp, LinkOption.NOFOLLOW_LINKS)) {
+                log.warn("removing {} left by an interrupted run", temp);
+                fs.delete(temp);
+            }
+            record(JournalOperation.COPY, target, target, false);
+            CopyResult copy = write(in, temp, true);
+            if (modified != null) {
+                Files.setLastModifiedTime(temp, modified);
+            }
+            return placed(target, temp, target, expectedSha, copy);
+        } catch (IOException e) {
+            throw failure("copy into " + target, e, target);
+        }
+    }
+
+    /**
      * Copies a file, hashing it in the same read, to a new name that is itself temporary, and starts
      * flushing it on a second thread while the caller goes on copying (a flush per copy in line cost the
      * import about a second per GB). Any move of the copy waits for its flush: a copy never gets a final
@@ -190,9 +221,18 @@ public final class FileTransaction implements AutoCloseable {
             fs.delete(temp);
         }
         record(JournalOperation.COPY, source, target, false);
-        CopyResult copy = write(source, temp, flushNow);
+        CopyResult copy;
+        try (InputStream in = fs.openRead(source)) {
+            copy = write(in, temp, flushNow);
+        }
         // A copy keeps its source's modification time: for a photo it is often the last trace of when it was taken.
         Files.setLastModifiedTime(temp, Files.getLastModifiedTime(source));
+        return placed(source, temp, target, expectedSha, copy);
+    }
+
+    /** Checks a written temporary copy against the expected SHA-256 (if any), then gives it its name. */
+    private CopyResult placed(Path source, Path temp, Path target, String expectedSha, CopyResult copy)
+            throws IOException {
         if (expectedSha != null && !expectedSha.equalsIgnoreCase(copy.sha256())) {
             fs.delete(temp); // the caller may go on and commit the other operations: leave nothing of this copy
             throw new ChecksumMismatchError(source, expectedSha, copy.sha256());
@@ -206,11 +246,11 @@ public final class FileTransaction implements AutoCloseable {
         return copy;
     }
 
-    /** Writes source to a new file while hashing it (one read); checks the size written. */
-    private CopyResult write(Path source, Path file, boolean flush) throws IOException {
+    /** Writes a stream to a new file while hashing it (one read); checks the size written. */
+    private CopyResult write(InputStream in, Path file, boolean flush) throws IOException {
         MessageDigest digest = FileHasher.newDigest();
         long size = 0;
-        try (InputStream in = fs.openRead(source); FileChannel out = fs.createNew(file)) {
+        try (FileChannel out = fs.createNew(file)) {
             byte[] buffer = FileHasher.readBuffer();
             int n;
             while ((n = in.read(buffer)) > 0) {

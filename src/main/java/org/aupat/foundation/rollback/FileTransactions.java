@@ -44,8 +44,14 @@ public class FileTransactions {
 
     @Autowired
     public FileTransactions(AupatProperties properties, ArchiveIdentity identity, FileSystemCalls fs) {
-        this(properties.journals(), true, identity::find,
-                List.of(properties.staging(), properties.archive(), properties.backups()), fs);
+        this(properties.journals(), true, identity::find, roots(properties), fs);
+    }
+
+    /** AUPAT's folders: staging, the archive, the backups, and each folder replica's root. */
+    private static List<Path> roots(AupatProperties properties) {
+        List<Path> roots = new ArrayList<>(List.of(properties.staging(), properties.archive(), properties.backups()));
+        properties.replicas().values().stream().filter(r -> r.isFolder()).forEach(r -> roots.add(r.path()));
+        return roots;
     }
 
     /**

@@ -18,6 +18,9 @@ import org.aupat.archive.layout.ArchiveLayout;
 import org.aupat.archive.location.LocationRepository;
 import org.aupat.archive.media.MediaRepository;
 import org.aupat.archive.media.MediaType;
+import org.aupat.archive.replication.ReplicaRepair;
+import org.aupat.archive.replication.ReplicaRepository;
+import org.aupat.archive.replication.Replicas;
 import org.aupat.archive.rules.Rules;
 import org.aupat.archive.verify.VerifySummary.Failure;
 import org.aupat.foundation.config.AupatProperties;
@@ -63,7 +66,9 @@ class VerifyServiceTest {
                 new FileTransactions(home.resolve("journal"), new DiskFileSystem()), new FileHasher(), properties);
         service = new VerifyService(media, new LocationRepository(jdbc), new VerifyLedger(media), cleaner,
                 new FileHasher(), new FailureLog(), new ProgressReporter(console, 100, 10, System::nanoTime),
-                new ArchiveClock(clock), properties);
+                new ArchiveClock(clock), new ReplicaRepair(new Replicas(properties, new FileHasher()),
+                        new ReplicaRepository(jdbc), new FileTransactions(home.resolve("journal"), new DiskFileSystem()),
+                        new FileHasher(), properties), properties);
         TestDatabase.location(jdbc, LOC, home.resolve("archive/ny-industrial/test-mill_3f2a9c417b0e").toString());
         TestDatabase.location(jdbc, OTHER, home.resolve("archive/ny-industrial/test-mill_0c6d2e7a4b13").toString());
     }

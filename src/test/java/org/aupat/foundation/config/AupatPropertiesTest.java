@@ -66,4 +66,27 @@ class AupatPropertiesTest {
                 Path.of("/srv/a/x"), Path.of("/srv/a/b"), Path.of("/l"), Path.of("/r"), "e", "f").checkpointDatabase())
                 .as("set explicitly").isEqualTo(Path.of("/elsewhere/cp.db"));
     }
+
+    @Test
+    void aReplicaIsAFolderOrABucketApartFromAupatsOwnFolders() {
+        java.util.function.Function<java.util.Map<String, ReplicaTarget>, AupatProperties> with = replicas ->
+                new AupatProperties(Path.of("/d/aupat.db"), Path.of("/d/checkpoint.db"), Path.of("/d/s"), Path.of("/d/a"),
+                        Path.of("/d/b"), Path.of("logs"), Path.of("config/rules"), "exiftool", "ffprobe", replicas);
+        ReplicaTarget.S3 bucket = new ReplicaTarget.S3("b", null, null, "p", null);
+        assertThat(with.apply(java.util.Map.of("nas", new ReplicaTarget(Path.of("/mnt/nas/x/../aupat"), null),
+                "offsite", new ReplicaTarget(null, bucket))).replicas())
+                .containsEntry("nas", new ReplicaTarget(Path.of("/mnt/nas/aupat"), null)).containsKey("offsite");
+        assertThat(with.apply(null).replicas()).isEmpty();
+        assertThatThrownBy(() -> with.apply(java.util.Map.of("nas", new ReplicaTarget(Path.of("/d/a/copy"), null))))
+                .isInstanceOf(ConfigurationError.class).hasMessageContaining("aupat.replicas.nas.path (/d/a/copy)")
+                .hasMessageContaining("aupat.archive");
+        assertThatThrownBy(() -> with.apply(java.util.Map.of("nas", new ReplicaTarget(Path.of("/d"), null))))
+                .hasMessageContaining("aupat.replicas.nas.path");
+        assertThatThrownBy(() -> with.apply(java.util.Map.of("both", new ReplicaTarget(Path.of("/m"), bucket))))
+                .hasMessageContaining("both a path and s3");
+        assertThatThrownBy(() -> with.apply(java.util.Map.of("none", new ReplicaTarget(null, null))))
+                .hasMessageContaining("names no folder and no bucket");
+        assertThatThrownBy(() -> with.apply(java.util.Map.of("Bad Name", new ReplicaTarget(Path.of("/m"), null))))
+                .hasMessageContaining("lower-case letters");
+    }
 }
