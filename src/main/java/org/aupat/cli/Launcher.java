@@ -6,6 +6,7 @@ import java.util.Optional;
 import org.aupat.foundation.error.AupatError;
 import org.aupat.foundation.error.ExitCode;
 import org.aupat.foundation.error.LogFolderError;
+import org.aupat.foundation.error.UserConfigError;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.SpringApplication;
@@ -120,7 +121,7 @@ public final class Launcher {
     /** Spring could not start (bad settings, unreadable rule file...): one clear line, details in error.log. */
     private int startupFailure(RuntimeException e) {
         AupatError cause = rootAupatError(e);
-        if (cause instanceof LogFolderError) {
+        if (cause instanceof LogFolderError || cause instanceof UserConfigError) {
             err.println(cause.getMessage()); // logging never started: there is no error log to point to
             return cause.exitCode();
         }
