@@ -3,6 +3,7 @@ package org.aupat.scripts;
 import org.aupat.archive.verify.VerifyRequest;
 import org.aupat.archive.verify.VerifyService;
 import org.aupat.archive.verify.VerifySummary;
+import org.aupat.archive.media.StepOrder;
 import org.aupat.cli.AupatScript;
 import org.aupat.cli.ScriptRunner;
 import org.aupat.foundation.console.Console;
@@ -35,12 +36,19 @@ public class DbVerifyScript extends AupatScript {
 
     private final VerifyService service;
     private final Console console;
+    private final StepOrder steps;
     private VerifyRequest request;
 
-    public DbVerifyScript(ScriptRunner runner, VerifyService service, Console console) {
+    public DbVerifyScript(ScriptRunner runner, VerifyService service, Console console, StepOrder steps) {
         super(runner);
         this.service = service;
         this.console = console;
+        this.steps = steps;
+    }
+
+    @Override
+    protected boolean nothingToDo() {
+        return service.nothingToDo(request);
     }
 
     @Override
@@ -68,6 +76,7 @@ public class DbVerifyScript extends AupatScript {
     protected int execute() {
         VerifySummary summary = service.verify(request);
         summary.printTo(console);
+        steps.waitingBefore("db_verify", request.location()).ifPresent(console::warn);
         return summary.failures().isEmpty() ? ExitCode.OK : ExitCode.FAILED;
     }
 }
