@@ -22,8 +22,9 @@ public final class Launcher {
     static final String USAGE = """
             Usage: java -jar aupat.jar --script=NAME [options]
                    java -jar aupat.jar --script=NAME --help     options of one script
-            Settings: --aupat.database=PATH --aupat.staging=DIR --aupat.archive=DIR --aupat.backups=DIR
-                      --aupat.logs=DIR --spring.profiles.active=dev|prod
+            Settings: --aupat.home=DIR (default $AUPAT_HOME, else ~/.local/share/aupat; settings file
+                      ~/.config/aupat/application.yml) --aupat.database=PATH --aupat.staging=DIR
+                      --aupat.archive=DIR --aupat.backups=DIR --aupat.logs=DIR --spring.profiles.active=dev|prod
                       --config=user.json    paths from the original tool's user.json (--aupat.* still win)
             Exit codes: 0 ok, 1 failed, 2 usage or configuration, 3 pre-flight failed,
                         4 finished with skipped items (see logs/failure.log), 75 another run holds the lock,
