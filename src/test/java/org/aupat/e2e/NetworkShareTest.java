@@ -25,6 +25,12 @@ class NetworkShareTest {
         return "--aupat.mount-table=" + table;
     }
 
+    private Path card() throws Exception {
+        Path card = Files.createDirectories(home.resolve("card"));
+        Files.writeString(card.resolve("notes.txt"), "a note");
+        return card;
+    }
+
     private static long lines(String text, String containing) {
         return text.lines().filter(l -> l.contains(containing)).count();
     }
@@ -32,8 +38,7 @@ class NetworkShareTest {
     @Test
     void aDatabaseOnNfsIsRefusedBeforeAnythingIsMadeThere() throws Exception {
         InProcessRunner aupat = new InProcessRunner(home);
-        Path card = Files.createDirectories(home.resolve("card"));
-        Files.writeString(card.resolve("notes.txt"), "a note");
+        Path card = card();
         Path share = Files.createDirectories(home.resolve("data"));
         JarRunner.Result r = aupat.run("--script=pipeline", "--source=" + card, "--name=Mill", "--state=ny",
                 "--type=industrial", mountTable(share, "nfs4"));
@@ -64,8 +69,7 @@ class NetworkShareTest {
     @Test
     void theArchiveAndStagingMayStayOnTheShare() throws Exception {
         InProcessRunner aupat = new InProcessRunner(home);
-        Path card = Files.createDirectories(home.resolve("card"));
-        Files.writeString(card.resolve("notes.txt"), "a note");
+        Path card = card();
         Path share = Files.createDirectories(home.resolve("nas"));
         JarRunner.Result r = aupat.run("--script=pipeline", "--source=" + card, "--name=Mill", "--state=ny",
                 "--type=industrial", "--aupat.archive=" + share.resolve("archive"),
