@@ -154,14 +154,11 @@ final class BackupFolder {
             try {
                 Files.deleteIfExists(b.path());
             } catch (IOException e) {
+                writeManifest(entries); // the backups deleted so far never stay listed
                 throw new BackupError("cannot delete the surplus backup " + b.path() + ": " + e.getMessage(), e);
-            } finally {
-                // Listed only while it exists: a deleted backup never stays in the manifest.
-                if (!Files.exists(b.path())) {
-                    entries.remove(b.name());
-                    removed.add(b.path());
-                }
             }
+            entries.remove(b.name());
+            removed.add(b.path());
         }
         writeManifest(entries);
         return removed;
