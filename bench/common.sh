@@ -7,6 +7,9 @@ bin/install-tools
 command -v /usr/bin/time >/dev/null || { echo "needs GNU time: apt-get install time" >&2; exit 2; }
 work=${BENCH_DIR:-$(mktemp -d /var/tmp/aupat-bench.XXXX)}
 project=$(pwd)
+# Every run's archive and logs stay in the bench's work folder (a pipeline run: data/ and logs/ in its
+# folder, as before), never in the user's AUPAT home.
+export AUPAT_HOME="$work/aupat-home"
 # bin/aupat records its class data sharing archive on first use: do that outside the timings.
 (cd "$(mktemp -d)" && "$project/bin/aupat" --script=gen_uuid >/dev/null)
 
@@ -23,7 +26,7 @@ pipeline() { # how home source name -> prints "seconds peak_kb", or fails; how i
     if [ "$how" = jar ]; then run=(java ${JAVA_OPTS:-} -jar "$project/$jar"); else run=("$project/bin/aupat"); fi
     mkdir -p "$home"
     start=$(seconds)
-    (cd "$home" && /usr/bin/time -f "%M" -o "$home/time.txt" "${run[@]}" --script=pipeline \
+    (cd "$home" && AUPAT_HOME="$home/data" AUPAT_LOGS="$home/logs" /usr/bin/time -f "%M" -o "$home/time.txt" "${run[@]}" --script=pipeline \
         --source="$source" --name="$name" --state=ny --type=industrial --quiet >"$home/out.txt" 2>&1) \
         || { echo "pipeline over $source failed, see $home/out.txt" >&2; tail -5 "$home/out.txt" >&2; exit 1; }
     end=$(seconds)

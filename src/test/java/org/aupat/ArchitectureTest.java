@@ -150,10 +150,14 @@ class ArchitectureTest {
                 .anyMatch(origin -> !origin.equals(type.getName()) && !origin.startsWith(type.getName() + "$"));
     }
 
-    /** Spring finds and calls these itself: configurations, aspects, advisors and (through spring.factories) listeners. */
+    /**
+     * Spring finds and calls these itself: configurations, aspects, advisors and (through spring.factories)
+     * listeners and environment post-processors.
+     */
     private static boolean calledBySpring(JavaClass type) {
         return type.isAnnotatedWith(Configuration.class) || type.isAnnotatedWith(Aspect.class)
-                || type.isAssignableTo(ApplicationListener.class) || type.isAssignableTo(Advisor.class);
+                || type.isAssignableTo(ApplicationListener.class) || type.isAssignableTo(Advisor.class)
+                || type.isAssignableTo(org.springframework.boot.env.EnvironmentPostProcessor.class);
     }
 
     /**

@@ -58,6 +58,14 @@ public abstract class AupatScript implements CommandLineRunner, ExitCodeGenerato
         return false;
     }
 
+    /**
+     * Whether this run, checked, finds nothing to change (a db_verify with no file to re-hash): asked under
+     * the lock after {@link #check()}; the runner then makes no backup. The script still runs and reports.
+     */
+    protected boolean nothingToDo() {
+        return false;
+    }
+
     /** Options that identify a run for resuming it (for db_import: source and location); empty by default. */
     protected String identifyingOptions() {
         return "";

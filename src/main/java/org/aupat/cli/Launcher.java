@@ -6,6 +6,7 @@ import java.util.Optional;
 import org.aupat.foundation.error.AupatError;
 import org.aupat.foundation.error.ExitCode;
 import org.aupat.foundation.error.LogFolderError;
+import org.aupat.foundation.error.UserConfigError;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.SpringApplication;
@@ -21,8 +22,9 @@ public final class Launcher {
     static final String USAGE = """
             Usage: java -jar aupat.jar --script=NAME [options]
                    java -jar aupat.jar --script=NAME --help     options of one script
-            Settings: --aupat.database=PATH --aupat.staging=DIR --aupat.archive=DIR --aupat.backups=DIR
-                      --aupat.logs=DIR --spring.profiles.active=dev|prod
+            Settings: --aupat.home=DIR (default $AUPAT_HOME, else ~/.local/share/aupat; settings file
+                      ~/.config/aupat/application.yml) --aupat.database=PATH --aupat.staging=DIR
+                      --aupat.archive=DIR --aupat.backups=DIR --aupat.logs=DIR --spring.profiles.active=dev|prod
                       --config=user.json    paths from the original tool's user.json (--aupat.* still win)
             Exit codes: 0 ok, 1 failed, 2 usage or configuration, 3 pre-flight failed,
                         4 finished with skipped items (see logs/failure.log), 75 another run holds the lock,
@@ -120,7 +122,7 @@ public final class Launcher {
     /** Spring could not start (bad settings, unreadable rule file...): one clear line, details in error.log. */
     private int startupFailure(RuntimeException e) {
         AupatError cause = rootAupatError(e);
-        if (cause instanceof LogFolderError) {
+        if (cause instanceof LogFolderError || cause instanceof UserConfigError) {
             err.println(cause.getMessage()); // logging never started: there is no error log to point to
             return cause.exitCode();
         }

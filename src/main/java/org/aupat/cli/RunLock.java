@@ -9,6 +9,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import org.aupat.foundation.config.AupatProperties;
+import org.aupat.foundation.preflight.DatabaseOnLocalDisk;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.aupat.foundation.error.FileSystemError;
 import org.aupat.foundation.error.LockHeldError;
 import org.springframework.stereotype.Component;
@@ -20,13 +22,25 @@ import org.springframework.stereotype.Component;
 @Component
 public class RunLock {
     private final Path lockFile;
+    private final DatabaseOnLocalDisk localDisk;
 
-    public RunLock(AupatProperties properties) {
+    @Autowired
+    public RunLock(AupatProperties properties, DatabaseOnLocalDisk localDisk) {
         this.lockFile = properties.runLock();
+        this.localDisk = localDisk;
     }
 
-    /** Takes the lock or throws LockHeldError naming the script and pid that hold it. */
+    /** With the system's mount table. */
+    public RunLock(AupatProperties properties) {
+        this(properties, new DatabaseOnLocalDisk(properties, null));
+    }
+
+    /**
+     * Takes the lock or throws LockHeldError naming the script and pid that hold it. A lock (or database) on a
+     * network or FUSE file system is refused first (exit 3), before the lock file is made.
+     */
     public Held acquire(String script) {
+        localDisk.require();
         try {
             Files.createDirectories(lockFile.toAbsolutePath().getParent());
             FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.READ,

@@ -85,7 +85,7 @@ public class ScriptRunner {
     }
 
     /** Whether this run backs the database up after the script's check. */
-    private enum BackupFirst { NO, SKIPPED, YES }
+    private enum BackupFirst { NO, SKIPPED, NOTHING_TO_DO, YES }
 
     private static BackupFirst backupFirst(Preamble preamble, CommandLine parsed) {
         if (!preamble.backsUp()) {
@@ -106,7 +106,7 @@ public class ScriptRunner {
         try {
             // A refused run (bad option, failed pre-flight check) stops here, before its backup.
             script.check();
-            backUp(name, backupFirst);
+            backUp(name, backupFirst == BackupFirst.YES && script.nothingToDo() ? BackupFirst.NOTHING_TO_DO : backupFirst);
             code = script.execute();
         } catch (AupatError e) {
             return reportFailure(name, e);
@@ -128,7 +128,9 @@ public class ScriptRunner {
 
     /** A failed backup throws (BackupError, or PreflightError for exit 3) before the script changes anything. */
     private void backUp(String name, BackupFirst asked) {
-        if (asked == BackupFirst.SKIPPED) {
+        if (asked == BackupFirst.NOTHING_TO_DO) {
+            log.info(LogMarkers.FILE_ONLY, "{} has nothing to change: no backup", name);
+        } else if (asked == BackupFirst.SKIPPED) {
             console.warn(name + ": " + SKIP_BACKUP + " given: the database is changed without a fresh backup.");
             log.warn("{} runs without a backup ({})", name, SKIP_BACKUP);
         } else if (asked == BackupFirst.YES) {

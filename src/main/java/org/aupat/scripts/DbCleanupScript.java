@@ -1,5 +1,6 @@
 package org.aupat.scripts;
 
+import org.aupat.archive.maintenance.BackupRetention;
 import org.aupat.archive.maintenance.CleanupReport;
 import org.aupat.archive.maintenance.CleanupService;
 import org.aupat.cli.AupatScript;
@@ -16,7 +17,7 @@ import picocli.CommandLine.Option;
 @Command(name = "db_cleanup", description = {"Check integrity and orphans, remove temp files of crashed runs,",
         "prune surplus backups, check the backup manifest, VACUUM. Never deletes an archived file or a row."})
 public class DbCleanupScript extends AupatScript {
-    @Option(names = "--keep-days", defaultValue = "7", paramLabel = "N",
+    @Option(names = "--keep-days", defaultValue = "" + BackupRetention.KEEP_DAYS, paramLabel = "N",
             description = "Keep every backup of the last N days (default ${DEFAULT-VALUE}); older days keep their first and last.")
     int keepDays;
 

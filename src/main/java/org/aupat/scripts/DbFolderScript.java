@@ -1,6 +1,7 @@
 package org.aupat.scripts;
 
 import org.aupat.archive.folder.FolderService;
+import org.aupat.archive.media.StepOrder;
 import org.aupat.cli.AupatScript;
 import org.aupat.cli.ScriptRunner;
 import org.aupat.foundation.console.Console;
@@ -18,11 +19,13 @@ public class DbFolderScript extends AupatScript {
 
     private final FolderService folders;
     private final Console console;
+    private final StepOrder steps;
 
-    public DbFolderScript(ScriptRunner runner, FolderService folders, Console console) {
+    public DbFolderScript(ScriptRunner runner, FolderService folders, Console console, StepOrder steps) {
         super(runner);
         this.folders = folders;
         this.console = console;
+        this.steps = steps;
     }
 
     @Override
@@ -41,6 +44,7 @@ public class DbFolderScript extends AupatScript {
             created.forEach(path -> console.detail("  " + path));
         });
         result.failed().forEach((uuid, why) -> console.error("location " + uuid + ": " + why));
+        steps.waitingBefore("db_folder", location).ifPresent(console::warn);
         return result.failed().isEmpty() ? ExitCode.OK : ExitCode.FAILED;
     }
 }

@@ -1,6 +1,7 @@
 package org.aupat.scripts;
 
 import org.aupat.archive.ingest.IngestService;
+import org.aupat.archive.media.StepOrder;
 import org.aupat.cli.AupatScript;
 import org.aupat.cli.ScriptRunner;
 import org.aupat.foundation.console.Console;
@@ -18,11 +19,13 @@ public class DbIngestScript extends AupatScript {
 
     private final IngestService ingest;
     private final Console console;
+    private final StepOrder steps;
 
-    public DbIngestScript(ScriptRunner runner, IngestService ingest, Console console) {
+    public DbIngestScript(ScriptRunner runner, IngestService ingest, Console console, StepOrder steps) {
         super(runner);
         this.ingest = ingest;
         this.console = console;
+        this.steps = steps;
     }
 
     @Override
@@ -45,6 +48,7 @@ public class DbIngestScript extends AupatScript {
             return ExitCode.OK;
         }
         ingest.ingest().printTo(console);
+        steps.waitingBefore("db_ingest", null).ifPresent(console::warn);
         return ExitCode.OK;
     }
 }

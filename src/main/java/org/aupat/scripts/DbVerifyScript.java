@@ -4,6 +4,7 @@ import org.aupat.archive.replication.ReplicaVerifier;
 import org.aupat.archive.verify.VerifyRequest;
 import org.aupat.archive.verify.VerifyService;
 import org.aupat.archive.verify.VerifySummary;
+import org.aupat.archive.media.StepOrder;
 import org.aupat.cli.AupatScript;
 import org.aupat.cli.ScriptRunner;
 import org.aupat.foundation.console.Console;
@@ -41,13 +42,21 @@ public class DbVerifyScript extends AupatScript {
     private final VerifyService service;
     private final ReplicaVerifier replicas;
     private final Console console;
+    private final StepOrder steps;
     private VerifyRequest request;
 
-    public DbVerifyScript(ScriptRunner runner, VerifyService service, ReplicaVerifier replicas, Console console) {
+    public DbVerifyScript(ScriptRunner runner, VerifyService service, ReplicaVerifier replicas, Console console,
+            StepOrder steps) {
         super(runner);
         this.service = service;
         this.replicas = replicas;
         this.console = console;
+        this.steps = steps;
+    }
+
+    @Override
+    protected boolean nothingToDo() {
+        return replica == null && service.nothingToDo(request);
     }
 
     @Override
@@ -84,6 +93,7 @@ public class DbVerifyScript extends AupatScript {
         }
         VerifySummary summary = service.verify(request);
         summary.printTo(console);
+        steps.waitingBefore("db_verify", request.location()).ifPresent(console::warn);
         return summary.failures().isEmpty() ? ExitCode.OK : ExitCode.FAILED;
     }
 }

@@ -223,4 +223,20 @@ class ScriptPreambleTest {
             return files.filter(p -> p.getFileName().toString().endsWith(".db")).count();
         }
     }
+
+    /** A db_verify with no file to re-hash changes nothing, so it makes no backup; one with files does. */
+    @Test
+    void aVerifyWithNothingToDoMakesNoBackup() throws Exception {
+        Path card = Files.createDirectories(home.resolve("card"));
+        new MediaFactory(card).text("history.txt", "Built 1880.");
+        assertThat(run("db_migrate")).isZero();
+        assertThat(run("db_verify")).as("an empty archive").isZero();
+        assertThat(backups()).isZero();
+        assertThat(run("pipeline", "--source=" + card, "--name=Mill", "--state=ny", "--type=industrial")).isZero();
+        assertThat(backups()).isEqualTo(1);
+        assertThat(run("db_verify")).as("everything verified by the pipeline already").isZero();
+        assertThat(backups()).as("nothing to verify").isEqualTo(1);
+        assertThat(run("db_verify", "--all")).isZero();
+        assertThat(backups()).as("an audit re-hashes and records: backed up first").isEqualTo(2);
+    }
 }

@@ -20,7 +20,7 @@ import org.aupat.cli.Launcher;
  *
  * <p>The home's paths are passed as system properties for the run, so that they rank where a process's
  * working folder defaults would: below the command line and a {@code --config} user.json, above the
- * built-in defaults (which are relative to the working folder, here the project). The JVM's working
+ * built-in defaults (the user's home). The JVM's working
  * folder cannot follow the home, so relative paths in the arguments must be given absolute
  * ({@link #path}).
  */
@@ -45,6 +45,9 @@ public final class InProcessRunner implements AupatRun {
     /** Every path setting pointing into the home, laid out as the jar lays it out in its working folder. */
     public Map<String, String> settings() {
         Map<String, String> settings = new LinkedHashMap<>();
+        // The home and the settings folder too: nothing falls back to the real user's (~/.local/share/aupat).
+        settings.put("aupat.home", path("data"));
+        settings.put("aupat.config-home", path(".config/aupat"));
         settings.put("aupat.database", path("data/aupat.db"));
         settings.put("aupat.staging", path("data/staging"));
         settings.put("aupat.archive", path("data/archive"));

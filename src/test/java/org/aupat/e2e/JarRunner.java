@@ -74,7 +74,46 @@ public final class JarRunner implements AupatRun {
     }
 
     private Process start(List<String> command, Map<String, String> environment) throws IOException {
-        ProcessBuilder builder = new ProcessBuilder(command).directory(home.toFile());
+        return start(command, home, homeEnvironment(home), environment);
+    }
+
+    /**
+     * The environment that keeps a child run in the test's home and out of the real user's: HOME and the XDG
+     * folders inside the home (so the default home and the per-user settings file are the test's), and
+     * AUPAT_HOME and AUPAT_LOGS laid out as the tests expect (data/ and logs/ in the home).
+     */
+    static Map<String, String> homeEnvironment(Path home) {
+        Map<String, String> environment = new HashMap<>(userEnvironment(home));
+        environment.put("AUPAT_HOME", home.resolve("data").toString());
+        environment.put("AUPAT_LOGS", home.resolve("logs").toString());
+        return environment;
+    }
+
+    /** A user whose home directory is {@code userHome}, with no AUPAT settings of their own. */
+    static Map<String, String> userEnvironment(Path userHome) {
+        return Map.of("HOME", userHome.toString(), "XDG_DATA_HOME", userHome.resolve(".local/share").toString(),
+                "XDG_CONFIG_HOME", userHome.resolve(".config").toString());
+    }
+
+    /**
+     * Runs the jar as a user would: in {@code workingFolder}, with only {@link #userEnvironment} (HOME and
+     * XDG inside this runner's home) and no AUPAT_* setting, so that every path is the default one.
+     */
+    public Result runAsUser(Path workingFolder, String... args) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of("java"));
+        command.addAll(coverageAgent());
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-jar", jar().toString()));
+        command.addAll(List.of(args));
+        return finish(start(command, workingFolder, userEnvironment(home), Map.of()), command, 5);
+    }
+
+    private Process start(List<String> command, Path workingFolder, Map<String, String> base,
+            Map<String, String> environment) throws IOException {
+        ProcessBuilder builder = new ProcessBuilder(command).directory(workingFolder.toFile());
+        // Settings the test JVM itself may carry (a developer's shell) never reach the child.
+        builder.environment().keySet().removeIf(name -> name.startsWith("AUPAT_") || name.startsWith("XDG_"));
+        builder.environment().putAll(base);
         builder.environment().putAll(environment);
         builder.redirectOutput(home.resolve("last-stdout.txt").toFile());
         builder.redirectError(home.resolve("last-stderr.txt").toFile());

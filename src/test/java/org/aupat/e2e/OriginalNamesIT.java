@@ -34,6 +34,7 @@ class OriginalNamesIT {
         ProcessBuilder jar = new ProcessBuilder("java", "-jar", JarRunner.jar().toString(), "--script=pipeline",
                 "--source=" + card, "--name=Locale Test", "--state=ny", "--type=industrial")
                 .directory(home.toFile()).redirectErrorStream(true);
+        jar.environment().putAll(JarRunner.homeEnvironment(home)); // the test's home, never the user's
         jar.environment().remove("LANG");
         jar.environment().remove("LANGUAGE");
         jar.environment().put("LC_ALL", "C");

@@ -22,6 +22,8 @@ public final class FoundationContext {
 
     public static String[] settings(Path home) {
         return new String[] {
+            "--aupat.home=" + home.resolve("data"),
+            "--aupat.config-home=" + home.resolve(".config/aupat"),
             "--aupat.database=" + home.resolve("data/aupat.db"),
             "--aupat.checkpoint-database=" + home.resolve("data/checkpoint_state.db"),
             "--aupat.staging=" + home.resolve("data/staging"),

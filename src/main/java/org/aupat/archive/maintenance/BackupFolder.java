@@ -140,6 +140,31 @@ final class BackupFolder {
     }
 
     /**
+     * Deletes the backups the retention rule ({@link BackupRetention}) finds surplus and drops them from the
+     * manifest; returns them. The one place backups are pruned: after every backup and by db_cleanup.
+     */
+    List<Path> prune(java.time.Instant now, int keepDays, java.time.ZoneId zone) {
+        List<Backup> surplus = BackupRetention.surplus(backups(), now, keepDays, zone);
+        if (surplus.isEmpty()) {
+            return List.of();
+        }
+        Map<String, String> entries = manifest();
+        List<Path> removed = new ArrayList<>();
+        for (Backup b : surplus) {
+            try {
+                Files.deleteIfExists(b.path());
+            } catch (IOException e) {
+                writeManifest(entries); // the backups deleted so far never stay listed
+                throw new BackupError("cannot delete the surplus backup " + b.path() + ": " + e.getMessage(), e);
+            }
+            entries.remove(b.name());
+            removed.add(b.path());
+        }
+        writeManifest(entries);
+        return removed;
+    }
+
+    /**
      * Removes the temporary files a killed backup left here. Backups are written only under the run lock, so
      * every {@code *.aupat-tmp} in this folder belongs to a dead run, and a temporary file is never the only copy.
      */

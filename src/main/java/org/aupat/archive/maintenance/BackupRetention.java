@@ -14,7 +14,10 @@ import java.util.Map;
  * days and never one younger than 24 hours or the newest; of older days keep the first and the last
  * backup of each calendar day (local time).
  */
-final class BackupRetention {
+public final class BackupRetention {
+    /** Every backup of this many days is kept (db_cleanup's --keep-days, and the pruning after each backup). */
+    public static final int KEEP_DAYS = 7;
+
     private BackupRetention() {
     }
 

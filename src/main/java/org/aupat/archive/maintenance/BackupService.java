@@ -96,7 +96,22 @@ public class BackupService implements DatabaseBackup {
             repository.upsertVersion("backup", VERSION, clock.timestamp());
         }
         log.info("backup {} written and verified", target);
+        pruneAfter(target);
         return Optional.of(target);
+    }
+
+    /**
+     * Backups are pruned as they are made, so they never pile up between db_cleanup runs. The new backup is the
+     * newest and is never surplus; a failure to prune is a warning, never a failed backup.
+     */
+    private void pruneAfter(Path made) {
+        try {
+            folder.prune(clock.now(), BackupRetention.KEEP_DAYS, clock.localNow().getZone())
+                    .forEach(removed -> log.info("surplus backup {} removed (kept {} days, then the first and last of"
+                            + " each day)", removed, BackupRetention.KEEP_DAYS));
+        } catch (BackupError e) {
+            log.warn("backup {} is made, but older backups were not pruned: {}", made, e.getMessage());
+        }
     }
 
     /** Whether a database file exists with at least one byte (an empty file is a database not created yet). */

@@ -234,18 +234,8 @@ public class CleanupService {
     }
 
     private void pruneBackups(CleanupReport report, int keepDays) {
-        List<BackupFolder.Backup> surplus = BackupRetention.surplus(backups.backups(), clock.now(), keepDays,
-                clock.localNow().getZone());
-        if (surplus.isEmpty()) {
-            return;
-        }
-        Map<String, String> manifest = backups.manifest();
-        for (BackupFolder.Backup b : surplus) {
-            delete(b.path());
-            manifest.remove(b.name());
-            report.removed("surplus backup " + b.path());
-        }
-        backups.writeManifest(manifest);
+        backups.prune(clock.now(), keepDays, clock.localNow().getZone())
+                .forEach(removed -> report.removed("surplus backup " + removed));
     }
 
     private void vacuum(CleanupReport report, boolean vacuum) {

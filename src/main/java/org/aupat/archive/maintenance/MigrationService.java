@@ -8,6 +8,8 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import org.aupat.archive.ArchiveClock;
+import org.aupat.foundation.config.AupatProperties;
+import org.aupat.foundation.console.Console;
 import org.aupat.foundation.db.MigratedSchema;
 import org.aupat.foundation.db.SqliteDatabase;
 import org.aupat.foundation.db.SqliteFiles;
@@ -38,9 +40,13 @@ public class MigrationService {
     private final Rules rules;
     private final ArchiveClock clock;
     private final TransactionTemplate transaction;
+    private final Console console;
+    private final Path home;
 
     public MigrationService(SqliteDatabase database, SqliteFiles sqliteFiles, MaintenanceRepository repository,
-            Rules rules, ArchiveClock clock, TransactionTemplate transaction) {
+            Rules rules, ArchiveClock clock, TransactionTemplate transaction, Console console, AupatProperties properties) {
+        this.console = console;
+        this.home = properties.home();
         this.database = database;
         this.sqliteFiles = sqliteFiles;
         this.repository = repository;
@@ -80,6 +86,11 @@ public class MigrationService {
         List<String> alreadyApplied = checked.alreadyApplied();
         int applied = 0;
         String schema;
+        if (!existed) {
+            // Shown even with --quiet: a user who ran from an unexpected set-up sees at once where the new archive is.
+            console.warn("creating a new, empty archive in " + home + " (database " + file + "); to use another one,"
+                    + " set AUPAT_HOME or --aupat.home.");
+        }
         if (!alreadyApplied.isEmpty() && alreadyApplied.containsAll(inJar)) {
             // Up to date: Flyway would only confirm it, at the cost of about a second of loading and scanning.
             schema = inJar.stream().max(Comparator.comparing(MigrationVersion::fromVersion)).orElse("0");

@@ -76,6 +76,20 @@ public class VerifyService {
         }
     }
 
+    /**
+     * Whether a run as asked would re-hash no file at all: it then changes nothing (the runner makes no backup
+     * for it). Staging copies are removed only for files a run verifies, so there are none either.
+     */
+    public boolean nothingToDo(VerifyRequest request) {
+        Run run = new Run(request, null, null);
+        for (MediaType type : MediaType.values()) {
+            if (run.planned(type) > 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** Runs one verification as asked and returns its accounting; any failure in it means exit code 1. */
     public VerifySummary verify(VerifyRequest request) {
         check(request);

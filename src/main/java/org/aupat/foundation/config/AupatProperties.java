@@ -11,7 +11,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * AUPAT's settings ({@code aupat.*}), bound once at start-up and checked: every path is made
  * absolute, and staging, archive and backups must be three separate folders, none inside another.
+ * Unless set, every path lies in the user's home ({@link AupatHome}, filled in by {@link HomeEnvironment}).
  *
+ * @param home                AUPAT's home: where the paths below lie unless set, and where other
+ *                            features keep their folders ({@link #home()})
  * @param database            the SQLite database file
  * @param checkpointDatabase  the SQLite file that holds resume checkpoints; when not set, it lies beside the
  *                            database (see {@link #checkpointBeside})
@@ -27,13 +30,14 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  */
 @ConfigurationProperties("aupat")
 public record AupatProperties(
-        @DefaultValue("data/aupat.db") Path database,
+        Path home,
+        Path database,
         Path checkpointDatabase,
-        @DefaultValue("data/staging") Path staging,
-        @DefaultValue("data/archive") Path archive,
-        @DefaultValue("data/backups") Path backups,
-        @DefaultValue("logs") Path logs,
-        @DefaultValue("config/rules") Path rules,
+        Path staging,
+        Path archive,
+        Path backups,
+        Path logs,
+        Path rules,
         @DefaultValue("exiftool") String exiftool,
         @DefaultValue("ffprobe") String ffprobe,
         Map<String, ReplicaTarget> replicas) {
@@ -41,6 +45,7 @@ public record AupatProperties(
     @ConstructorBinding
     public AupatProperties {
         database = absolute("aupat.database", database);
+        home = home == null ? database.getParent() : absolute("aupat.home", home);
         checkpointDatabase = checkpointDatabase == null ? checkpointBeside(database)
                 : absolute("aupat.checkpoint-database", checkpointDatabase);
         staging = absolute("aupat.staging", staging);
@@ -56,14 +61,14 @@ public record AupatProperties(
         separate("aupat.archive", archive, "aupat.backups", backups);
         if (database.startsWith(archive) || database.startsWith(staging)) {
             throw new ConfigurationError("aupat.database (" + database + ") must not lie inside the archive or staging"
-                    + " folder: keep the database beside them, for example in data/.");
+                    + " folder: keep the database beside them, for example in " + home + ".");
         }
     }
 
-    /** The settings without replicas. */
+    /** Settings without a home of their own and without replicas (tests): the home is the database's folder. */
     public AupatProperties(Path database, Path checkpointDatabase, Path staging, Path archive, Path backups, Path logs,
             Path rules, String exiftool, String ffprobe) {
-        this(database, checkpointDatabase, staging, archive, backups, logs, rules, exiftool, ffprobe, new TreeMap<>());
+        this(null, database, checkpointDatabase, staging, archive, backups, logs, rules, exiftool, ffprobe, new TreeMap<>());
     }
 
     /*

@@ -2,6 +2,7 @@ package org.aupat.foundation.db;
 
 import org.aupat.foundation.AdviceOrder;
 import org.aupat.foundation.config.AupatProperties;
+import org.aupat.foundation.preflight.DatabaseOnLocalDisk;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Primary;
@@ -17,8 +18,9 @@ public class DatabaseConfiguration {
 
     @Bean
     @Primary
-    public SqliteDatabase dataSource(AupatProperties properties) {
-        return new SqliteDatabase(properties.database(), "aupat.database");
+    public SqliteDatabase dataSource(AupatProperties properties, DatabaseOnLocalDisk localDisk) {
+        // Every script that opens the database, read-only ones too: a read over NFS can corrupt a WAL database.
+        return new SqliteDatabase(properties.database(), "aupat.database", localDisk::require);
     }
 
     @Bean

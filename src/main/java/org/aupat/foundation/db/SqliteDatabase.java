@@ -29,17 +29,28 @@ public class SqliteDatabase extends AbstractDataSource implements AutoCloseable 
     private final Path file;
     private final String name;
     private final int busyTimeoutMs;
+    private final Runnable beforeFirstOpen;
     private volatile HikariDataSource pool;
 
     public SqliteDatabase(Path file, String name) {
-        this(file, name, BUSY_TIMEOUT_MS);
+        this(file, name, BUSY_TIMEOUT_MS, () -> { });
+    }
+
+    /** With a check that runs before the file is first opened or created (and may refuse by throwing). */
+    public SqliteDatabase(Path file, String name, Runnable beforeFirstOpen) {
+        this(file, name, BUSY_TIMEOUT_MS, beforeFirstOpen);
     }
 
     /** With a shorter busy timeout, so that a test of a locked database need not wait ten seconds. */
     SqliteDatabase(Path file, String name, int busyTimeoutMs) {
+        this(file, name, busyTimeoutMs, () -> { });
+    }
+
+    private SqliteDatabase(Path file, String name, int busyTimeoutMs, Runnable beforeFirstOpen) {
         this.file = file.toAbsolutePath().normalize();
         this.name = name;
         this.busyTimeoutMs = busyTimeoutMs;
+        this.beforeFirstOpen = beforeFirstOpen;
     }
 
     public Path file() {
@@ -66,6 +77,7 @@ public class SqliteDatabase extends AbstractDataSource implements AutoCloseable 
         if (p == null) {
             synchronized (this) {
                 if (pool == null) {
+                    beforeFirstOpen.run();
                     requireSqliteOrAbsent(file, name);
                     SqliteNativeLibrary.load();
                     if (exists()) {

@@ -42,13 +42,19 @@ public class LogFolderCheck implements ApplicationListener<ApplicationEnvironmen
         try {
             require(Path.of(event.getEnvironment().getProperty("aupat.logs", "logs")).toAbsolutePath().normalize());
         } catch (LogFolderError e) {
-            // Logging is not configured yet, so Spring would print its "run failed" report with the whole
-            // stack trace on the console; the launcher prints the one line instead. Configuring logging
-            // later (a next run in the same JVM) resets this level.
-            if (LoggerFactory.getILoggerFactory() instanceof LoggerContext context) {
-                context.getLogger(SpringApplication.class).setLevel(Level.OFF);
-            }
+            silenceStartupReport();
             throw e;
+        }
+    }
+
+    /**
+     * For a failure before logging is configured: Spring would print its "run failed" report with the whole
+     * stack trace on the console; the launcher prints the one line instead. Configuring logging later (a
+     * next run in the same JVM) resets this level.
+     */
+    public static void silenceStartupReport() {
+        if (LoggerFactory.getILoggerFactory() instanceof LoggerContext context) {
+            context.getLogger(SpringApplication.class).setLevel(Level.OFF);
         }
     }
 

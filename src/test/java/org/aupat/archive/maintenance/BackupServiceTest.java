@@ -149,4 +149,26 @@ class BackupServiceTest extends FixtureTest {
                 .hasMessageContaining("the backups folder " + home.resolve("backups") + " has no space left")
                 .hasMessageNotContaining("the disk holding the database");
     }
+
+    @Test
+    void eachBackupPrunesTheSurplusOnesByTheRetentionRuleSoTheyNeverPileUp() throws Exception {
+        f.migrate();
+        Path morning = f.backups.backup().orElseThrow();
+        Path noon = f.backups.backup().orElseThrow();
+        Path evening = f.backups.backup().orElseThrow();
+        // Ten days before the clock, three on one day: the first and the last of that day stay.
+        Files.setLastModifiedTime(morning, FileTime.from(Instant.parse("2026-11-14T08:00:00Z")));
+        Files.setLastModifiedTime(noon, FileTime.from(Instant.parse("2026-11-14T12:00:00Z")));
+        Files.setLastModifiedTime(evening, FileTime.from(Instant.parse("2026-11-14T18:00:00Z")));
+        f.clock.advanceSeconds(1);
+
+        Path latest = f.backups.backup().orElseThrow();
+
+        assertThat(noon).doesNotExist();
+        assertThat(morning).exists();
+        assertThat(evening).exists();
+        assertThat(new BackupFolder(home.resolve("backups"), f.properties.database()).manifest().keySet())
+                .containsExactlyInAnyOrder(morning.getFileName().toString(), evening.getFileName().toString(),
+                        latest.getFileName().toString());
+    }
 }

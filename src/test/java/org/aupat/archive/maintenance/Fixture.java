@@ -52,7 +52,7 @@ final class Fixture implements AutoCloseable {
         this.backups = new BackupService(database, properties, repository, new BackupVerifier(sqliteFiles),
                 new FileHasher(), archiveClock);
         this.migration = new MigrationService(database, sqliteFiles, repository, rules, archiveClock,
-                new TransactionTemplate(new LoggingTransactionManager(database)));
+                new TransactionTemplate(new LoggingTransactionManager(database)), console, properties);
         this.cleanup = new CleanupService(database, properties, repository, new DatabaseHealth(jdbc), sqliteFiles,
                 new FileHasher(), archiveClock, java.util.Optional.empty(), java.util.Optional.empty());
     }

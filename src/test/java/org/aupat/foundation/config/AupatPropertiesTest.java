@@ -70,7 +70,7 @@ class AupatPropertiesTest {
     @Test
     void aReplicaIsAFolderOrABucketApartFromAupatsOwnFolders() {
         java.util.function.Function<java.util.Map<String, ReplicaTarget>, AupatProperties> with = replicas ->
-                new AupatProperties(Path.of("/d/aupat.db"), Path.of("/d/checkpoint.db"), Path.of("/d/s"), Path.of("/d/a"),
+                new AupatProperties(null, Path.of("/d/aupat.db"), Path.of("/d/checkpoint.db"), Path.of("/d/s"), Path.of("/d/a"),
                         Path.of("/d/b"), Path.of("logs"), Path.of("config/rules"), "exiftool", "ffprobe", replicas);
         ReplicaTarget.S3 bucket = new ReplicaTarget.S3("b", null, null, "p", null);
         assertThat(with.apply(java.util.Map.of("nas", new ReplicaTarget(Path.of("/mnt/nas/x/../aupat"), null),

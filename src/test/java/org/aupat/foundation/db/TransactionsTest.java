@@ -10,6 +10,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
 import org.aupat.foundation.config.AupatProperties;
+import org.aupat.foundation.preflight.DatabaseOnLocalDisk;
 import org.aupat.foundation.error.ConfigurationError;
 import org.aupat.foundation.error.DatabaseError;
 import org.aupat.foundation.error.ForeignKeyError;
@@ -98,7 +99,7 @@ class TransactionsTest {
     @Configuration(proxyBeanMethods = false)
     @EnableAspectJAutoProxy(proxyTargetClass = true)
     @Import({DatabaseConfiguration.class, RepositoryErrorTranslation.class, TransactionCauseRecorder.class,
-            DatabaseHealth.class, PlaceRepository.class, PlaceService.class})
+            DatabaseHealth.class, PlaceRepository.class, PlaceService.class, DatabaseOnLocalDisk.class})
     static class TestConfiguration {
     }
 

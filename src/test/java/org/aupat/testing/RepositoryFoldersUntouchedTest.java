@@ -1,0 +1,36 @@
+package org.aupat.testing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The guard sees a run that wrote into AUPAT's default home, the account's or the one the environment names. */
+class RepositoryFoldersUntouchedTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void watchesTheAccountsHomeAndTheEnvironmentsHome() {
+        Map<Path, Integer> watched = RepositoryFoldersUntouched.watched(Map.of("HOME", dir.resolve("env").toString()),
+                dir.resolve("account").toString());
+        assertThat(watched).containsKeys(Path.of("data"), Path.of("logs"), dir.resolve("account/.local/share/aupat"),
+                dir.resolve("account/.config/aupat"), dir.resolve("env/.local/share/aupat"), dir.resolve("env/.config/aupat"));
+    }
+
+    @Test
+    void aNewArchiveOrALogLineInAWatchedHomeIsAChange() throws Exception {
+        Path home = dir.resolve(".local/share/aupat");
+        Map<Path, Integer> watched = Map.of(home, 2);
+        Map<Path, String> before = RepositoryFoldersUntouched.snapshot(watched);
+        Files.createDirectories(home.resolve("logs"));
+        Files.writeString(home.resolve("logs/main.log"), "a run\n");
+        Map<Path, String> created = RepositoryFoldersUntouched.snapshot(watched);
+        assertThat(created).isNotEqualTo(before).containsKey(home.resolve("logs/main.log"));
+        Files.writeString(home.resolve("logs/main.log"), "a run\nanother run\n");
+        assertThat(RepositoryFoldersUntouched.snapshot(watched)).isNotEqualTo(created);
+    }
+}
