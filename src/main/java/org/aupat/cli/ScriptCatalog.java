@@ -31,7 +31,9 @@ public enum ScriptCatalog {
             WRITES_AFTER_BACKUP),
     FAILURES("failures", "Show the failure log as a table (read-only).", READS),
     RENAME("rename", "Rename a location or sub-location; --move-folder moves its folder with its files.",
-            WRITES_AFTER_BACKUP);
+            WRITES_AFTER_BACKUP),
+    TRASH("trash", "Move files, or a location's files, out of the archive into the trash.", WRITES_AFTER_BACKUP),
+    RESTORE("restore", "Put trashed files back where they were, checked by SHA-256.", WRITES_AFTER_BACKUP);
 
     private final String scriptName;
     private final String description;

@@ -50,6 +50,10 @@ public record AupatProperties(
             throw new ConfigurationError("aupat.database (" + database + ") must not lie inside the archive or staging"
                     + " folder: keep the database beside them, for example in data/.");
         }
+        Path trash = trashBeside(database);
+        separate("the trash folder", trash, "aupat.archive", archive);
+        separate("the trash folder", trash, "aupat.staging", staging);
+        separate("the trash folder", trash, "aupat.backups", backups);
     }
 
     /*
@@ -69,6 +73,19 @@ public record AupatProperties(
      */
     public Path journals() {
         return database.resolveSibling("journal");
+    }
+
+    /**
+     * The trash folder: {@code trash/} in the database's folder (beside the archive by default, so that
+     * trashing a file is a rename). Files taken out of the archive keep their bytes here until the trash is
+     * emptied; their archive paths are mirrored below it.
+     */
+    public Path trash() {
+        return trashBeside(database);
+    }
+
+    private static Path trashBeside(Path database) {
+        return database.resolveSibling("trash");
     }
 
     /** The run lock: {@code <database>.lock}, one per database. */

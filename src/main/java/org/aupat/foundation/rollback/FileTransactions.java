@@ -24,7 +24,8 @@ import org.springframework.stereotype.Component;
  * Starts file transactions and, before any new one, undoes the ones an interrupted run of this archive
  * left behind. Journals live in {@link AupatProperties#journals()}, one subfolder per archive identity,
  * and are bound to that identity (see {@link Journal}); recovery refuses, keeping it for a person, a
- * journal that is foreign, edited or would touch anything outside staging, the archive and the backups.
+ * journal that is foreign, edited or would touch anything outside staging, the archive, the backups and
+ * the trash.
  */
 @Component
 public class FileTransactions {
@@ -45,7 +46,7 @@ public class FileTransactions {
     @Autowired
     public FileTransactions(AupatProperties properties, ArchiveIdentity identity, FileSystemCalls fs) {
         this(properties.journals(), true, identity::find,
-                List.of(properties.staging(), properties.archive(), properties.backups()), fs);
+                List.of(properties.staging(), properties.archive(), properties.backups(), properties.trash()), fs);
     }
 
     /**
