@@ -24,6 +24,10 @@ public class RestoreScript extends AupatScript {
     @Option(names = "--location", paramLabel = "LOCATION", description = "Only files of this location; alone: all its trashed files.")
     String location;
 
+    @Option(names = "--import", paramLabel = "ID", description = "Only files of this import (its id or a unique prefix);"
+            + " alone: all its trashed files.")
+    String importId;
+
     @Option(names = "--dry-run", description = "Print what would move back; change nothing.")
     boolean dryRun;
 
@@ -44,7 +48,7 @@ public class RestoreScript extends AupatScript {
 
     @Override
     protected void check() {
-        plan = service.planRestore(new TrashService.Selection(shas, names, location, null));
+        plan = service.planRestore(new TrashService.Selection(shas, names, location, importId));
     }
 
     @Override

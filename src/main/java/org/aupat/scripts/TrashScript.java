@@ -29,6 +29,10 @@ public class TrashScript extends AupatScript {
     @Option(names = "--reason", paramLabel = "TEXT", description = "Why, kept with each trashed file.")
     String reason;
 
+    @Option(names = "--import", paramLabel = "ID", description = "Only files of this import (its id or a unique prefix);"
+            + " alone: all its archived files.")
+    String importId;
+
     @Option(names = "--dry-run", description = "Print what would move; change nothing.")
     boolean dryRun;
 
@@ -49,7 +53,7 @@ public class TrashScript extends AupatScript {
 
     @Override
     protected void check() {
-        plan = service.planTrash(new TrashService.Selection(shas, names, location, reason));
+        plan = service.planTrash(new TrashService.Selection(shas, names, location, importId));
     }
 
     @Override

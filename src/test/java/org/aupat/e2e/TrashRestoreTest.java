@@ -162,6 +162,29 @@ class TrashRestoreTest {
         assertThat(single("SELECT count(*) FROM images WHERE loc_uuid = '" + second + "'")).isEqualTo("2");
     }
 
+    @Test
+    void aWholeImportGoesToTheTrashAndComesBackWhileTheLocationsOtherImportStays() throws Exception {
+        InProcessRunner aupat = new InProcessRunner(home);
+        String uuid = pipeline(aupat, "card", "Import Mill");
+        Path second = Files.createDirectories(home.resolve("sources/second"));
+        new MediaFactory(second).photo("DSC_0100.JPG", "NIKON CORPORATION", "NIKON D850");
+        JarRunner.Result added = aupat.run("--script=pipeline", "--source=" + second, "--location=" + uuid);
+        assertThat(added.exit()).as(added.out() + added.err()).isZero();
+        String first = single("SELECT imp_id FROM imports WHERE source = '" + home.resolve("sources/card") + "'");
+        assertThat(first).hasSize(8);
+
+        JarRunner.Result r = aupat.run("--script=trash", "--import=" + first.substring(0, 5));
+        assertThat(r.exit()).as(r.out() + r.err()).isZero();
+        assertThat(single("SELECT count(*) FROM trash")).isEqualTo("4");
+        assertThat(single("SELECT group_concat(img_nameo) FROM images WHERE loc_uuid = '" + uuid + "'")).isEqualTo("DSC_0100.JPG");
+
+        JarRunner.Result back = aupat.run("--script=restore", "--import=" + first);
+        assertThat(back.exit()).as(back.out() + back.err()).isZero();
+        assertThat(single("SELECT count(*) FROM images WHERE imp_id = '" + first + "'")).isEqualTo("2");
+        assertThat(single("SELECT count(*) FROM trash")).isEqualTo("0");
+        expectRefusal(aupat.run("--script=trash", "--import=ffff"), "is no import of this archive");
+    }
+
     private static void expectRefusal(JarRunner.Result r, String message) {
         assertThat(r.exit()).as(r.out() + r.err()).isEqualTo(2);
         assertThat(r.err()).contains(message).doesNotContain("\tat ");

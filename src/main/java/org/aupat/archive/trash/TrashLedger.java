@@ -41,7 +41,7 @@ class TrashLedger {
                     new IllegalStateException("the row of " + p.file().sha() + " went while it was being trashed"));
             repository.insert(new Trashed(0, p.file().type(), p.file().sha(), p.to().toString(), p.from().toString(),
                     p.file().locationUuid(), p.file().subUuid(), p.file().originalFolder(), p.file().originalName(),
-                    p.group(), String.join(",", p.file().partners()), json(row), p.size(), now, reason));
+                    p.group(), String.join(",", p.file().partners()), json(row), p.size(), now, reason, p.file().importId()));
             repository.deleteRow(p.file().type(), p.file().sha());
             touched.add(p.file().locationUuid());
         }

@@ -18,6 +18,7 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class TrashRepository {
     private static final Pattern SHA = Pattern.compile("[0-9a-f]{64}");
+    private static final String TRASHED = "*, json_extract(media_row, '$.imp_id') AS imp_id";
     private final JdbcTemplate jdbc;
 
     public TrashRepository(JdbcTemplate jdbc) {
@@ -30,13 +31,13 @@ public class TrashRepository {
      */
     public record LiveFile(MediaType type, String sha, String loc, String locationUuid, String subUuid,
                            String originalFolder, String originalName, boolean archived, boolean verified,
-                           List<String> partners) {
+                           String importId, List<String> partners) {
     }
 
     /** One file in the trash: where it lies now, where it was, and its whole media row. */
     public record Trashed(long id, MediaType type, String sha, String trashPath, String archivePath, String locationUuid,
                           String subUuid, String originalFolder, String originalName, String group, String relations,
-                          String mediaRow, Long size, String trashed, String reason) {
+                          String mediaRow, Long size, String trashed, String reason, String importId) {
     }
 
     /** The relationship columns of each table: each holds a JSON array of SHA-256. */
@@ -73,6 +74,15 @@ public class TrashRepository {
         return found;
     }
 
+    /** Every live row one import brought. */
+    public List<LiveFile> ofImport(String importId) {
+        List<LiveFile> found = new ArrayList<>();
+        for (MediaType type : MediaType.values()) {
+            found.addAll(live(type, "imp_id = ?", importId));
+        }
+        return found;
+    }
+
     /** Every live row of a location. */
     public List<LiveFile> ofLocation(String locationUuid) {
         List<LiveFile> found = new ArrayList<>();
@@ -87,10 +97,10 @@ public class TrashRepository {
         String relations = String.join(" || ' ' || ", relationColumns(type).stream()
                 .map(c -> "COALESCE(" + c + ", '')").toList());
         return jdbc.query("SELECT " + p + "_sha256, " + p + "_loc, loc_uuid, sub_uuid, " + p + "_loco, " + p + "_nameo, "
-                + p + "_archived, " + p + "_verified, " + relations + " FROM " + type.table() + " WHERE " + where
+                + p + "_archived, " + p + "_verified, imp_id, " + relations + " FROM " + type.table() + " WHERE " + where
                 + " ORDER BY " + p + "_sha256", (rs, i) -> new LiveFile(type, rs.getString(1), rs.getString(2),
                 rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7) != null,
-                rs.getString(8) != null, shas(rs.getString(9))), args);
+                rs.getString(8) != null, rs.getString(9), shas(rs.getString(10))), args);
     }
 
     private static List<String> shas(String text) {
@@ -164,6 +174,11 @@ public class TrashRepository {
                 : trashed("original_name = ? AND loc_uuid = ?", name, locationUuid);
     }
 
+    /** Trashed files one import brought (the import is kept in each trashed row). */
+    public List<Trashed> trashedOfImport(String importId) {
+        return trashed("json_extract(media_row, '$.imp_id') = ?", importId);
+    }
+
     public List<Trashed> trashedOfLocation(String locationUuid) {
         return trashed("loc_uuid = ?", locationUuid);
     }
@@ -179,7 +194,7 @@ public class TrashRepository {
 
     /** Files trashed before this time (the UTC text the clock writes), oldest first. */
     public List<Trashed> trashedBefore(String before) {
-        return jdbc.query("SELECT * FROM trash WHERE trashed < ? ORDER BY trashed, trash_id", (rs, i) -> trashed(rs), before);
+        return jdbc.query("SELECT " + TRASHED + " FROM trash WHERE trashed < ? ORDER BY trashed, trash_id", (rs, i) -> trashed(rs), before);
     }
 
     /** Whether the database has the trash table (migrated far enough). */
@@ -194,7 +209,7 @@ public class TrashRepository {
     }
 
     private List<Trashed> trashed(String where, Object... args) {
-        return jdbc.query("SELECT * FROM trash WHERE " + where + " ORDER BY trash_group, sha256", (rs, i) -> trashed(rs),
+        return jdbc.query("SELECT " + TRASHED + " FROM trash WHERE " + where + " ORDER BY trash_group, sha256", (rs, i) -> trashed(rs),
                 args);
     }
 
@@ -203,7 +218,8 @@ public class TrashRepository {
         return new Trashed(rs.getLong("trash_id"), MediaType.fromPrefix(rs.getString("media_type")), rs.getString("sha256"),
                 rs.getString("trash_path"), rs.getString("archive_path"), rs.getString("loc_uuid"), rs.getString("sub_uuid"),
                 rs.getString("original_folder"), rs.getString("original_name"), rs.getString("trash_group"),
-                rs.getString("relations"), rs.getString("media_row"), size == null ? null : ((Number) size).longValue(), rs.getString("trashed"), rs.getString("reason"));
+                rs.getString("relations"), rs.getString("media_row"), size == null ? null : ((Number) size).longValue(), rs.getString("trashed"), rs.getString("reason"),
+                rs.getString("imp_id"));
     }
 
     private long count(String sql, Object arg) {

@@ -16,6 +16,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import org.aupat.archive.ArchiveClock;
 import org.aupat.archive.identify.IdentifyService;
+import org.aupat.archive.imports.ImportRepository;
 import org.aupat.archive.location.LocationService;
 import org.aupat.archive.trash.TrashPlan.Planned;
 import org.aupat.archive.trash.TrashRepository.LiveFile;
@@ -50,6 +51,7 @@ public class TrashService {
     private final TrashRepository repository;
     private final TrashLedger ledger;
     private final LocationService locations;
+    private final ImportRepository imports;
     private final IdentifyService identify;
     private final FileTransactions fileTransactions;
     private final AupatProperties properties;
@@ -58,11 +60,12 @@ public class TrashService {
     private final DatabaseBackup backup;
 
     public TrashService(TrashRepository repository, TrashLedger ledger, LocationService locations,
-                        IdentifyService identify, FileTransactions fileTransactions, AupatProperties properties,
+                        ImportRepository imports, IdentifyService identify, FileTransactions fileTransactions, AupatProperties properties,
                         ArchiveClock clock, FileHasher hasher, DatabaseBackup backup) {
         this.repository = repository;
         this.ledger = ledger;
         this.locations = locations;
+        this.imports = imports;
         this.identify = identify;
         this.fileTransactions = fileTransactions;
         this.properties = properties;
@@ -73,16 +76,17 @@ public class TrashService {
 
     /**
      * What to trash or restore: files by SHA-256 (or a unique prefix) and by original name, narrowed to one
-     * location when {@code location} is given; a location alone means all of its files.
+     * location and one import when {@code location} or {@code importId} is given; these alone mean all of
+     * their files.
      */
-    public record Selection(List<String> shas, List<String> names, String location, String reason) {
+    public record Selection(List<String> shas, List<String> names, String location, String importId) {
         public Selection {
             shas = shas == null ? List.of() : List.copyOf(shas);
             names = names == null ? List.of() : List.copyOf(names);
         }
 
         boolean isEmpty() {
-            return shas.isEmpty() && names.isEmpty() && location == null;
+            return shas.isEmpty() && names.isEmpty() && location == null && importId == null;
         }
     }
 
@@ -95,41 +99,49 @@ public class TrashService {
     /** Decides what trashing the selection does; refuses (exit 2) anything ambiguous, changes nothing. */
     public TrashPlan planTrash(Selection selection) {
         String location = resolve(selection);
+        String imported = importOf(selection);
         Map<String, LiveFile> chosen = new LinkedHashMap<>();
         List<String> alreadyIn = new ArrayList<>();
         Set<String> touched = new LinkedHashSet<>();
         for (String sha : selection.shas()) {
             String prefix = prefix(sha);
-            List<LiveFile> live = inLocation(repository.byShaPrefix(prefix), location);
+            List<LiveFile> live = within(repository.byShaPrefix(prefix), location, imported);
             if (live.size() > 1) {
                 throw new ValidationError("--sha", sha, "is ambiguous: " + describe(live) + ". Give more digits.");
             }
             if (live.isEmpty()) {
-                alreadyIn.addAll(alreadyTrashed(repository.trashedByShaPrefix(prefix), location, "--sha", sha, touched));
+                alreadyIn.addAll(alreadyTrashed(withinTrashed(repository.trashedByShaPrefix(prefix), location, imported),
+                        location, "--sha", sha, touched));
             } else {
                 chosen.putIfAbsent(live.get(0).sha(), live.get(0));
             }
         }
         for (String name : selection.names()) {
-            List<LiveFile> live = repository.byOriginalName(name, location);
+            List<LiveFile> live = within(repository.byOriginalName(name, location), location, imported);
             if (live.size() > 1) {
                 throw new ValidationError("--name", name, "names " + live.size() + " files: " + describe(live)
                         + ". Choose one with --sha, or narrow with --location.");
             }
             if (live.isEmpty()) {
-                alreadyIn.addAll(alreadyTrashed(repository.trashedByOriginalName(name, location), location, "--name", name,
-                        touched));
+                alreadyIn.addAll(alreadyTrashed(withinTrashed(repository.trashedByOriginalName(name, location), location,
+                        imported), location, "--name", name, touched));
             } else {
                 chosen.putIfAbsent(live.get(0).sha(), live.get(0));
             }
         }
         if (selection.shas().isEmpty() && selection.names().isEmpty()) {
-            repository.ofLocation(location).forEach(f -> chosen.putIfAbsent(f.sha(), f));
-            touched.add(location);
-            int inTrash = repository.trashedOfLocation(location).size();
+            List<LiveFile> all = imported != null ? within(repository.ofImport(imported), location, null)
+                    : repository.ofLocation(location);
+            all.forEach(f -> chosen.putIfAbsent(f.sha(), f));
+            List<Trashed> inTrash = imported != null ? withinTrashed(repository.trashedOfImport(imported), location, null)
+                    : repository.trashedOfLocation(location);
+            inTrash.forEach(t -> touched.add(t.locationUuid()));
+            if (location != null) {
+                touched.add(location);
+            }
             if (chosen.isEmpty()) {
-                alreadyIn.add("location " + location + " has no file in the archive" + (inTrash == 0 ? "."
-                        : "; " + inTrash + " of its files are in the trash."));
+                alreadyIn.add((imported != null ? "import " + imported : "location " + location) + " has no file in the"
+                        + " archive" + (inTrash.isEmpty() ? "." : "; " + inTrash.size() + " of its files are in the trash."));
             }
         }
         List<Planned> files = new ArrayList<>();
@@ -244,10 +256,11 @@ public class TrashService {
     /** Decides what restoring the selection does; refuses (exit 2) anything ambiguous or in the way. */
     public RestorePlan planRestore(Selection selection) {
         String location = resolve(selection);
+        String imported = importOf(selection);
         Map<Long, Trashed> asked = new LinkedHashMap<>();
         for (String sha : selection.shas()) {
             String prefix = prefix(sha);
-            List<Trashed> found = inLocationTrashed(repository.trashedByShaPrefix(prefix), location);
+            List<Trashed> found = withinTrashed(repository.trashedByShaPrefix(prefix), location, imported);
             if (found.isEmpty()) {
                 Optional<LiveFile> live = repository.byShaPrefix(prefix).stream().findFirst();
                 throw new ValidationError("--sha", sha, live.map(l -> "is not in the trash: it is in the archive, at "
@@ -260,7 +273,7 @@ public class TrashService {
             asked.putIfAbsent(found.get(0).id(), found.get(0));
         }
         for (String name : selection.names()) {
-            List<Trashed> found = repository.trashedByOriginalName(name, location);
+            List<Trashed> found = withinTrashed(repository.trashedByOriginalName(name, location), location, imported);
             if (found.size() != 1) {
                 throw new ValidationError("--name", name, found.isEmpty() ? "names no file in the trash."
                         : "names " + found.size() + " files in the trash: " + describeTrashed(found)
@@ -269,7 +282,8 @@ public class TrashService {
             asked.putIfAbsent(found.get(0).id(), found.get(0));
         }
         if (selection.shas().isEmpty() && selection.names().isEmpty()) {
-            repository.trashedOfLocation(location).forEach(t -> asked.putIfAbsent(t.id(), t));
+            (imported != null ? withinTrashed(repository.trashedOfImport(imported), location, null)
+                    : repository.trashedOfLocation(location)).forEach(t -> asked.putIfAbsent(t.id(), t));
         }
         Map<Long, Trashed> files = new LinkedHashMap<>();
         Map<String, String> partners = new LinkedHashMap<>();
@@ -410,8 +424,8 @@ public class TrashService {
 
     private String resolve(Selection selection) {
         if (selection.isEmpty()) {
-            throw new ValidationError("selection", null, "give the files: --sha=HEX (or a unique prefix), --name=ORIGINAL"
-                    + " or --location=X (all of its files).");
+            throw new ValidationError("selection", null, "give the files: --sha=HEX (or a unique prefix), --name=ORIGINAL,"
+                    + " --import=ID or --location=X (all of its files).");
         }
         return selection.location() == null ? null : locations.byReference("--location", selection.location()).uuid();
     }
@@ -425,18 +439,25 @@ public class TrashService {
         return p;
     }
 
-    private static List<LiveFile> inLocation(List<LiveFile> files, String location) {
-        return location == null ? files : files.stream().filter(f -> f.locationUuid().equals(location)).toList();
+    private String importOf(Selection selection) {
+        return selection.importId() == null ? null : imports.byReference("--import", selection.importId()).id();
     }
 
-    private static List<Trashed> inLocationTrashed(List<Trashed> files, String location) {
-        return location == null ? files : files.stream().filter(f -> f.locationUuid().equals(location)).toList();
+    /** The files of one location and one import (either may be null: any). */
+    private static List<LiveFile> within(List<LiveFile> files, String location, String imported) {
+        return files.stream().filter(f -> (location == null || f.locationUuid().equals(location))
+                && (imported == null || imported.equals(f.importId()))).toList();
+    }
+
+    private static List<Trashed> withinTrashed(List<Trashed> files, String location, String imported) {
+        return files.stream().filter(t -> (location == null || t.locationUuid().equals(location))
+                && (imported == null || imported.equals(t.importId()))).toList();
     }
 
     /** Lines for asked-for files found only in the trash; none found at all is an unknown file (exit 2). */
     private static List<String> alreadyTrashed(List<Trashed> found, String location, String option, String value,
                                                Set<String> touched) {
-        List<Trashed> in = inLocationTrashed(found, location);
+        List<Trashed> in = found;
         if (in.isEmpty()) {
             throw new ValidationError(option, value, "is no file in the archive" + (location == null ? "" : " location "
                     + location) + " (nor in its trash).");
