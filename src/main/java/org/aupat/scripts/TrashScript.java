@@ -1,6 +1,5 @@
 package org.aupat.scripts;
 
-import java.util.List;
 import org.aupat.archive.trash.TrashPlan;
 import org.aupat.archive.trash.TrashService;
 import org.aupat.cli.AupatScript;
@@ -8,6 +7,7 @@ import org.aupat.cli.ScriptRunner;
 import org.aupat.foundation.console.Console;
 import org.springframework.stereotype.Component;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** trash: takes files, or a whole location's files, out of the archive into the trash, keeping their bytes. */
@@ -17,24 +17,11 @@ import picocli.CommandLine.Option;
         "Files that belong together (live photo, RAW+JPEG pair, sidecars) go together. Only"
         + " db_cleanup --empty-trash deletes bytes."})
 public class TrashScript extends AupatScript {
-    @Option(names = "--sha", paramLabel = "HEX", description = "A file by its SHA-256 or a unique prefix (6+ digits); repeatable.")
-    List<String> shas;
-
-    @Option(names = "--name", paramLabel = "ORIGINAL", description = "A file by its original file name; repeatable.")
-    List<String> names;
-
-    @Option(names = "--location", paramLabel = "LOCATION", description = "Only files of this location; alone: all its files.")
-    String location;
+    @Mixin
+    FileSelectionOptions files = new FileSelectionOptions();
 
     @Option(names = "--reason", paramLabel = "TEXT", description = "Why, kept with each trashed file.")
     String reason;
-
-    @Option(names = "--import", paramLabel = "ID", description = "Only files of this import (its id or a unique prefix);"
-            + " alone: all its archived files.")
-    String importId;
-
-    @Option(names = "--dry-run", description = "Print what would move; change nothing.")
-    boolean dryRun;
 
     private final TrashService service;
     private final Console console;
@@ -48,17 +35,17 @@ public class TrashScript extends AupatScript {
 
     @Override
     protected boolean changesNothing() {
-        return dryRun;
+        return files.dryRun;
     }
 
     @Override
     protected void check() {
-        plan = service.planTrash(new TrashService.Selection(shas, names, location, importId));
+        plan = service.planTrash(files.selection());
     }
 
     @Override
     protected int execute() {
-        if (dryRun) {
+        if (files.dryRun) {
             return TrashOutput.dryRun(console, "trash", plan.lines(), plan.files().size());
         }
         return TrashOutput.done(console, "trash", plan.lines(), service.trash(plan, reason), "trashed");

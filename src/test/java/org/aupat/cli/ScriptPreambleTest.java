@@ -124,7 +124,8 @@ class ScriptPreambleTest {
                 Map.entry("folder", Preamble.WRITES), Map.entry("gen_uuid", Preamble.READS),
                 Map.entry("gen_sha", Preamble.READS), Map.entry("name", Preamble.READS),
                 Map.entry("failures", Preamble.READS),
-                Map.entry("rename", Preamble.WRITES_AFTER_BACKUP)));
+                Map.entry("rename", Preamble.WRITES_AFTER_BACKUP),
+                Map.entry("trash", Preamble.WRITES_AFTER_BACKUP), Map.entry("restore", Preamble.WRITES_AFTER_BACKUP)));
         assertThat(Preamble.WRITES_AFTER_BACKUP.locks()).as("a backup is always made under the lock").isTrue();
     }
 
