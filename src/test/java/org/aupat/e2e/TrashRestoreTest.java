@@ -185,6 +185,36 @@ class TrashRestoreTest {
         expectRefusal(aupat.run("--script=trash", "--import=ffff"), "is no import of this archive");
     }
 
+    @Test
+    void changedTrashBytesStopARestoreAndBadOptionsOrUnfinishedFilesAreRefused() throws Exception {
+        InProcessRunner aupat = new InProcessRunner(home);
+        String uuid = pipeline(aupat, "card", "Careful Mill");
+        String sha = single("SELECT img_sha256 FROM images WHERE img_nameo = 'IMG_0001.JPG'");
+        Path archived = Path.of(single("SELECT img_loc FROM images WHERE img_sha256 = '" + sha + "'"));
+
+        JarRunner.Result json = aupat.run("--script=trash", "--sha=" + sha, "--dry-run", "--json");
+        assertThat(json.exit()).as(json.out() + json.err()).isZero();
+        assertThat(json.out().strip()).startsWith("{").contains("\"dryRun\":true").contains("\"files\":1");
+
+        assertThat(aupat.run("--script=trash", "--sha=" + sha).exit()).isZero();
+        Path trashed = Path.of(single("SELECT trash_path FROM trash"));
+        Files.writeString(trashed, "rotted");
+        JarRunner.Result rotted = aupat.run("--script=restore", "--sha=" + sha);
+        assertThat(rotted.exit()).as(rotted.out() + rotted.err()).isEqualTo(1);
+        assertThat(rotted.err()).contains("SHA-256 mismatch for " + trashed).doesNotContain("\tat ");
+        assertThat(archived).as("nothing was put back").doesNotExist();
+        assertThat(single("SELECT count(*) FROM trash")).isEqualTo("1");
+
+        expectRefusal(aupat.run("--script=db_cleanup", "--empty-trash", "--older-than=a month"), "must be a number of days");
+        expectRefusal(aupat.run("--script=db_cleanup", "--dry-run"), "is for --empty-trash only");
+        assertThat(trashed).exists();
+
+        Path card = Files.createDirectories(home.resolve("sources/staged"));
+        new MediaFactory(card).photo("IMG_0009.JPG", "Canon", "Canon EOS 90D");
+        assertThat(aupat.run("--script=db_import", "--source=" + card, "--location=" + uuid).exit()).isZero();
+        expectRefusal(aupat.run("--script=trash", "--name=IMG_0009.JPG"), "is still in staging");
+    }
+
     private static void expectRefusal(JarRunner.Result r, String message) {
         assertThat(r.exit()).as(r.out() + r.err()).isEqualTo(2);
         assertThat(r.err()).contains(message).doesNotContain("\tat ");
