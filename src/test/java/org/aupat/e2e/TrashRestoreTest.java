@@ -70,6 +70,9 @@ class TrashRestoreTest {
         assertThat(restore.exit()).as(restore.out() + restore.err()).isZero();
         assertThat(Files.readAllBytes(archived)).isEqualTo(bytes);
         assertThat(trashed).doesNotExist();
+        try (Stream<Path> left = Files.walk(home.resolve("data/trash"))) {
+            assertThat(left).as("no empty folders left in the trash").containsExactly(home.resolve("data/trash"));
+        }
         assertThat(row("images", "img_sha256", sha)).isEqualTo(row);
         assertThat(single("SELECT count(*) FROM trash")).isEqualTo("0");
         assertThat(Files.readString(master)).contains(sha);
@@ -158,6 +161,9 @@ class TrashRestoreTest {
         assertThat(deletions(empty.out())).as("it lists what it deletes, as the dry run did").isEqualTo(deletions(dry.out()));
         assertThat(empty.err()).contains("database backed up to");
         assertThat(trashFiles()).isEmpty();
+        try (Stream<Path> left = Files.walk(home.resolve("data/trash"))) {
+            assertThat(left).as("no empty folders left in the trash").containsExactly(home.resolve("data/trash"));
+        }
         assertThat(single("SELECT count(*) FROM trash")).isEqualTo("0");
         assertThat(single("SELECT count(*) FROM images WHERE loc_uuid = '" + second + "'")).isEqualTo("2");
     }

@@ -314,6 +314,7 @@ public class TrashService {
                         files.move(Path.of(t.trashPath()), Path.of(t.archivePath()));
                     }
                 }
+                removeEmptyTrashFolders(files, chunk);
                 files.commit();
             }
             ledger.restored(chunk, clock.timestamp());
@@ -403,6 +404,11 @@ public class TrashService {
                 files.commit();
             }
             ledger.emptied(chunk);
+            // After the commit: until then each deleted file keeps a backup name in its folder.
+            try (FileTransaction folders = fileTransactions.begin()) {
+                removeEmptyTrashFolders(folders, chunk);
+                folders.commit();
+            }
         }
         return new Emptied(plan.size(), made);
     }
@@ -421,6 +427,38 @@ public class TrashService {
     }
 
     // ---------------------------------------------------------------- shared
+
+    /**
+     * The trash folders these files left, and those above them, once empty (the trash root stays): a restored
+     * or emptied trash leaves no empty tree behind.
+     */
+    private void removeEmptyTrashFolders(FileTransaction files, List<Trashed> chunk) {
+        Path root = properties.trash();
+        Set<Path> folders = new TreeSet<>(java.util.Comparator.comparingInt(Path::getNameCount).reversed()
+                .thenComparing(java.util.Comparator.naturalOrder()));
+        for (Trashed t : chunk) {
+            for (Path f = Path.of(t.trashPath()).getParent(); f != null && f.startsWith(root) && !f.equals(root);
+                    f = f.getParent()) {
+                folders.add(f);
+            }
+        }
+        for (Path folder : folders) {
+            if (isEmptyFolder(folder)) {
+                files.removeEmptyDirectory(folder);
+            }
+        }
+    }
+
+    private static boolean isEmptyFolder(Path folder) {
+        if (!Files.isDirectory(folder, LinkOption.NOFOLLOW_LINKS)) {
+            return false;
+        }
+        try (java.util.stream.Stream<Path> entries = Files.list(folder)) {
+            return entries.findAny().isEmpty();
+        } catch (java.io.IOException e) {
+            return false;
+        }
+    }
 
     private String resolve(Selection selection) {
         if (selection.isEmpty()) {
