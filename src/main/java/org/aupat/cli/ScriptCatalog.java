@@ -39,6 +39,8 @@ public enum ScriptCatalog {
     REPLICATE("replicate", "Copy verified files, master JSONs and the newest backup to each replica.", WRITES),
     // No backup first: it starts from an empty home, whose database it makes.
     RECOVER("recover", "Rebuild an empty home (database and archive) from a replica, verifying every byte.", WRITES),
+    TRASH("trash", "Move files, or a location's files, out of the archive into the trash.", WRITES_AFTER_BACKUP),
+    RESTORE("restore", "Put trashed files back where they were, checked by SHA-256.", WRITES_AFTER_BACKUP),
     // New scripts go above this line, each ending with a comma.
     ;
 

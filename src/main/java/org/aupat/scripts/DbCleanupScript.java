@@ -3,6 +3,10 @@ package org.aupat.scripts;
 import org.aupat.archive.maintenance.BackupRetention;
 import org.aupat.archive.maintenance.CleanupReport;
 import org.aupat.archive.maintenance.CleanupService;
+import org.aupat.archive.trash.TrashRepository;
+import org.aupat.archive.trash.TrashService;
+import java.time.Duration;
+import java.util.List;
 import org.aupat.cli.AupatScript;
 import org.aupat.cli.ScriptRunner;
 import org.aupat.foundation.console.Console;
@@ -15,7 +19,8 @@ import picocli.CommandLine.Option;
 /** db_cleanup: checks database, archive, staging and backups; prints a summary; exit 4 when a person is needed. */
 @Component
 @Command(name = "db_cleanup", description = {"Check integrity and orphans, remove temp files of crashed runs,",
-        "prune surplus backups, check the backup manifest, VACUUM. Never deletes an archived file or a row."})
+        "prune surplus backups, check the backup manifest, VACUUM. Never deletes an archived file or a row;",
+        "only --empty-trash deletes trashed files."})
 public class DbCleanupScript extends AupatScript {
     @Option(names = "--keep-days", defaultValue = "" + BackupRetention.KEEP_DAYS, paramLabel = "N",
             description = "Keep every backup of the last N days (default ${DEFAULT-VALUE}); older days keep their first and last.")
@@ -31,17 +36,68 @@ public class DbCleanupScript extends AupatScript {
             description = "Archive failure-log entries and completed checkpoints older than N days (default ${DEFAULT-VALUE}).")
     int archiveAfterDays;
 
-    private final CleanupService cleanup;
-    private final Console console;
+    @Option(names = "--empty-trash", description = "Delete, for good, the trashed files older than --older-than, listing"
+            + " each (after a verified backup of the database). The only thing that ever deletes a file's bytes.")
+    boolean emptyTrash;
 
-    public DbCleanupScript(ScriptRunner runner, CleanupService cleanup, Console console) {
+    @Option(names = "--older-than", defaultValue = "30d", paramLabel = "DAYS",
+            description = "With --empty-trash: files trashed more than this many days ago (30d, 7, 0d; default ${DEFAULT-VALUE}).")
+    String olderThan;
+
+    @Option(names = "--dry-run", description = "With --empty-trash: list what would be deleted; change nothing.")
+    boolean dryRun;
+
+    private final CleanupService cleanup;
+    private final TrashService trash;
+    private final Console console;
+    private List<TrashRepository.Trashed> toDelete;
+
+    public DbCleanupScript(ScriptRunner runner, CleanupService cleanup, TrashService trash, Console console) {
         super(runner);
         this.cleanup = cleanup;
+        this.trash = trash;
         this.console = console;
     }
 
     @Override
+    protected boolean changesNothing() {
+        return dryRun;
+    }
+
+    @Override
+    protected void check() {
+        if (dryRun && !emptyTrash) {
+            throw new ValidationError("--dry-run", null, "is for --empty-trash only: db_cleanup without it deletes no"
+                    + " archived or trashed file.");
+        }
+        if (emptyTrash) {
+            java.util.regex.Matcher days = java.util.regex.Pattern.compile("(\\d{1,5})d?").matcher(olderThan.strip());
+            if (!days.matches()) {
+                throw new ValidationError("--older-than", olderThan, "must be a number of days, such as 30d or 0d.");
+            }
+            toDelete = trash.planEmpty(Duration.ofDays(Long.parseLong(days.group(1))));
+        }
+    }
+
+    @Override
     protected int execute() {
+        if (emptyTrash) {
+            toDelete.forEach(t -> console.out(TrashService.line(t)));
+            if (dryRun) {
+                console.info("db_cleanup --empty-trash --dry-run: " + toDelete.size() + " file(s) would be deleted from"
+                        + " the trash; nothing was changed.");
+                return ExitCode.OK;
+            }
+            TrashService.Emptied emptied = trash.empty(toDelete);
+            emptied.backup().ifPresent(p -> console.info("db_cleanup: database backed up to " + p));
+            console.info("db_cleanup: deleted " + emptied.files() + " file(s) from the trash, for good.");
+        } else {
+            long[] inTrash = trash.contents();
+            if (inTrash[0] > 0) {
+                console.info("db_cleanup: the trash holds " + inTrash[0] + " file(s), " + Console.size(inTrash[1])
+                        + "; they stay until --empty-trash --older-than=30d.");
+            }
+        }
         if (keepDays < 1) {
             throw new ValidationError("--keep-days", keepDays, "must be 1 or more.");
         }

@@ -128,7 +128,8 @@ class ScriptPreambleTest {
                 Map.entry("move", Preamble.WRITES_AFTER_BACKUP),
                 Map.entry("merge", Preamble.WRITES_AFTER_BACKUP),
                 Map.entry("replicate", Preamble.WRITES),
-                Map.entry("recover", Preamble.WRITES)));
+                Map.entry("recover", Preamble.WRITES),
+                Map.entry("trash", Preamble.WRITES_AFTER_BACKUP), Map.entry("restore", Preamble.WRITES_AFTER_BACKUP)));
         assertThat(Preamble.WRITES_AFTER_BACKUP.locks()).as("a backup is always made under the lock").isTrue();
     }
 

@@ -63,6 +63,10 @@ public record AupatProperties(
             throw new ConfigurationError("aupat.database (" + database + ") must not lie inside the archive or staging"
                     + " folder: keep the database beside them, for example in " + home + ".");
         }
+        Path trash = trashIn(home);
+        separate("the trash folder", trash, "aupat.archive", archive);
+        separate("the trash folder", trash, "aupat.staging", staging);
+        separate("the trash folder", trash, "aupat.backups", backups);
     }
 
     /** Settings without a home of their own and without replicas (tests): the home is the database's folder. */
@@ -88,6 +92,19 @@ public record AupatProperties(
      */
     public Path journals() {
         return database.resolveSibling("journal");
+    }
+
+    /**
+     * The trash folder: {@code trash/} in the home (beside the archive by default, so that trashing a file
+     * is a rename). Files taken out of the archive keep their bytes here until the trash is
+     * emptied; their archive paths are mirrored below it.
+     */
+    public Path trash() {
+        return trashIn(home);
+    }
+
+    private static Path trashIn(Path home) {
+        return home.resolve("trash");
     }
 
     /** The run lock: {@code <database>.lock}, one per database. */

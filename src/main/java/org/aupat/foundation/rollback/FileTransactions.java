@@ -24,7 +24,8 @@ import org.springframework.stereotype.Component;
  * Starts file transactions and, before any new one, undoes the ones an interrupted run of this archive
  * left behind. Journals live in {@link AupatProperties#journals()}, one subfolder per archive identity,
  * and are bound to that identity (see {@link Journal}); recovery refuses, keeping it for a person, a
- * journal that is foreign, edited or would touch anything outside staging, the archive and the backups.
+ * journal that is foreign, edited or would touch anything outside staging, the archive, the backups and
+ * the trash.
  */
 @Component
 public class FileTransactions {
@@ -47,9 +48,10 @@ public class FileTransactions {
         this(properties.journals(), true, identity::find, roots(properties), fs);
     }
 
-    /** AUPAT's folders: staging, the archive, the backups, and each folder replica's root. */
+    /** AUPAT's folders: staging, the archive, the backups, the trash, and each folder replica's root. */
     private static List<Path> roots(AupatProperties properties) {
-        List<Path> roots = new ArrayList<>(List.of(properties.staging(), properties.archive(), properties.backups()));
+        List<Path> roots = new ArrayList<>(List.of(properties.staging(), properties.archive(), properties.backups(),
+                properties.trash()));
         properties.replicas().values().stream().filter(r -> r.isFolder()).forEach(r -> roots.add(r.path()));
         return roots;
     }
