@@ -35,6 +35,8 @@ public enum ScriptCatalog {
     MOVE("move", "Move archived files (and the files linked to them) to another location or sub-location.",
             WRITES_AFTER_BACKUP),
     MERGE("merge", "Merge a location into another that is the same place; the first is removed.", WRITES_AFTER_BACKUP),
+    // Writes only derived files beside the archive; the lock keeps two runs from writing them at once.
+    CATALOGUE("catalogue", "Write the offline HTML catalogue (pages, thumbnails, map) beside the archive.", WRITES),
     // New scripts go above this line, each ending with a comma.
     ;
 
