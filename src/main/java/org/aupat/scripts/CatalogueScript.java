@@ -30,6 +30,11 @@ public class CatalogueScript extends AupatScript {
     }
 
     @Override
+    protected void check() {
+        service.requireTools();
+    }
+
+    @Override
     protected int execute() {
         CatalogueService.Result result = service.write(redactGps);
         if (console.isJson()) {

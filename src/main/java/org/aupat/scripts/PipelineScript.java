@@ -85,6 +85,9 @@ public class PipelineScript extends AupatScript {
         // Everything that can refuse the run does so before the backup and before anything is written.
         PreparedImport prepared = imports.prepare(options.request());
         organize.requireTools();
+        if (!noCatalogue) {
+            catalogue.requireTools();
+        }
         schema = migration.check();
         ready = imports.ready(prepared);
     }

@@ -94,4 +94,25 @@ class CatalogueScriptTest {
         Path thumbnail = home.resolve("data/thumbnails").resolve(sha.substring(0, 2)).resolve(sha + ".jpg");
         assertThat(thumbnail).hasSameBinaryContentAs(home.resolve("preview-source.jpg"));
     }
+
+    @Test
+    void aMissingFfmpegStopsTheRunBeforeAnythingIsWritten() throws Exception {
+        Path index = home.resolve("data/catalogue/index.html");
+        FileTime before = Files.getLastModifiedTime(index);
+        JarRunner.Result run = archive.aupat.run("--script=catalogue", "--aupat.ffprobe=/nonexistent/ffprobe");
+        assertThat(run.exit()).isEqualTo(3);
+        assertThat(run.err()).contains("ffmpeg", "/nonexistent/ffmpeg", "install");
+        assertThat(Files.getLastModifiedTime(index)).isEqualTo(before);
+    }
+
+    @Test
+    void whatAKilledRunLeftHalfWrittenIsRemoved() throws Exception {
+        Path page = Files.writeString(home.resolve("data/catalogue/index.html.aupat-tmp"), "half");
+        Path still = Files.writeString(Files.createDirectories(home.resolve("data/thumbnails/ab"))
+                .resolve("ab".repeat(32) + ".jpg.aupat-tmp"), "half");
+        JarRunner.Result run = archive.aupat.run("--script=catalogue");
+        assertThat(run.exit()).as(run.err()).isZero();
+        assertThat(page).doesNotExist();
+        assertThat(still).doesNotExist();
+    }
 }

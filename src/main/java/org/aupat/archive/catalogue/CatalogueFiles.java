@@ -59,6 +59,18 @@ final class CatalogueFiles {
         }
     }
 
+    /** Removes what a killed run left half written anywhere under {@code folder} (its {@code .aupat-tmp} files). */
+    static void discardLeftovers(Path folder) {
+        if (!Files.isDirectory(folder)) {
+            return;
+        }
+        try (Stream<Path> files = Files.walk(folder)) {
+            files.filter(f -> f.getFileName().toString().endsWith(".aupat-tmp")).forEach(CatalogueFiles::discard);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + folder + ": " + e.getMessage(), e);
+        }
+    }
+
     /** Deletes the pages in {@code folder} ending with {@code suffix} that are not in {@code keep} (locations gone). */
     static int deleteOthers(Path folder, String suffix, Set<Path> keep) {
         if (!Files.isDirectory(folder)) {

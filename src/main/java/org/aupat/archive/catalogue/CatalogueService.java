@@ -53,6 +53,11 @@ public class CatalogueService {
                          int thumbnailsUnmade, int pagesWritten, int pagesUnchanged, int pagesRemoved) {
     }
 
+    /** exiftool and ffmpeg, checked before a run (a missing one is a pre-flight error). */
+    public void requireTools() {
+        thumbnails.requireTools();
+    }
+
     /** Brings the thumbnails up to date, then writes the catalogue (or, with {@code redactGps}, its copy without GPS). */
     public Result write(boolean redactGps) {
         List<ThumbnailSource> sources = new ArrayList<>();
@@ -62,6 +67,7 @@ public class CatalogueService {
         Pages.Site site = new Pages.Site(root, redactGps, thumbnails::file, thumbs.available());
         int[] written = {0, 0};
         try {
+            CatalogueFiles.discardLeftovers(root);
             assets(root, redactGps, written);
             List<Pages.Summary> summaries = new ArrayList<>();
             Set<Path> pagesNow = new HashSet<>();

@@ -3,7 +3,6 @@ package org.aupat.archive.catalogue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -167,16 +166,17 @@ final class LocationItems {
 
     /** The capture date (yyyy-MM-dd of the camera's clock), or {@link #UNKNOWN_DATE}. */
     static String visitOf(String takenLocal) {
-        return takenLocal != null && takenLocal.matches("\\d{4}-\\d{2}-\\d{2}.*") ? takenLocal.substring(0, 10) : UNKNOWN_DATE;
+        return takenLocal != null && DATE.matcher(takenLocal).lookingAt() ? takenLocal.substring(0, 10) : UNKNOWN_DATE;
     }
+
+    private static final java.util.regex.Pattern DATE = java.util.regex.Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
 
     static String extension(String path) {
         if (path == null) {
             return "";
         }
-        String name = Path.of(path).getFileName().toString();
-        int dot = name.lastIndexOf('.');
-        return dot < 0 ? "" : name.substring(dot + 1).toLowerCase(java.util.Locale.ROOT);
+        int dot = path.lastIndexOf('.');
+        return dot < 0 || dot < path.lastIndexOf('/') ? "" : path.substring(dot + 1).toLowerCase(java.util.Locale.ROOT);
     }
 
     private static String root(Map<String, String> parent, String sha) {

@@ -73,7 +73,7 @@ final class Pages {
                 lonSum += row.lon();
                 located++;
                 // One pin per ~1 m: a burst of photos from one spot is one pin.
-                if (points.add(String.format(Locale.ROOT, "%.5f,%.5f", row.lat(), row.lon()))) {
+                if (points.add(Math.round(row.lat() * 1e5) + "," + Math.round(row.lon() * 1e5))) {
                     pointArray.add(json.createArrayNode().add(round(row.lat())).add(round(row.lon())));
                 }
             }
@@ -209,6 +209,13 @@ final class Pages {
         if (hardwareJson == null) {
             return null;
         }
+        // Most files of a location share a few cameras: each recorded value is read once.
+        return cameras.computeIfAbsent(hardwareJson, this::readCamera).orElse(null);
+    }
+
+    private final java.util.Map<String, java.util.Optional<String>> cameras = new java.util.HashMap<>();
+
+    private java.util.Optional<String> readCamera(String hardwareJson) {
         try {
             JsonNode hw = json.readTree(hardwareJson);
             String make = hw.path("make").isTextual() ? hw.path("make").asText().trim() : "";
@@ -217,9 +224,9 @@ final class Pages {
                 make = "";
             }
             String camera = (make + " " + model).trim();
-            return camera.isEmpty() ? null : camera;
+            return camera.isEmpty() ? java.util.Optional.empty() : java.util.Optional.of(camera);
         } catch (IOException e) {
-            return null;
+            return java.util.Optional.empty();
         }
     }
 

@@ -17,6 +17,8 @@ import org.aupat.archive.catalogue.CatalogueRepository.ThumbnailSource;
 import org.aupat.archive.metadata.ExiftoolPool;
 import org.aupat.archive.metadata.Stills;
 import org.aupat.foundation.config.AupatProperties;
+import org.aupat.foundation.error.ExternalToolError;
+import org.aupat.foundation.error.PreflightError;
 import org.springframework.stereotype.Service;
 
 /**
@@ -55,6 +57,21 @@ class Thumbnails {
 
     private Path unmadeList() {
         return folder.resolve("unmade.txt");
+    }
+
+    /** Fails clearly (a pre-flight error, exit 3) before anything is written when a tool thumbnails need is missing. */
+    void requireTools() {
+        // Mostly a process start-up each, so side by side.
+        java.util.concurrent.CompletableFuture<String> ffmpeg = java.util.concurrent.CompletableFuture.supplyAsync(
+                stills::checkAvailable);
+        try {
+            exiftool.checkAvailable();
+            ffmpeg.join();
+        } catch (java.util.concurrent.CompletionException e) {
+            throw e.getCause() instanceof ExternalToolError missing ? new PreflightError(missing.getMessage(), missing) : e;
+        } catch (ExternalToolError missing) {
+            throw new PreflightError(missing.getMessage(), missing);
+        }
     }
 
     /** Makes the thumbnails that are missing for these files. */
@@ -147,8 +164,14 @@ class Thumbnails {
                     continue;
                 }
                 try (Stream<Path> files = Files.list(shard)) {
-                    files.map(f -> f.getFileName().toString()).filter(n -> n.length() == 68 && n.endsWith(".jpg"))
-                            .forEach(n -> found.add(n.substring(0, 64)));
+                    for (Path file : (Iterable<Path>) files::iterator) {
+                        String name = file.getFileName().toString();
+                        if (name.length() == 68 && name.endsWith(".jpg")) {
+                            found.add(name.substring(0, 64));
+                        } else if (name.endsWith(".aupat-tmp")) {
+                            CatalogueFiles.discard(file); // left by a killed run
+                        }
+                    }
                 }
             }
         } catch (IOException e) {
