@@ -126,7 +126,9 @@ class ScriptPreambleTest {
                 Map.entry("failures", Preamble.READS),
                 Map.entry("rename", Preamble.WRITES_AFTER_BACKUP),
                 Map.entry("move", Preamble.WRITES_AFTER_BACKUP),
-                Map.entry("merge", Preamble.WRITES_AFTER_BACKUP)));
+                Map.entry("merge", Preamble.WRITES_AFTER_BACKUP),
+                // Derived files only (pages, thumbnails): locked, no backup.
+                Map.entry("catalogue", Preamble.WRITES)));
         assertThat(Preamble.WRITES_AFTER_BACKUP.locks()).as("a backup is always made under the lock").isTrue();
     }
 
