@@ -48,13 +48,15 @@ class ArchitectureTest {
      * would add nothing. Backups and their manifest (written beside, renamed into place, surplus ones
      * pruned), the master JSON (rewritten atomically from the database), crash temp files and empty
      * staging folders (cleanup), the checkpoint database (moved aside when corrupt), the pre-flight
-     * probe files (also the log folder's), and the copy of SQLite's native library that bin/aupat keeps beside its archive.
+     * probe files (also the log folder's), the catalogue's pages and thumbnails (derived data beside the
+     * archive, written beside and renamed into place), and the copy of SQLite's native library that bin/aupat keeps beside its archive.
      */
     private static final Set<String> FILE_CHANGES_ALLOWED_IN = Set.of(
             "org.aupat.archive.maintenance.BackupFolder",
             "org.aupat.archive.maintenance.BackupService",
             "org.aupat.archive.maintenance.CleanupService",
             "org.aupat.archive.identify.IdentifyService",
+            "org.aupat.archive.catalogue.CatalogueFiles",
             "org.aupat.foundation.checkpoint.CheckpointStore",
             "org.aupat.foundation.db.SqliteNativeLibrary",
             "org.aupat.foundation.logging.LogFolderCheck",

@@ -41,6 +41,8 @@ public enum ScriptCatalog {
     RECOVER("recover", "Rebuild an empty home (database and archive) from a replica, verifying every byte.", WRITES),
     TRASH("trash", "Move files, or a location's files, out of the archive into the trash.", WRITES_AFTER_BACKUP),
     RESTORE("restore", "Put trashed files back where they were, checked by SHA-256.", WRITES_AFTER_BACKUP),
+    // Writes only derived files beside the archive; the lock keeps two runs from writing them at once.
+    CATALOGUE("catalogue", "Write the offline HTML catalogue (pages, thumbnails, map) beside the archive.", WRITES),
     // New scripts go above this line, each ending with a comma.
     ;
 

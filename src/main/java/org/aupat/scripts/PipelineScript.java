@@ -1,5 +1,6 @@
 package org.aupat.scripts;
 
+import org.aupat.archive.catalogue.CatalogueService;
 import org.aupat.archive.folder.FolderService;
 import org.aupat.archive.identify.IdentifyService;
 import org.aupat.archive.importing.ImportPreview;
@@ -20,10 +21,12 @@ import org.aupat.scripts.DbImportScript.ImportOptions;
 import org.springframework.stereotype.Component;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 
 /**
  * pipeline: db_import's options, then every step in one process with one backup at the start:
- * migrate, import, organize, folder, ingest, verify, identify.
+ * migrate, import, organize, folder, ingest, verify, identify, and last the catalogue (cheap when nothing
+ * changed: only new thumbnails are made and only changed pages written).
  */
 @Component
 @Command(name = "pipeline", description = "Import a folder and run every step: migrate (if needed), import, organize,"
@@ -31,6 +34,9 @@ import picocli.CommandLine.Mixin;
 public class PipelineScript extends AupatScript {
     @Mixin
     ImportOptions options;
+
+    @Option(names = "--no-catalogue", description = "Do not update the HTML catalogue and its thumbnails at the end.")
+    boolean noCatalogue;
 
     private final MigrationService migration;
     private final ImportService imports;
@@ -41,13 +47,15 @@ public class PipelineScript extends AupatScript {
     private final Console console;
     private final ImportPreview preview;
     private final VerifyService verify;
+    private final CatalogueService catalogue;
     private MigrationService.Checked schema;
     private ImportService.ReadyImport ready;
 
     public PipelineScript(ScriptRunner runner, MigrationService migration, ImportService imports, OrganizeService organize,
                           FolderService folders, IngestService ingest, IdentifyService identify, Console console,
-                          ImportPreview preview, VerifyService verify) {
+                          ImportPreview preview, VerifyService verify, CatalogueService catalogue) {
         super(runner);
+        this.catalogue = catalogue;
         this.preview = preview;
         this.verify = verify;
         this.migration = migration;
@@ -77,6 +85,9 @@ public class PipelineScript extends AupatScript {
         // Everything that can refuse the run does so before the backup and before anything is written.
         PreparedImport prepared = imports.prepare(options.request());
         organize.requireTools();
+        if (!noCatalogue) {
+            catalogue.requireTools();
+        }
         schema = migration.check();
         ready = imports.ready(prepared);
     }
@@ -99,7 +110,24 @@ public class PipelineScript extends AupatScript {
         IdentifyService.Result exported = identify.identify(null, false);
         exported.written().forEach(path -> console.info("Wrote " + path));
         exported.failed().forEach((uuid, why) -> console.error("master JSON of location " + uuid + ": " + why));
-        return made.failed().isEmpty() && exported.failed().isEmpty() && verified.failures().isEmpty() ? ExitCode.OK
-                : ExitCode.FAILED;
+        boolean ok = made.failed().isEmpty() && exported.failed().isEmpty() && verified.failures().isEmpty();
+        if (!noCatalogue) {
+            ok &= catalogue();
+        }
+        return ok ? ExitCode.OK : ExitCode.FAILED;
+    }
+
+    /** The last step: the archive is complete whatever happens here, so a failure is reported, not thrown. */
+    private boolean catalogue() {
+        try {
+            CatalogueService.Result written = catalogue.write(false);
+            console.info(CatalogueScript.summary(written));
+            console.info("Open " + written.index().toUri());
+            return true;
+        } catch (RuntimeException e) {
+            console.error("The archive is complete, but the catalogue could not be written: " + e.getMessage()
+                    + " Run --script=catalogue to try again.");
+            return false;
+        }
     }
 }

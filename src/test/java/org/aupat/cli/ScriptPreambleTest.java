@@ -129,7 +129,10 @@ class ScriptPreambleTest {
                 Map.entry("merge", Preamble.WRITES_AFTER_BACKUP),
                 Map.entry("replicate", Preamble.WRITES),
                 Map.entry("recover", Preamble.WRITES),
-                Map.entry("trash", Preamble.WRITES_AFTER_BACKUP), Map.entry("restore", Preamble.WRITES_AFTER_BACKUP)));
+                Map.entry("trash", Preamble.WRITES_AFTER_BACKUP), Map.entry("restore", Preamble.WRITES_AFTER_BACKUP),
+
+                // Derived files only (pages, thumbnails): locked, no backup.
+                Map.entry("catalogue", Preamble.WRITES)));
         assertThat(Preamble.WRITES_AFTER_BACKUP.locks()).as("a backup is always made under the lock").isTrue();
     }
 

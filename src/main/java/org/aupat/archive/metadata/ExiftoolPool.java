@@ -206,9 +206,15 @@ public class ExiftoolPool implements AutoCloseable {
     }
 
     private Map<Path, JsonNode> withProcess(List<Path> files) {
+        return withProcess(null, files);
+    }
+
+    /** Reads with one process; {@code options} null means a full metadata read. */
+    private Map<Path, JsonNode> withProcess(List<String> options, List<Path> files) {
         ExiftoolProcess process = take();
         try {
-            Map<Path, JsonNode> answers = process.read(files, timeout.plusSeconds(files.size()));
+            Duration limit = timeout.plusSeconds(files.size());
+            Map<Path, JsonNode> answers = options == null ? process.read(files, limit) : process.read(options, files, limit);
             idle.add(process);
             return answers;
         } catch (RuntimeException e) {
@@ -278,6 +284,72 @@ public class ExiftoolPool implements AutoCloseable {
             });
         }
         return workers;
+    }
+
+    /**
+     * The JPEG preview each file carries, in batches on the same processes: the small EXIF ThumbnailImage
+     * where there is one, otherwise the larger PreviewImage or JpgFromRaw (RAW files). A file without any,
+     * or one exiftool cannot read, is simply absent: the caller decodes it another way.
+     */
+    public Map<Path, byte[]> embeddedPreviews(List<Path> files) {
+        Map<Path, byte[]> found = previews(List.of("-b", "-ThumbnailImage"), files);
+        List<Path> rest = files.stream().filter(f -> !found.containsKey(f)).toList();
+        found.putAll(previews(List.of("-b", "-PreviewImage", "-JpgFromRaw"), rest));
+        return found;
+    }
+
+    private Map<Path, byte[]> previews(List<String> options, List<Path> files) {
+        Map<Path, byte[]> out = new java.util.HashMap<>();
+        if (files.isEmpty()) {
+            return out;
+        }
+        List<Future<Map<Path, JsonNode>>> batches = new ArrayList<>();
+        List<List<Path>> parts = batches(files);
+        ExecutorService pool = workers();
+        for (List<Path> batch : parts) {
+            batches.add(pool.submit(() -> {
+                try {
+                    return withProcess(options, batch);
+                } catch (ExternalToolError e) {
+                    return Map.<Path, JsonNode>of(); // a preview is optional: these files are decoded another way
+                }
+            }));
+        }
+        try {
+            for (int i = 0; i < parts.size(); i++) {
+                Map<Path, JsonNode> answers = batches.get(i).get();
+                for (Path file : parts.get(i)) {
+                    byte[] jpeg = preview(answers.get(file.toAbsolutePath()));
+                    if (jpeg != null) {
+                        out.put(file, jpeg);
+                    }
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            batches.forEach(b -> b.cancel(true));
+            throw new ExternalToolError("Interrupted while exiftool was reading previews.", e);
+        } catch (ExecutionException e) {
+            throw new ExternalToolError("exiftool failed reading previews: " + e.getCause(), e.getCause());
+        }
+        return out;
+    }
+
+    /** The first tag exiftool answered with binary data ({@code base64:...} under -b -json) that is a JPEG. */
+    private static byte[] preview(JsonNode object) {
+        if (object == null) {
+            return null;
+        }
+        for (java.util.Iterator<Map.Entry<String, JsonNode>> tags = object.fields(); tags.hasNext(); ) {
+            String value = tags.next().getValue().asText("");
+            if (value.startsWith("base64:")) {
+                byte[] bytes = java.util.Base64.getDecoder().decode(value.substring("base64:".length()));
+                if (bytes.length > 3 && (bytes[0] & 0xff) == 0xff && (bytes[1] & 0xff) == 0xd8) {
+                    return bytes;
+                }
+            }
+        }
+        return null;
     }
 
     /** Number of exiftool processes running now (for tests and the pre-flight report). */

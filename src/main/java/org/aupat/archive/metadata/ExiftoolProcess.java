@@ -63,7 +63,19 @@ final class ExiftoolProcess implements AutoCloseable {
      *                           the process is then unusable and must be closed
      */
     Map<Path, JsonNode> read(List<Path> files, Duration timeout) {
-        StringBuilder batch = new StringBuilder("-json\n-charset\nfilename=utf8\n-coordFormat\n%+.8f\n-api\nlargefilesupport=1\n");
+        return read(METADATA, files, timeout);
+    }
+
+    /** The options of a metadata read: every tag, GPS as signed decimal degrees. */
+    private static final List<String> METADATA = List.of("-coordFormat", "%+.8f", "-api", "largefilesupport=1");
+
+    /**
+     * Reads {@code files} with {@code options} in front of them (after {@code -json} and the UTF-8 file name
+     * option), for example only some tags.
+     */
+    Map<Path, JsonNode> read(List<String> options, List<Path> files, Duration timeout) {
+        StringBuilder batch = new StringBuilder("-json\n-charset\nfilename=utf8\n");
+        options.forEach(option -> batch.append(option).append('\n'));
         for (Path file : files) {
             String name = file.toAbsolutePath().toString();
             if (name.contains("\n") || name.contains("\r")) {

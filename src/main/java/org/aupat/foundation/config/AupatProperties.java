@@ -107,6 +107,36 @@ public record AupatProperties(
         return home.resolve("trash");
     }
 
+    /*
+     * Derived data lives in the home, beside the archive, never inside it: it can be rebuilt from the archive and the
+     * database at any time, so it is neither verified nor backed up, and deleting it loses nothing.
+     */
+
+    /** The offline HTML catalogue: {@code catalogue/} in the home. */
+    public Path catalogue() {
+        return home.resolve("catalogue");
+    }
+
+    /** The catalogue written with --redact-gps (no coordinates anywhere): {@code catalogue-no-gps/} in the home. */
+    public Path catalogueWithoutGps() {
+        return home.resolve("catalogue-no-gps");
+    }
+
+    /** The catalogue's thumbnails, one JPEG per photo or video: {@code thumbnails/} in the home. */
+    public Path thumbnails() {
+        return home.resolve("thumbnails");
+    }
+
+    /**
+     * The ffmpeg command, taken from the same installation as ffprobe: {@code ffprobe} gives {@code ffmpeg},
+     * {@code /opt/ff/bin/ffprobe} gives {@code /opt/ff/bin/ffmpeg}.
+     */
+    public String ffmpeg() {
+        int slash = ffprobe.lastIndexOf('/');
+        String name = ffprobe.substring(slash + 1);
+        return ffprobe.substring(0, slash + 1) + (name.contains("ffprobe") ? name.replace("ffprobe", "ffmpeg") : "ffmpeg");
+    }
+
     /** The run lock: {@code <database>.lock}, one per database. */
     public Path runLock() {
         return database.resolveSibling(database.getFileName() + ".lock");

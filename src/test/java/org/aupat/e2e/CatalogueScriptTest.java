@@ -1,0 +1,118 @@
+package org.aupat.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.aupat.testing.MediaFactory;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The catalogue script without a browser: where it writes, what a second run does, the copy without GPS, and
+ * thumbnails taken from a file's embedded preview.
+ */
+class CatalogueScriptTest {
+    @TempDir
+    static Path home;
+    static CatalogueHome archive;
+
+    @BeforeAll
+    static void archive() throws Exception {
+        archive = CatalogueHome.build(home);
+    }
+
+    private static Map<Path, FileTime> stamps(Path folder) throws Exception {
+        Map<Path, FileTime> stamps = new HashMap<>();
+        try (Stream<Path> files = Files.walk(folder)) {
+            for (Path file : files.filter(Files::isRegularFile).toList()) {
+                stamps.put(file, Files.getLastModifiedTime(file));
+            }
+        }
+        return stamps;
+    }
+
+    @Test
+    void thePipelineWroteTheCatalogueBesideTheArchiveAndASecondRunChangesNothing() throws Exception {
+        Path data = home.resolve("data");
+        assertThat(data.resolve("catalogue/index.html")).isRegularFile();
+        long media = archive.count("SELECT (SELECT count(*) FROM images) + (SELECT count(*) FROM videos)");
+        try (Stream<Path> thumbs = Files.walk(data.resolve("thumbnails"))) {
+            assertThat(thumbs.filter(p -> p.toString().endsWith(".jpg")).count()).isEqualTo(media);
+        }
+        try (Stream<Path> inArchive = Files.walk(data.resolve("archive"))) {
+            assertThat(inArchive.map(p -> p.getFileName().toString()))
+                    .noneMatch(n -> n.endsWith(".html") || n.startsWith("catalogue") || n.startsWith("thumbnails"));
+        }
+        Map<Path, FileTime> catalogue = stamps(data.resolve("catalogue"));
+        Map<Path, FileTime> thumbnails = stamps(data.resolve("thumbnails"));
+        Thread.sleep(20);
+        JarRunner.Result again = archive.aupat.run("--script=catalogue");
+        assertThat(again.exit()).as(again.err()).isZero();
+        assertThat(again.err()).contains("0 new thumbnail(s)", " 0 file(s) written");
+        assertThat(stamps(data.resolve("catalogue"))).isEqualTo(catalogue);
+        assertThat(stamps(data.resolve("thumbnails"))).isEqualTo(thumbnails);
+    }
+
+    @Test
+    void theCopyWithoutGpsHoldsNoCoordinateAnywhere() throws Exception {
+        JarRunner.Result run = archive.aupat.run("--script=catalogue", "--redact-gps");
+        assertThat(run.exit()).as(run.err()).isZero();
+        Path copy = home.resolve("data/catalogue-no-gps");
+        List<String> coordinates = List.of(String.valueOf(CatalogueHome.HOSTILE_LAT).substring(0, 6),
+                String.valueOf(CatalogueHome.HOSTILE_LON).substring(0, 7), "42.886", "-78.878");
+        // The full catalogue does hold them, so the check below can see them.
+        assertThat(Files.readString(home.resolve("data/catalogue/index.html"))).contains("\"lat\"");
+        try (Stream<Path> files = Files.walk(copy)) {
+            for (Path file : files.filter(Files::isRegularFile).toList()) {
+                String text = Files.readString(file, java.nio.charset.StandardCharsets.ISO_8859_1);
+                assertThat(text).as(file.toString()).doesNotContain(coordinates).doesNotContain("leaflet", "\"g\"", "\"lat\"",
+                        "id=\"map\"");
+            }
+        }
+    }
+
+    @Test
+    void aPhotoWithAnEmbeddedPreviewGetsThatPreviewAsItsThumbnail() throws Exception {
+        Path card = Files.createDirectories(home.resolve("preview-card"));
+        MediaFactory media = new MediaFactory(card);
+        Path preview = media.jpeg("preview-source.jpg");
+        Path photo = media.photo("WITH_PREVIEW.JPG", "Canon", "Canon EOS R5");
+        media.tag(photo, "-ThumbnailImage<=" + preview);
+        Files.move(preview, home.resolve("preview-source.jpg"));
+        JarRunner.Result run = archive.aupat.run("--script=pipeline", "--source=" + card, "--name=Preview Barn",
+                "--state=ny", "--type=agricultural");
+        assertThat(run.exit()).as(run.err()).isZero();
+        assertThat(run.err()).contains("1 new thumbnail(s)");
+        String sha = archive.text("SELECT img_sha256 FROM images WHERE img_nameo = 'WITH_PREVIEW.JPG'");
+        Path thumbnail = home.resolve("data/thumbnails").resolve(sha.substring(0, 2)).resolve(sha + ".jpg");
+        assertThat(thumbnail).hasSameBinaryContentAs(home.resolve("preview-source.jpg"));
+    }
+
+    @Test
+    void aMissingFfmpegStopsTheRunBeforeAnythingIsWritten() throws Exception {
+        Path index = home.resolve("data/catalogue/index.html");
+        FileTime before = Files.getLastModifiedTime(index);
+        JarRunner.Result run = archive.aupat.run("--script=catalogue", "--aupat.ffprobe=/nonexistent/ffprobe");
+        assertThat(run.exit()).isEqualTo(3);
+        assertThat(run.err()).contains("ffmpeg", "/nonexistent/ffmpeg", "install");
+        assertThat(Files.getLastModifiedTime(index)).isEqualTo(before);
+    }
+
+    @Test
+    void whatAKilledRunLeftHalfWrittenIsRemoved() throws Exception {
+        Path page = Files.writeString(home.resolve("data/catalogue/index.html.aupat-tmp"), "half");
+        Path still = Files.writeString(Files.createDirectories(home.resolve("data/thumbnails/ab"))
+                .resolve("ab".repeat(32) + ".jpg.aupat-tmp"), "half");
+        JarRunner.Result run = archive.aupat.run("--script=catalogue");
+        assertThat(run.exit()).as(run.err()).isZero();
+        assertThat(page).doesNotExist();
+        assertThat(still).doesNotExist();
+    }
+}
