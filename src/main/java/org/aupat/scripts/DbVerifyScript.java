@@ -1,5 +1,6 @@
 package org.aupat.scripts;
 
+import org.aupat.archive.location.LocationService;
 import org.aupat.archive.verify.VerifyRequest;
 import org.aupat.archive.verify.VerifyService;
 import org.aupat.archive.verify.VerifySummary;
@@ -17,7 +18,7 @@ import picocli.CommandLine.Option;
         + " staging copies of verified files, per location and only when every check of that location passed.",
         "Exits 1 when any file is missing or changed; its staging copy is kept."})
 public class DbVerifyScript extends AupatScript {
-    @Option(names = "--location", paramLabel = "UUID", description = "Only this location.")
+    @Option(names = "--location", paramLabel = "LOCATION", description = "Only this location: its UUID, 12-digit prefix or name.")
     String location;
 
     @Option(names = "--all", description = "Re-hash every archived file, not only the unverified ones (an audit).")
@@ -35,12 +36,14 @@ public class DbVerifyScript extends AupatScript {
 
     private final VerifyService service;
     private final Console console;
+    private final LocationService locations;
     private VerifyRequest request;
 
-    public DbVerifyScript(ScriptRunner runner, VerifyService service, Console console) {
+    public DbVerifyScript(ScriptRunner runner, VerifyService service, Console console, LocationService locations) {
         super(runner);
         this.service = service;
         this.console = console;
+        this.locations = locations;
     }
 
     @Override
@@ -50,6 +53,9 @@ public class DbVerifyScript extends AupatScript {
 
     @Override
     protected void check() {
+        if (location != null) {
+            location = locations.byReference("--location", location).uuid();
+        }
         VerifyRequest asked = all ? VerifyRequest.all(location) : VerifyRequest.unverified(location);
         if (sample != null) {
             asked = asked.sampling(sample);
