@@ -31,7 +31,10 @@ public enum ScriptCatalog {
             WRITES_AFTER_BACKUP),
     FAILURES("failures", "Show the failure log as a table (read-only).", READS),
     RENAME("rename", "Rename a location or sub-location; --move-folder moves its folder with its files.",
-            WRITES_AFTER_BACKUP);
+            WRITES_AFTER_BACKUP),
+    LOCATIONS("locations", "List every location with its counts, dates, size and folder (read-only).", READS),
+    SHOW("show", "Show one location in full (read-only).", READS),
+    FIND("find", "Find files by original name, folder, SHA-256, camera, date or location (read-only).", READS);
 
     private final String scriptName;
     private final String description;

@@ -123,8 +123,9 @@ class ScriptPreambleTest {
                 Map.entry("db_cleanup", Preamble.WRITES), Map.entry("backup", Preamble.WRITES),
                 Map.entry("folder", Preamble.WRITES), Map.entry("gen_uuid", Preamble.READS),
                 Map.entry("gen_sha", Preamble.READS), Map.entry("name", Preamble.READS),
-                Map.entry("failures", Preamble.READS),
-                Map.entry("rename", Preamble.WRITES_AFTER_BACKUP)));
+                Map.entry("failures", Preamble.READS), Map.entry("rename", Preamble.WRITES_AFTER_BACKUP),
+                Map.entry("locations", Preamble.READS), Map.entry("show", Preamble.READS),
+                Map.entry("find", Preamble.READS)));
         assertThat(Preamble.WRITES_AFTER_BACKUP.locks()).as("a backup is always made under the lock").isTrue();
     }
 
