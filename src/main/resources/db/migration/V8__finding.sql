@@ -35,7 +35,111 @@ CREATE INDEX idx_documents_nameo ON documents (lower(doc_nameo));
 CREATE INDEX idx_images_taken_local ON images (img_taken_local);
 CREATE INDEX idx_videos_taken_local ON videos (vid_taken_local);
 
--- locations: each location's count, first and last capture, last import and size read from the index alone.
-CREATE INDEX idx_images_location_summary ON images (loc_uuid, img_taken_local, img_add, img_size);
-CREATE INDEX idx_videos_location_summary ON videos (loc_uuid, vid_taken_local, vid_add, vid_size);
-CREATE INDEX idx_documents_location_summary ON documents (loc_uuid, doc_add, doc_size);
+-- locations: each location's figures per media type, kept up to date by the triggers below on every insert,
+-- delete and change of a file row (import, organize, and any later move between locations), so that listing
+-- every location reads a few rows per location instead of every file. A capture time's first and last are
+-- found again through idx_*_location_taken when a row leaves; the last import only ever grows.
+CREATE TABLE location_totals (
+    loc_uuid      TEXT NOT NULL REFERENCES locations (loc_uuid) ON DELETE CASCADE,
+    media_type    TEXT NOT NULL CHECK (media_type IN ('img', 'vid', 'doc')),
+    files         INTEGER NOT NULL,
+    bytes         INTEGER NOT NULL,
+    unsized       INTEGER NOT NULL,
+    first_capture TEXT,
+    last_capture  TEXT,
+    last_added    TEXT,
+    PRIMARY KEY (loc_uuid, media_type)
+) WITHOUT ROWID;
+CREATE INDEX idx_images_location_taken ON images (loc_uuid, img_taken_local);
+CREATE INDEX idx_videos_location_taken ON videos (loc_uuid, vid_taken_local);
+
+INSERT INTO location_totals
+SELECT loc_uuid, 'img', count(*), coalesce(sum(img_size), 0), count(*) - count(img_size), min(img_taken_local),
+       max(img_taken_local), max(img_add) FROM images GROUP BY loc_uuid;
+INSERT INTO location_totals
+SELECT loc_uuid, 'vid', count(*), coalesce(sum(vid_size), 0), count(*) - count(vid_size), min(vid_taken_local),
+       max(vid_taken_local), max(vid_add) FROM videos GROUP BY loc_uuid;
+INSERT INTO location_totals
+SELECT loc_uuid, 'doc', count(*), coalesce(sum(doc_size), 0), count(*) - count(doc_size), NULL, NULL, max(doc_add)
+FROM documents GROUP BY loc_uuid;
+
+CREATE TRIGGER images_totals_insert AFTER INSERT ON images BEGIN
+    INSERT INTO location_totals (loc_uuid, media_type, files, bytes, unsized, first_capture, last_capture, last_added)
+    VALUES (new.loc_uuid, 'img', 1, coalesce(new.img_size, 0), new.img_size IS NULL, new.img_taken_local, new.img_taken_local, new.img_add)
+    ON CONFLICT (loc_uuid, media_type) DO UPDATE SET files = files + 1, bytes = bytes + excluded.bytes,
+        unsized = unsized + excluded.unsized,
+        first_capture = min(coalesce(first_capture, excluded.first_capture), coalesce(excluded.first_capture, first_capture)),
+        last_capture = max(coalesce(last_capture, excluded.last_capture), coalesce(excluded.last_capture, last_capture)),
+        last_added = max(coalesce(last_added, excluded.last_added), coalesce(excluded.last_added, last_added));
+END;
+CREATE TRIGGER images_totals_delete AFTER DELETE ON images BEGIN
+    UPDATE location_totals SET files = files - 1, bytes = bytes - coalesce(old.img_size, 0),
+        unsized = unsized - (old.img_size IS NULL), first_capture = (SELECT min(img_taken_local) FROM images WHERE loc_uuid = old.loc_uuid), last_capture = (SELECT max(img_taken_local) FROM images WHERE loc_uuid = old.loc_uuid)
+    WHERE loc_uuid = old.loc_uuid AND media_type = 'img';
+END;
+CREATE TRIGGER images_totals_update AFTER UPDATE OF loc_uuid, img_size, img_add, img_taken_local ON images BEGIN
+    UPDATE location_totals SET files = files - 1, bytes = bytes - coalesce(old.img_size, 0),
+        unsized = unsized - (old.img_size IS NULL), first_capture = (SELECT min(img_taken_local) FROM images WHERE loc_uuid = old.loc_uuid), last_capture = (SELECT max(img_taken_local) FROM images WHERE loc_uuid = old.loc_uuid)
+    WHERE loc_uuid = old.loc_uuid AND media_type = 'img';
+    INSERT INTO location_totals (loc_uuid, media_type, files, bytes, unsized, first_capture, last_capture, last_added)
+    VALUES (new.loc_uuid, 'img', 1, coalesce(new.img_size, 0), new.img_size IS NULL, new.img_taken_local, new.img_taken_local, new.img_add)
+    ON CONFLICT (loc_uuid, media_type) DO UPDATE SET files = files + 1, bytes = bytes + excluded.bytes,
+        unsized = unsized + excluded.unsized,
+        first_capture = min(coalesce(first_capture, excluded.first_capture), coalesce(excluded.first_capture, first_capture)),
+        last_capture = max(coalesce(last_capture, excluded.last_capture), coalesce(excluded.last_capture, last_capture)),
+        last_added = max(coalesce(last_added, excluded.last_added), coalesce(excluded.last_added, last_added));
+END;
+
+CREATE TRIGGER videos_totals_insert AFTER INSERT ON videos BEGIN
+    INSERT INTO location_totals (loc_uuid, media_type, files, bytes, unsized, first_capture, last_capture, last_added)
+    VALUES (new.loc_uuid, 'vid', 1, coalesce(new.vid_size, 0), new.vid_size IS NULL, new.vid_taken_local, new.vid_taken_local, new.vid_add)
+    ON CONFLICT (loc_uuid, media_type) DO UPDATE SET files = files + 1, bytes = bytes + excluded.bytes,
+        unsized = unsized + excluded.unsized,
+        first_capture = min(coalesce(first_capture, excluded.first_capture), coalesce(excluded.first_capture, first_capture)),
+        last_capture = max(coalesce(last_capture, excluded.last_capture), coalesce(excluded.last_capture, last_capture)),
+        last_added = max(coalesce(last_added, excluded.last_added), coalesce(excluded.last_added, last_added));
+END;
+CREATE TRIGGER videos_totals_delete AFTER DELETE ON videos BEGIN
+    UPDATE location_totals SET files = files - 1, bytes = bytes - coalesce(old.vid_size, 0),
+        unsized = unsized - (old.vid_size IS NULL), first_capture = (SELECT min(vid_taken_local) FROM videos WHERE loc_uuid = old.loc_uuid), last_capture = (SELECT max(vid_taken_local) FROM videos WHERE loc_uuid = old.loc_uuid)
+    WHERE loc_uuid = old.loc_uuid AND media_type = 'vid';
+END;
+CREATE TRIGGER videos_totals_update AFTER UPDATE OF loc_uuid, vid_size, vid_add, vid_taken_local ON videos BEGIN
+    UPDATE location_totals SET files = files - 1, bytes = bytes - coalesce(old.vid_size, 0),
+        unsized = unsized - (old.vid_size IS NULL), first_capture = (SELECT min(vid_taken_local) FROM videos WHERE loc_uuid = old.loc_uuid), last_capture = (SELECT max(vid_taken_local) FROM videos WHERE loc_uuid = old.loc_uuid)
+    WHERE loc_uuid = old.loc_uuid AND media_type = 'vid';
+    INSERT INTO location_totals (loc_uuid, media_type, files, bytes, unsized, first_capture, last_capture, last_added)
+    VALUES (new.loc_uuid, 'vid', 1, coalesce(new.vid_size, 0), new.vid_size IS NULL, new.vid_taken_local, new.vid_taken_local, new.vid_add)
+    ON CONFLICT (loc_uuid, media_type) DO UPDATE SET files = files + 1, bytes = bytes + excluded.bytes,
+        unsized = unsized + excluded.unsized,
+        first_capture = min(coalesce(first_capture, excluded.first_capture), coalesce(excluded.first_capture, first_capture)),
+        last_capture = max(coalesce(last_capture, excluded.last_capture), coalesce(excluded.last_capture, last_capture)),
+        last_added = max(coalesce(last_added, excluded.last_added), coalesce(excluded.last_added, last_added));
+END;
+
+CREATE TRIGGER documents_totals_insert AFTER INSERT ON documents BEGIN
+    INSERT INTO location_totals (loc_uuid, media_type, files, bytes, unsized, first_capture, last_capture, last_added)
+    VALUES (new.loc_uuid, 'doc', 1, coalesce(new.doc_size, 0), new.doc_size IS NULL, NULL, NULL, new.doc_add)
+    ON CONFLICT (loc_uuid, media_type) DO UPDATE SET files = files + 1, bytes = bytes + excluded.bytes,
+        unsized = unsized + excluded.unsized,
+        first_capture = min(coalesce(first_capture, excluded.first_capture), coalesce(excluded.first_capture, first_capture)),
+        last_capture = max(coalesce(last_capture, excluded.last_capture), coalesce(excluded.last_capture, last_capture)),
+        last_added = max(coalesce(last_added, excluded.last_added), coalesce(excluded.last_added, last_added));
+END;
+CREATE TRIGGER documents_totals_delete AFTER DELETE ON documents BEGIN
+    UPDATE location_totals SET files = files - 1, bytes = bytes - coalesce(old.doc_size, 0),
+        unsized = unsized - (old.doc_size IS NULL), first_capture = NULL, last_capture = NULL
+    WHERE loc_uuid = old.loc_uuid AND media_type = 'doc';
+END;
+CREATE TRIGGER documents_totals_update AFTER UPDATE OF loc_uuid, doc_size, doc_add ON documents BEGIN
+    UPDATE location_totals SET files = files - 1, bytes = bytes - coalesce(old.doc_size, 0),
+        unsized = unsized - (old.doc_size IS NULL), first_capture = NULL, last_capture = NULL
+    WHERE loc_uuid = old.loc_uuid AND media_type = 'doc';
+    INSERT INTO location_totals (loc_uuid, media_type, files, bytes, unsized, first_capture, last_capture, last_added)
+    VALUES (new.loc_uuid, 'doc', 1, coalesce(new.doc_size, 0), new.doc_size IS NULL, NULL, NULL, new.doc_add)
+    ON CONFLICT (loc_uuid, media_type) DO UPDATE SET files = files + 1, bytes = bytes + excluded.bytes,
+        unsized = unsized + excluded.unsized,
+        first_capture = min(coalesce(first_capture, excluded.first_capture), coalesce(excluded.first_capture, first_capture)),
+        last_capture = max(coalesce(last_capture, excluded.last_capture), coalesce(excluded.last_capture, last_capture)),
+        last_added = max(coalesce(last_added, excluded.last_added), coalesce(excluded.last_added, last_added));
+END;

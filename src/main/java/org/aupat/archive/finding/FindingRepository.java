@@ -12,9 +12,9 @@ import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Repository;
 
 /**
- * The read-only queries of locations, show and find. Each is shaped for an index of V8 (docs in its migration):
- * a location's counts, dates and size come from one covering index per table, a name from the index on its lower
- * case, a SHA-256 prefix from the unique index, a capture day from the index on the camera's clock.
+ * The read-only queries of locations, show and find. Each is shaped for V8 (docs in its migration): a location's
+ * counts, dates and size come from location_totals, a name from the index on its lower case, a SHA-256 prefix from
+ * the unique index, a capture day from the index on the camera's clock.
  */
 @Repository
 class FindingRepository {
@@ -31,30 +31,27 @@ class FindingRepository {
         return n != null && n > 0;
     }
 
-    /** Every location's summary, filtered by the given SQL condition over {@code l} (locations), in this order. */
+    /**
+     * Every location's summary, filtered by the given SQL condition over {@code l} (locations), in this order. The
+     * figures come from {@code location_totals}, which V8's triggers keep in step with the file rows.
+     */
     List<LocationSummary> locations(String where, List<Object> args, String orderBy, int prefixLength) {
         String sql = "SELECT l.loc_uuid, l.loc_name, l.aka_name, l.state, l.type, l.sub_type, l.loc_loc, l.loc_add,"
                 + " (SELECT count(*) FROM sub_locations s WHERE s.loc_uuid = l.loc_uuid) AS subs,"
                 + " (SELECT count(*) FROM urls u WHERE u.loc_uuid = l.loc_uuid) AS urls,"
-                + " i.n AS photos, v.n AS videos, d.n AS documents,"
-                + " min(coalesce(i.first, v.first), coalesce(v.first, i.first)) AS first_capture,"
-                + " max(coalesce(i.last, v.last), coalesce(v.last, i.last)) AS last_capture,"
-                + " max(coalesce(i.added, ''), coalesce(v.added, ''), coalesce(d.added, ''), coalesce(l.loc_add, '')) AS last_import,"
+                + " coalesce(i.files, 0) AS photos, coalesce(v.files, 0) AS videos, coalesce(d.files, 0) AS documents,"
+                + " min(coalesce(i.first_capture, v.first_capture), coalesce(v.first_capture, i.first_capture)) AS first_capture,"
+                + " max(coalesce(i.last_capture, v.last_capture), coalesce(v.last_capture, i.last_capture)) AS last_capture,"
+                + " max(coalesce(i.last_added, ''), coalesce(v.last_added, ''), coalesce(d.last_added, ''),"
+                + " coalesce(l.loc_add, '')) AS last_import,"
                 + " coalesce(i.bytes, 0) + coalesce(v.bytes, 0) + coalesce(d.bytes, 0) AS bytes,"
                 + " coalesce(i.unsized, 0) + coalesce(v.unsized, 0) + coalesce(d.unsized, 0) AS unsized"
                 + " FROM locations l"
-                + " LEFT JOIN (" + perLocation("images", "img", true) + ") i ON i.loc_uuid = l.loc_uuid"
-                + " LEFT JOIN (" + perLocation("videos", "vid", true) + ") v ON v.loc_uuid = l.loc_uuid"
-                + " LEFT JOIN (" + perLocation("documents", "doc", false) + ") d ON d.loc_uuid = l.loc_uuid"
+                + " LEFT JOIN location_totals i ON i.loc_uuid = l.loc_uuid AND i.media_type = 'img'"
+                + " LEFT JOIN location_totals v ON v.loc_uuid = l.loc_uuid AND v.media_type = 'vid'"
+                + " LEFT JOIN location_totals d ON d.loc_uuid = l.loc_uuid AND d.media_type = 'doc'"
                 + (where.isEmpty() ? "" : " WHERE " + where) + " ORDER BY " + orderBy;
         return jdbc.query(sql, (rs, i) -> summary(rs, prefixLength), args.toArray());
-    }
-
-    /** One table's figures per location, read from its covering index (loc_uuid, taken, add, size). */
-    private static String perLocation(String table, String p, boolean captured) {
-        return "SELECT loc_uuid, count(*) AS n, " + (captured ? "min(" + p + "_taken_local) AS first, max(" + p
-                + "_taken_local) AS last, " : "") + "max(" + p + "_add) AS added, sum(" + p + "_size) AS bytes,"
-                + " count(*) - count(" + p + "_size) AS unsized FROM " + table + " GROUP BY loc_uuid";
     }
 
     private static LocationSummary summary(ResultSet rs, int prefixLength) throws SQLException {
