@@ -61,6 +61,10 @@ public class FindScript extends AupatScript {
     @Option(names = "--sub-location", paramLabel = "SUB", description = "Only this sub-location: UUID, prefix or name.")
     String subLocation;
 
+    @Option(names = "--import", paramLabel = "ID", description = "Only files this import brought (and duplicates it"
+            + " saw): its id or a unique prefix of 4 or more.")
+    String importRef;
+
     @Option(names = "--damaged", description = "Only files exiftool or ffprobe reported damaged.")
     boolean damaged;
 
@@ -87,7 +91,7 @@ public class FindScript extends AupatScript {
         finding.requireArchive();
         String uuid = location == null ? null : locations.byReference("--location", location).uuid();
         query = finding.query(new FindingService.Criteria(name, folder, sha, make, model, hardware, types, from, to,
-                uuid, subLocation, damaged, notVerified));
+                uuid, subLocation, importRef, damaged, notVerified));
     }
 
     @Override

@@ -67,6 +67,10 @@ public class ShowScript extends AupatScript {
         field("last import", l.lastImport());
         d.subLocations().forEach(s -> field("sub-location", s.uuid12() + "  " + s.name()));
         d.urls().forEach(u -> field("url", u.url()));
+        d.imports().forEach(i -> field("import", i.id() + "  " + LocationsScript.day(i.started()) + " from " + i.source()
+                + (i.author() == null ? "" : " by " + i.author()) + ": " + i.imported() + " imported, " + i.duplicates()
+                + " duplicate(s), " + i.ignored() + " ignored, " + i.failed() + " failed"
+                + (i.isFinished() ? "" : " (unfinished)")));
         field("hardware", counts(d.hardware(), "not organized yet"));
         field("years", counts(d.years(), "no capture time"));
         field("states", counts(d.states(), "?"));

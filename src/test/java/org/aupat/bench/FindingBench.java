@@ -80,7 +80,7 @@ public final class FindingBench {
 
     private static FindingService.Criteria criteria(String name, String sha, java.time.LocalDate from,
                                                     java.time.LocalDate to) {
-        return new FindingService.Criteria(name, null, sha, null, null, null, List.of(), from, to, null, null, false,
+        return new FindingService.Criteria(name, null, sha, null, null, null, List.of(), from, to, null, null, null, false,
                 false);
     }
 

@@ -192,6 +192,25 @@ class FindingScriptsTest {
         assertThat(empty.resolve("data/aupat.db")).doesNotExist();
     }
 
+    @Test
+    void showListsTheImportsAndFindSelectsTheFilesAndDuplicatesOfOne() throws Exception {
+        String second = single("SELECT imp_id FROM imports WHERE imp_author = 'kim' ORDER BY started LIMIT 1");
+        JarRunner.Result shown = ok("--script=show", "--location=" + cafe12);
+        assertThat(shown.out()).contains("import").contains(second + "  ").contains("from " + card2 + " by kim: 1 imported, 1 duplicate(s)");
+        JsonNode json = JSON.readTree(ok("--script=show", "--location=" + cafe12, "--json").out());
+        assertThat(json.at("/imports/0/author").asText()).isEqualTo("bryant");
+        assertThat(json.at("/imports/0/images").asInt()).isEqualTo(2);
+
+        String phone = single("SELECT img_loc FROM images WHERE img_nameo = 'PHONE_7.JPG'");
+        String archived = single("SELECT img_loc FROM images WHERE img_nameo = 'IMG_1004.JPG'");
+        List<String> lines = ok("--script=find", "--import=" + second.substring(0, 6)).out().lines().toList();
+        assertThat(lines).hasSize(2).anySatisfy(l -> assertThat(l).startsWith(phone + "  <- "))
+                .anySatisfy(l -> assertThat(l).startsWith(archived + "  <- duplicate "));
+        JarRunner.Result unknown = aupat.run("--script=find", "--import=ffffffff");
+        assertThat(unknown.exit()).isEqualTo(2);
+        assertThat(unknown.err()).contains("--import");
+    }
+
     private static List<String> paths(String... criteria) {
         List<String> args = new java.util.ArrayList<>(List.of("--script=find", "--print0"));
         args.addAll(List.of(criteria));

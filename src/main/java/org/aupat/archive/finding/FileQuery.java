@@ -19,22 +19,23 @@ import org.aupat.archive.media.MediaType;
  * @param to           last capture day, inclusive
  * @param location     loc_uuid
  * @param subLocation  sub_uuid
+ * @param importId     imp_id of the import that brought the files (or saw the duplicates)
  * @param damaged      only files exiftool or ffprobe reported damaged (no duplicate sightings)
  * @param notVerified  only files db_verify has not verified yet (no duplicate sightings)
  */
 public record FileQuery(String nameGlob, String folder, String shaPrefix, String make, String model, String hardware,
                         Set<MediaType> types, LocalDate from, LocalDate to, String location, String subLocation,
-                        boolean damaged, boolean notVerified) {
+                        String importId, boolean damaged, boolean notVerified) {
     /** The same query for damaged files only. */
     FileQuery damagedOnly() {
         return new FileQuery(nameGlob, folder, shaPrefix, make, model, hardware, types, from, to, location, subLocation,
-                true, notVerified);
+                importId, true, notVerified);
     }
 
     /** The same query for files not verified yet only. */
     FileQuery notVerifiedOnly() {
         return new FileQuery(nameGlob, folder, shaPrefix, make, model, hardware, types, from, to, location, subLocation,
-                damaged, true);
+                importId, damaged, true);
     }
 
     /** Whether only photos and videos can match (a camera or capture criterion: documents have neither). */

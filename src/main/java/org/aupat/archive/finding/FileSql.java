@@ -9,8 +9,8 @@ import org.aupat.archive.media.MediaType;
 /**
  * Turns a {@link FileQuery} into the SELECTs {@link FindingRepository#files} unites: per media type one over its
  * table (the archived files) and one over {@code duplicate_sightings} joined to the file holding the bytes. A
- * sighting is matched by its own name, folder, SHA-256, location and sub-location, and by the holder's camera and
- * capture time. Each condition is written so that its index can be walked (see V8).
+ * sighting is matched by its own name, folder, SHA-256, location, sub-location and import, and by the holder's
+ * camera and capture time. Each condition is written so that its index can be walked (see V8).
  */
 final class FileSql {
     /** A SELECT and its arguments. */
@@ -43,7 +43,7 @@ final class FileSql {
         List<Object> args = new ArrayList<>();
         String select = "SELECT '" + p + "' AS type, f." + p + "_sha256 AS sha256, f." + p + "_loc AS path, f." + p
                 + "_loco AS original_folder, f." + p + "_nameo AS original_name, f.loc_uuid AS location, l.loc_name AS"
-                + " location_name, f.sub_uuid AS sub_location, " + FindingRepository.state(type) + " AS state, "
+                + " location_name, f.sub_uuid AS sub_location, f.imp_id AS import_id, " + FindingRepository.state(type) + " AS state, "
                 + camera(type) + ", f." + p + "_size AS size, NULL AS seen, NULL AS author, NULL AS held_by,"
                 + " NULL AS held_as_folder, NULL AS held_as_name FROM " + type.table() + " f JOIN locations l ON"
                 + " l.loc_uuid = f.loc_uuid WHERE 1";
@@ -64,7 +64,7 @@ final class FileSql {
         List<Object> args = new ArrayList<>();
         String select = "SELECT s.media_type AS type, s.sha256 AS sha256, f." + p + "_loc AS path, s.orig_folder AS"
                 + " original_folder, s.orig_name AS original_name, s.loc_uuid AS location, l.loc_name AS location_name,"
-                + " s.sub_uuid AS sub_location, CASE WHEN f." + p + "_sha256 IS NULL THEN NULL ELSE "
+                + " s.sub_uuid AS sub_location, s.imp_id AS import_id, CASE WHEN f." + p + "_sha256 IS NULL THEN NULL ELSE "
                 + FindingRepository.state(type) + " END AS state, " + camera(type) + ", f." + p + "_size AS size,"
                 + " s.seen AS seen, s.imp_author AS author, f.loc_uuid AS held_by, f." + p + "_loco AS held_as_folder, f."
                 + p + "_nameo AS held_as_name FROM duplicate_sightings s JOIN locations l ON l.loc_uuid = s.loc_uuid"
@@ -89,7 +89,7 @@ final class FileSql {
         return "json_extract(f." + type.prefix() + "_hardware, '$." + field + "')";
     }
 
-    /** The criteria a sighting meets by itself: name, folder, SHA-256, location, sub-location. */
+    /** The criteria a sighting meets by itself: name, folder, SHA-256, location, sub-location, import. */
     private static void own(FileQuery q, String name, String folder, String sha, String alias, StringBuilder where,
                             List<Object> args) {
         if (q.nameGlob() != null) {
@@ -130,6 +130,10 @@ final class FileSql {
         if (q.subLocation() != null) {
             where.append(" AND ").append(alias).append(".sub_uuid = ?");
             args.add(q.subLocation());
+        }
+        if (q.importId() != null) {
+            where.append(" AND ").append(alias).append(".imp_id = ?");
+            args.add(q.importId());
         }
     }
 

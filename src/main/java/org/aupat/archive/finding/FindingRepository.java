@@ -138,7 +138,7 @@ class FindingRepository {
 
     /** The column list every part of {@link #files} selects, in this order and with these names. */
     static final String COLUMNS = "type, sha256, path, original_folder, original_name, location, location_name,"
-            + " sub_location, state, taken, hardware, make, model, damaged, size, seen, author, held_by, held_as_folder,"
+            + " sub_location, import_id, state, taken, hardware, make, model, damaged, size, seen, author, held_by, held_as_folder,"
             + " held_as_name";
 
     private static final RowMapper<FoundFile> FOUND = (rs, i) -> {
@@ -147,7 +147,7 @@ class FindingRepository {
         Long sized = rs.wasNull() ? null : size;
         return new FoundFile(rs.getString("path"), rs.getString("type"), rs.getString("sha256"),
                 rs.getString("original_folder"), rs.getString("original_name"), rs.getString("location"),
-                rs.getString("location_name"), rs.getString("sub_location"), rs.getString("state"), rs.getString("taken"),
+                rs.getString("location_name"), rs.getString("sub_location"), rs.getString("import_id"), rs.getString("state"), rs.getString("taken"),
                 rs.getString("hardware"), rs.getString("make"), rs.getString("model"), rs.getInt("damaged") == 1, sized,
                 seen == null ? null : new FoundFile.Duplicate(seen, rs.getString("author"), rs.getString("held_by"),
                         rs.getString("held_as_folder"), rs.getString("held_as_name")));

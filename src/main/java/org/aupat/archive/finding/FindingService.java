@@ -11,6 +11,7 @@ import java.util.Set;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
 import org.aupat.archive.hardware.HardwareCategory;
+import org.aupat.archive.imports.ImportRepository;
 import org.aupat.archive.layout.ArchiveLayout;
 import org.aupat.archive.location.DisplayNames;
 import org.aupat.archive.media.MediaRepository;
@@ -34,9 +35,11 @@ public class FindingService {
     private final FindingRepository repository;
     private final SqliteDatabase database;
     private final ArchiveLayout layout;
+    private final ImportRepository imports;
 
-    FindingService(FindingRepository repository, SqliteDatabase database,
-                   ArchiveLayout layout) {
+    FindingService(FindingRepository repository, SqliteDatabase database, ArchiveLayout layout,
+                   ImportRepository imports) {
+        this.imports = imports;
         this.repository = repository;
         this.database = database;
         this.layout = layout;
@@ -117,12 +120,12 @@ public class FindingService {
                 : "substr(" + t.prefix() + "_taken_local, 1, 4)");
         List<LocationDetail.Count> states = repository.counts(uuid, MediaRepository::stateSql);
         FileQuery ofLocation = new FileQuery(null, null, null, null, null, null, EnumSet.allOf(MediaType.class), null,
-                null, uuid, null, false, false);
+                null, uuid, null, null, false, false);
         List<FoundFile> damaged = listed(ofLocation.damagedOnly());
         List<FoundFile> notVerified = listed(ofLocation.notVerifiedOnly());
         return new LocationDetail(summary, master == null ? null : master.toString(), master != null
                 && Files.isRegularFile(master), facts[0], facts[1], facts[2], repository.subLocations(uuid,
-                layout.prefixLength()), repository.urls(uuid), hardware, years, states, repository.sightings(uuid),
+                layout.prefixLength()), repository.urls(uuid), imports.ofLocation(uuid), hardware, years, states, repository.sightings(uuid),
                 damaged, notVerified);
     }
 
@@ -135,7 +138,7 @@ public class FindingService {
     /** The find script's options as typed (null: not given); {@code location} is already resolved to its UUID. */
     public record Criteria(String name, String folder, String sha, String make, String model, String hardware,
                            List<String> types, LocalDate from, LocalDate to, String location, String subLocation,
-                           boolean damaged, boolean notVerified) {
+                           String importRef, boolean damaged, boolean notVerified) {
     }
 
     /** Checks and normalises the criteria; refuses a bad one with exit 2 and one line. Reads only. */
@@ -168,7 +171,9 @@ public class FindingService {
         }
         String sub = c.subLocation() == null ? null : subLocation(c.subLocation(), c.location());
         return new FileQuery(blankToNull(c.name()), folder, sha, lowerOrNull(c.make()), lowerOrNull(c.model()),
-                hardware, types(c.types()), c.from(), c.to(), c.location(), sub, c.damaged(), c.notVerified());
+                hardware, types(c.types()), c.from(), c.to(), c.location(), sub,
+                c.importRef() == null ? null : imports.byReference("--import", c.importRef()).id(), c.damaged(),
+                c.notVerified());
     }
 
     /** Hands every file meeting the query to {@code each}, in archive path order. */

@@ -13,6 +13,7 @@ package org.aupat.archive.finding;
  * @param location        the location's UUID
  * @param locationName    the location's name
  * @param subLocation     the sub-location's UUID, or null
+ * @param importId        the import that brought it (for a duplicate: that saw it), or null before imports were recorded
  * @param state           STAGED, ORGANIZED, ARCHIVED or VERIFIED; null when no file holds the bytes
  * @param taken           the capture time on the camera's clock, or null
  * @param hardware        the hardware category (dslr, phone, drone...), or null (documents, not organised yet)
@@ -23,7 +24,7 @@ package org.aupat.archive.finding;
  * @param duplicate       for a duplicate sighting: when and as what; null for an archived file itself
  */
 public record FoundFile(String path, String type, String sha256, String originalFolder, String originalName,
-                        String location, String locationName, String subLocation, String state, String taken,
+                        String location, String locationName, String subLocation, String importId, String state, String taken,
                         String hardware, String make, String model, boolean damaged, Long size, Duplicate duplicate) {
 
     /**

@@ -13,6 +13,7 @@ import java.util.List;
  * @param registered       when it was registered (UTC)
  * @param subLocations     its parts
  * @param urls             its web pages
+ * @param imports          the imports that added to it, oldest first (when, from where, by whom, counts)
  * @param hardware         files per media type and hardware category
  * @param years            photos and videos per capture year (camera clock; null year: no capture time)
  * @param states           files per media type and state (STAGED ... VERIFIED)
@@ -22,6 +23,7 @@ import java.util.List;
  */
 public record LocationDetail(LocationSummary location, String masterJson, boolean masterJsonExists, String author,
                              String source, String registered, List<SubLocation> subLocations, List<Url> urls,
+                             List<org.aupat.archive.imports.ImportRecord> imports,
                              List<Count> hardware, List<Count> years, List<Count> states, long duplicatesSeen,
                              List<FoundFile> damaged, List<FoundFile> notVerified) {
 
