@@ -193,10 +193,11 @@ public class FindingService {
                     + (location == null ? "" : " in that location") + "; --script=show --location=... lists them.");
         }
         StringBuilder list = new StringBuilder();
-        found.forEach(f -> list.append(list.length() == 0 ? "" : "; ").append(f[0].replace("-", "").substring(0, 12))
+        found.forEach(f -> list.append(list.length() == 0 ? "" : "; ")
+                .append(f[0].replace("-", "").substring(0, layout.prefixLength()))
                 .append(' ').append(f[1]));
         throw new ValidationError("--sub-location", typed, "matches " + found.size() + " sub-locations: " + list
-                + (location == null ? ". Add --location, or give" : ". Give") + " one's 12-digit prefix.");
+                + (location == null ? ". Add --location, or give" : ". Give") + " the prefix of one.");
     }
 
     private static Set<MediaType> types(List<String> typed) {

@@ -194,11 +194,12 @@ public class LocationService {
         }
         StringBuilder list = new StringBuilder();
         for (Location l : candidates) {
-            list.append(list.length() == 0 ? "" : "; ").append(l.uuid().replace("-", "").substring(0, 12))
+            list.append(list.length() == 0 ? "" : "; ")
+                    .append(l.uuid().replace("-", "").substring(0, rules.names().prefixLength()))
                     .append(' ').append(l.name()).append(" (").append(l.state()).append(')');
         }
         throw new ValidationError(option, reference, "matches " + candidates.size() + " locations: " + list
-                + ". Give one's 12-digit prefix or full UUID.");
+                + ". Give the prefix (as in its folder name) or the full UUID of one.");
     }
 
     /**
