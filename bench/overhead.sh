@@ -6,13 +6,5 @@
 # Compiles the test classes when a source changed since the last compile here; takes about half a minute.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-compiled=target/bench-compiled.stamp
-classpath=target/bench-classpath.txt
-if [ ! -f "$compiled" ] || [ -n "$(find src config pom.xml -newer "$compiled" -print -quit)" ]; then
-    ./mvnw -B -q -DskipTests -Djacoco.skip=true test-compile
-    touch "$compiled"
-fi
-if [ ! -f "$classpath" ] || [ pom.xml -nt "$classpath" ]; then
-    ./mvnw -B -q dependency:build-classpath -Dmdep.outputFile="$classpath" -Dmdep.includeScope=test
-fi
-exec java -cp "target/test-classes:target/classes:$(cat "$classpath")" org.aupat.bench.OverheadBench "$@"
+. bench/test-classes.sh
+exec java -cp "$bench_classpath" org.aupat.bench.OverheadBench "$@"

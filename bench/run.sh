@@ -5,7 +5,8 @@
 # Prints: per round the pipeline (java -jar and bin/aupat) and baseline times and peak memory; the
 # median ratios pipeline/baseline; the speed of the metadata step against one exiftool batch; start-up
 # of a trivial script; the advice stack's share of the pipeline (bench/overhead.sh); and with SCALE=1
-# the time per file at 10,000 and 100,000 small files (bench/scale.sh).
+# the time per file at 10,000 and 100,000 small files (bench/scale.sh); find and locations at 1,000,000
+# file rows (bench/finding.sh).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 count=${1:-1000}
@@ -79,6 +80,9 @@ echo "start-up (gen_uuid wall, median of 5): java -jar $(startup java -jar "$jar
 
 # The advice stack's share of a pipeline as long as this run's.
 bench/overhead.sh "$(median "${launcher_times[@]}")"
+
+# find and locations at 1,000,000 file rows (that archive is built once in the work folder, then kept).
+bench/finding.sh "$work/finding"
 
 if [ "${SCALE:-0}" = 1 ]; then
     BENCH_DIR=$work bench/scale.sh

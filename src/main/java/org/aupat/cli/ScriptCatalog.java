@@ -43,6 +43,9 @@ public enum ScriptCatalog {
     RESTORE("restore", "Put trashed files back where they were, checked by SHA-256.", WRITES_AFTER_BACKUP),
     // Writes only derived files beside the archive; the lock keeps two runs from writing them at once.
     CATALOGUE("catalogue", "Write the offline HTML catalogue (pages, thumbnails, map) beside the archive.", WRITES),
+    LOCATIONS("locations", "List every location with its counts, dates, size and folder (read-only).", READS),
+    SHOW("show", "Show one location in full (read-only).", READS),
+    FIND("find", "Find files by original name, folder, SHA-256, camera, date or location (read-only).", READS),
     // New scripts go above this line, each ending with a comma.
     ;
 

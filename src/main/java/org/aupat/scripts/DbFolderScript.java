@@ -2,6 +2,7 @@ package org.aupat.scripts;
 
 import org.aupat.archive.folder.FolderService;
 import org.aupat.archive.media.StepOrder;
+import org.aupat.archive.location.LocationService;
 import org.aupat.cli.AupatScript;
 import org.aupat.cli.ScriptRunner;
 import org.aupat.foundation.console.Console;
@@ -14,25 +15,27 @@ import picocli.CommandLine.Option;
 @Component
 @Command(name = "db_folder", description = "Create the archive folders for each location.")
 public class DbFolderScript extends AupatScript {
-    @Option(names = "--location", paramLabel = "UUID", description = "Only this location.")
+    @Option(names = "--location", paramLabel = "LOCATION", description = "Only this location: its UUID, 12-digit prefix or name.")
     String location;
 
     private final FolderService folders;
     private final Console console;
     private final StepOrder steps;
+    private final LocationService locations;
 
-    public DbFolderScript(ScriptRunner runner, FolderService folders, Console console, StepOrder steps) {
+    public DbFolderScript(ScriptRunner runner, FolderService folders, Console console, StepOrder steps,
+            LocationService locations) {
         super(runner);
         this.folders = folders;
         this.console = console;
         this.steps = steps;
+        this.locations = locations;
     }
 
     @Override
     protected void check() {
         if (location != null) {
-            org.aupat.foundation.validation.Identifiers.uuid("--location", location.strip());
-            folders.requireLocation(location);
+            location = locations.byReference("--location", location).uuid();
         }
     }
 

@@ -1,6 +1,7 @@
 package org.aupat.scripts;
 
 import org.aupat.archive.identify.IdentifyService;
+import org.aupat.archive.location.LocationService;
 import org.aupat.cli.AupatScript;
 import org.aupat.cli.ScriptRunner;
 import org.aupat.foundation.console.Console;
@@ -15,7 +16,8 @@ import picocli.CommandLine.Option;
         + " location changed since its last export (atomically: a temporary file, then a rename).",
         "One failing location does not stop the others; the run then exits 1."})
 public class DbIdentifyScript extends AupatScript {
-    @Option(names = "--location", paramLabel = "UUID", description = "Only this location, changed or not.")
+    @Option(names = "--location", paramLabel = "LOCATION", description = "Only this location (its UUID, 12-digit"
+            + " prefix or name), changed or not.")
     String location;
 
     @Option(names = "--all", description = "Every location, changed or not.")
@@ -23,11 +25,20 @@ public class DbIdentifyScript extends AupatScript {
 
     private final IdentifyService service;
     private final Console console;
+    private final LocationService locations;
 
-    public DbIdentifyScript(ScriptRunner runner, IdentifyService service, Console console) {
+    public DbIdentifyScript(ScriptRunner runner, IdentifyService service, Console console, LocationService locations) {
         super(runner);
         this.service = service;
         this.console = console;
+        this.locations = locations;
+    }
+
+    @Override
+    protected void check() {
+        if (location != null) {
+            location = locations.byReference("--location", location).uuid();
+        }
     }
 
     @Override

@@ -1,5 +1,6 @@
 package org.aupat.scripts;
 
+import org.aupat.archive.location.LocationService;
 import org.aupat.archive.replication.ReplicaVerifier;
 import org.aupat.archive.verify.VerifyRequest;
 import org.aupat.archive.verify.VerifyService;
@@ -19,7 +20,7 @@ import picocli.CommandLine.Option;
         + " staging copies of verified files, per location and only when every check of that location passed.",
         "Exits 1 when any file is missing or changed; its staging copy is kept."})
 public class DbVerifyScript extends AupatScript {
-    @Option(names = "--location", paramLabel = "UUID", description = "Only this location.")
+    @Option(names = "--location", paramLabel = "LOCATION", description = "Only this location: its UUID, 12-digit prefix or name.")
     String location;
 
     @Option(names = "--all", description = "Re-hash every archived file, not only the unverified ones (an audit).")
@@ -43,15 +44,17 @@ public class DbVerifyScript extends AupatScript {
     private final ReplicaVerifier replicas;
     private final Console console;
     private final StepOrder steps;
+    private final LocationService locations;
     private VerifyRequest request;
 
     public DbVerifyScript(ScriptRunner runner, VerifyService service, ReplicaVerifier replicas, Console console,
-            StepOrder steps) {
+            StepOrder steps, LocationService locations) {
         super(runner);
         this.service = service;
         this.replicas = replicas;
         this.console = console;
         this.steps = steps;
+        this.locations = locations;
     }
 
     @Override
@@ -69,6 +72,9 @@ public class DbVerifyScript extends AupatScript {
         if (replica != null) {
             replicas.check(replica, sample);
             return;
+        }
+        if (location != null) {
+            location = locations.byReference("--location", location).uuid();
         }
         VerifyRequest asked = all ? VerifyRequest.all(location) : VerifyRequest.unverified(location);
         if (sample != null) {

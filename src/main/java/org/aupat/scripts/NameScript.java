@@ -1,6 +1,7 @@
 package org.aupat.scripts;
 
 import org.aupat.archive.layout.ArchiveLayout;
+import org.aupat.archive.location.LocationService;
 import org.aupat.archive.media.MediaType;
 import org.aupat.cli.AupatScript;
 import org.aupat.cli.ScriptRunner;
@@ -18,11 +19,13 @@ import picocli.CommandLine.Option;
 public class NameScript extends AupatScript {
     private final ArchiveLayout layout;
     private final Console console;
+    private final LocationService locations;
 
     @Option(names = "--type", paramLabel = "img|vid|doc", description = "Media type: img, vid or doc.")
     String type;
 
-    @Option(names = "--location", paramLabel = "UUID", description = "The location's loc_uuid (UUID v4).")
+    @Option(names = "--location", paramLabel = "LOCATION", description = "The location: its loc_uuid (UUID v4), or"
+            + " with an archive its 12-digit prefix or name.")
     String location;
 
     @Option(names = "--sub-location", paramLabel = "UUID", description = "The sub-location's sub_uuid, if any.")
@@ -37,10 +40,11 @@ public class NameScript extends AupatScript {
     @Option(names = "--master", description = "Print the master JSON name of --location instead.")
     boolean master;
 
-    public NameScript(ScriptRunner runner, ArchiveLayout layout, Console console) {
+    public NameScript(ScriptRunner runner, ArchiveLayout layout, Console console, LocationService locations) {
         super(runner);
         this.layout = layout;
         this.console = console;
+        this.locations = locations;
     }
 
     @Override
@@ -48,6 +52,7 @@ public class NameScript extends AupatScript {
         if (location == null) {
             throw new ValidationError("--location", null, "is required: give the location's UUID");
         }
+        location = locations.uuidOf("--location", location);
         if (master) {
             console.out(layout.masterJsonName(location));
             return ExitCode.OK;

@@ -132,7 +132,9 @@ class ScriptPreambleTest {
                 Map.entry("trash", Preamble.WRITES_AFTER_BACKUP), Map.entry("restore", Preamble.WRITES_AFTER_BACKUP),
 
                 // Derived files only (pages, thumbnails): locked, no backup.
-                Map.entry("catalogue", Preamble.WRITES)));
+                Map.entry("catalogue", Preamble.WRITES),
+                Map.entry("locations", Preamble.READS), Map.entry("show", Preamble.READS),
+                Map.entry("find", Preamble.READS)));
         assertThat(Preamble.WRITES_AFTER_BACKUP.locks()).as("a backup is always made under the lock").isTrue();
     }
 

@@ -42,6 +42,6 @@ class NameScriptTest {
         assertThat(badType.err()).contains("--type").contains("img, vid or doc");
         JarRunner.Result badUuid = aupat.run("--script=name", "--master", "--location=not-a-uuid");
         assertThat(badUuid.exit()).isEqualTo(2);
-        assertThat(badUuid.err()).contains("loc_uuid").contains("not-a-uuid");
+        assertThat(badUuid.err()).contains("--location").contains("not-a-uuid").contains("no archive yet");
     }
 }

@@ -71,11 +71,6 @@ public class FolderService {
         return new Result(created, failed);
     }
 
-    /** Refuses (exit 2) a location that is not in this archive: db_folder asks before its backup. */
-    public void requireLocation(String uuid) {
-        locations.require(uuid);
-    }
-
     /** The whole folder template of one location (the folder script), whatever its files need. */
     public List<Path> makeTemplate(String locationUuid) {
         return ensure(locations.require(locationUuid), true);

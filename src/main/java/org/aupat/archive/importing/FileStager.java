@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.aupat.archive.ArchiveClock;
+import org.aupat.archive.finding.DuplicateSighting;
 import org.aupat.archive.importing.StagingItem.Outcome;
 import org.aupat.archive.importing.StagingItem.Target;
 import org.aupat.archive.layout.ArchiveLayout;
@@ -150,6 +151,7 @@ class FileStager {
         private final ChunkedRun run;
         private final WalkDigest walked;
         private final List<Staged> rows = new ArrayList<>();
+        private final List<DuplicateSighting> sightings = new ArrayList<>();
         private final List<Outcome> placed = new ArrayList<>();
         private final Map<MediaKey, String> stagedThisChunk = new HashMap<>();
         private FileTransaction files;
@@ -200,6 +202,7 @@ class FileStager {
             if (outcome.duplicateOf() != null) {
                 summary.duplicate(path, outcome.duplicateOf(), outcome.duplicateSha());
                 log.info(LogMarkers.FILE_ONLY, "duplicate: {} is already archived for location {}", path, outcome.duplicateOf());
+                sightings.add(outcome.sighting());
                 skipped++;
             } else {
                 rows.add(outcome.row());
@@ -218,7 +221,7 @@ class FileStager {
         }
 
         boolean full() {
-            return rows.size() >= CHUNK_FILES || bytes >= CHUNK_BYTES;
+            return rows.size() + sightings.size() >= CHUNK_FILES || bytes >= CHUNK_BYTES;
         }
 
         void commit() {
@@ -229,8 +232,8 @@ class FileStager {
                 files.close();
                 files = null;
             }
-            if (!rows.isEmpty()) {
-                ledger.record(List.copyOf(rows), clock.timestamp(), plan.importId());
+            if (!rows.isEmpty() || !sightings.isEmpty()) {
+                ledger.record(List.copyOf(rows), List.copyOf(sightings), clock.timestamp(), plan.importId());
                 // In the pipeline, exiftool starts on this chunk's photos and videos while the next is copied.
                 exiftool.readAhead(rows.stream().filter(r -> r.type() != MediaType.DOCUMENT)
                         .map(r -> Path.of(r.loc())).toList());
@@ -240,6 +243,7 @@ class FileStager {
                 run.chunkCommitted(position, lastItem, walked.value(), new ChunkCounts(read, rows.size(), skipped, failed));
             }
             rows.clear();
+            sightings.clear();
             placed.clear();
             stagedThisChunk.clear();
             bytes = 0;

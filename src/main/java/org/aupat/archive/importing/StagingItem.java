@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.util.Map;
 import org.aupat.archive.ArchiveClock;
+import org.aupat.archive.finding.DuplicateSighting;
 import org.aupat.archive.layout.ArchiveLayout;
 import org.aupat.archive.media.Classification;
 import org.aupat.archive.media.MediaKey;
@@ -45,9 +46,10 @@ class StagingItem {
 
     /**
      * The outcome for one file: the row to record and where its copy waits in {@code incoming/}, or the
-     * location that already owns the bytes (and their SHA-256).
+     * location that already owns the bytes (and their SHA-256) and where this copy of them was seen.
      */
-    record Outcome(Staged row, String duplicateOf, long size, boolean linked, Path incoming, String duplicateSha) {
+    record Outcome(Staged row, String duplicateOf, DuplicateSighting sighting, long size, boolean linked, Path incoming,
+                   String duplicateSha) {
         /** Gives the waiting copy its standard name; call once the chunk's copies are flushed. */
         void placeIn(FileTransaction files) {
             files.move(incoming, Path.of(row.loc()));
@@ -78,9 +80,12 @@ class StagingItem {
             long size = copied.size();
             boolean linked = t.hardlink();
             FileOutcome verdict = decision.afterReading(kind, sha, t.locationUuid(), t.subUuid(), t.stagedThisChunk(), true);
+            Path folder = source.toAbsolutePath().getParent();
             if (verdict.kind() == FileOutcome.Kind.DUPLICATE) {
                 files.deleteWithBackup(incoming);
-                return Skippable.done(new Outcome(null, verdict.owner(), size, false, null, sha));
+                return Skippable.done(new Outcome(null, verdict.owner(), new DuplicateSighting(kind.type(), sha,
+                        OriginalNames.text(folder), OriginalNames.text(source.getFileName()), t.locationUuid(), t.subUuid(),
+                        t.author()), size, false, null, sha));
             }
             String extension = kind.extension();
             String name = verdict.name();
@@ -90,11 +95,10 @@ class StagingItem {
                 target = layout.stagingPath(t.locationUuid(), name);
             }
             t.stagedThisChunk().put(new MediaKey(kind.type(), sha), name);
-            Path folder = source.toAbsolutePath().getParent();
             return Skippable.done(new Outcome(new Staged(kind.type(), sha, name, target.toString(), t.locationUuid(),
                     t.subUuid(), OriginalNames.text(folder), OriginalNames.text(source.getFileName()), t.author(), extension,
                     t.film() && kind.type() == org.aupat.archive.media.MediaType.IMAGE,
-                    t.film() ? t.filmStock() : null, ArchiveClock.format(copied.modified().toInstant())), null, size,
+                    t.film() ? t.filmStock() : null, ArchiveClock.format(copied.modified().toInstant()), size), null, null, size,
                     linked, incoming, null));
         } finally {
             RunContext.file(null);

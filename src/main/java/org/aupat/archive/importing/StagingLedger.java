@@ -1,6 +1,8 @@
 package org.aupat.archive.importing;
 
 import java.util.List;
+import org.aupat.archive.finding.DuplicateSighting;
+import org.aupat.archive.finding.SightingRepository;
 import org.aupat.archive.media.MediaRepository;
 import org.aupat.archive.media.MediaRepository.Staged;
 import org.aupat.foundation.retry.RetryTransient;
@@ -11,19 +13,26 @@ import org.springframework.transaction.annotation.Transactional;
 @Component
 class StagingLedger {
     private final MediaRepository media;
+    private final SightingRepository sightings;
 
-    StagingLedger(MediaRepository media) {
+    StagingLedger(MediaRepository media, SightingRepository sightings) {
         this.media = media;
+        this.sightings = sightings;
     }
 
-    /** Inserts the rows as brought by this import; a row whose bytes another run recorded meanwhile is left as it is. */
+    /**
+     * Inserts the rows as brought by this import; a row whose bytes another run recorded meanwhile is left as it
+     * is. Then the duplicates seen (after the rows: a duplicate of a file earlier in the chunk names a row recorded
+     * here), as seen by this import.
+     */
     @RetryTransient
     @Transactional
-    public void record(List<Staged> rows, String now, String importId) {
+    public void record(List<Staged> rows, List<DuplicateSighting> seen, String now, String importId) {
         for (Staged row : rows) {
             if (media.owner(row.type(), row.sha()).isEmpty()) {
                 media.insertStaged(row, now, importId);
             }
         }
+        seen.forEach(sighting -> sightings.record(sighting, now, importId));
     }
 }

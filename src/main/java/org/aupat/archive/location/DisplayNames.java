@@ -25,4 +25,13 @@ public final class DisplayNames {
         }
         return out.toString();
     }
+
+    /**
+     * How a typed name is compared with stored ones: accents and case do not count (stored names are ASCII
+     * already), runs of spaces count as one. For finding a location by name, never for storing one.
+     */
+    public static String key(String raw) {
+        return org.aupat.foundation.validation.Ascii.transliterate(raw.strip()).replaceAll("\\s+", " ")
+                .toLowerCase(java.util.Locale.ROOT);
+    }
 }

@@ -130,4 +130,16 @@ public class LocationRepository {
     public boolean deleteUrl(String locationUuid, String url) {
         return jdbc.update("DELETE FROM urls WHERE loc_uuid = ? AND url = ?", locationUuid, url) > 0;
     }
+
+    /** Locations whose UUID, hyphens removed, starts with these lowercase hex digits. */
+    public List<Location> findByUuidPrefix(String hexPrefix) {
+        return jdbc.query("SELECT * FROM locations WHERE substr(replace(loc_uuid, '-', ''), 1, ?) = ?"
+                + " ORDER BY loc_add, loc_uuid", LOCATION, hexPrefix.length(), hexPrefix);
+    }
+
+    /** Locations whose name or aka, in lower case, is exactly this key ({@link DisplayNames#key}). */
+    public List<Location> findByNameKey(String key) {
+        return jdbc.query("SELECT * FROM locations WHERE lower(loc_name) = ? OR lower(aka_name) = ?"
+                + " ORDER BY loc_add, loc_uuid", LOCATION, key, key);
+    }
 }

@@ -29,12 +29,15 @@ import org.springframework.transaction.annotation.Transactional;
 public class LocationService {
     private static final Logger log = LoggerFactory.getLogger(LocationService.class);
     private static final Pattern TYPE = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
+    /** Hex digits a user may give for a location: at least 8 (a shorter prefix matches by chance). */
+    private static final Pattern UUID_PREFIX = Pattern.compile("[0-9a-f]{8,32}");
 
     private final LocationRepository repository;
     private final UnusedUuids uuids;
     private final Rules rules;
     private final java.util.function.Supplier<Boolean> databaseReady;
     private final java.util.function.Supplier<List<String>> usedTypes;
+    private final java.util.function.Supplier<Path> databaseFile;
 
     public LocationService(LocationRepository repository, UnusedUuids uuids, Rules rules,
                            org.aupat.foundation.db.SqliteDatabase database) {
@@ -44,6 +47,7 @@ public class LocationService {
         // Checking options must not create the database file: without one, no type is in use yet.
         this.databaseReady = () -> database.exists() && repository.schemaReady();
         this.usedTypes = () -> databaseReady.get() ? repository.usedTypes() : List.of();
+        this.databaseFile = database::file;
     }
 
     /** What the user asked for on the command line (raw values; null where not given). */
@@ -80,16 +84,15 @@ public class LocationService {
             }
         }
         if (r.existingLocation() != null) {
-            String uuid = r.existingLocation().strip().toLowerCase(Locale.ROOT);
+            // Resolved here, before the backup and the run's first write, rather than in register(). Without a
+            // database only a full UUID can be meant (and the import then says there is no such location).
+            String uuid = databaseReady.get() ? byReference("location", r.existingLocation()).uuid()
+                    : r.existingLocation().strip().toLowerCase(Locale.ROOT);
             if (!Identifiers.isUuid(uuid)) {
-                throw new ValidationError("location", r.existingLocation(), "is not a UUID v4. Give the loc_uuid of an"
-                        + " existing location (see its master JSON), or leave --location out to create a new one.");
+                throw new ValidationError("location", r.existingLocation(), "is not a UUID v4, and there is no archive"
+                        + " yet to look a prefix or name up in. Leave --location out to create a new location.");
             }
             refuseNewLocationOptions(r);
-            // Refused here, before the backup and the run's first write, rather than in register().
-            if (databaseReady.get()) {
-                repository.require(uuid);
-            }
             return new Prepared(uuid, null, null, null, null, null, author, sub, urls, r.source(), true);
         }
         if (r.name() == null) {
@@ -155,11 +158,57 @@ public class LocationService {
     }
 
     /**
-     * The location a user named with --location (the one place every script resolves that option): today its
-     * full UUID; refuses with exit 2 and one line when there is none.
+     * The location a user named with --location (the one place every script resolves that option): its full
+     * UUID, the first hex digits of its UUID as folder and file names show them (at least 8, hyphens optional),
+     * or its name or aka, accents, case and repeated spaces aside. Refuses with exit 2 and one line when none
+     * matches or there is no archive yet, and lists the candidates when several match.
      */
     public Location byReference(String option, String reference) {
-        return repository.require(Identifiers.uuid(option, reference.strip()));
+        String typed = reference == null ? "" : reference.strip();
+        if (typed.isEmpty()) {
+            throw new ValidationError(option, reference, "is empty: give a location's UUID, its 12-digit prefix"
+                    + " (as in its folder name) or its name; --script=locations lists them.");
+        }
+        String lower = typed.toLowerCase(Locale.ROOT);
+        if (!databaseReady.get()) {
+            // Looking it up must not create the database file.
+            throw new ValidationError(option, reference, "cannot be looked up: there is no archive yet at "
+                    + databaseFile.get() + ". Import a folder first (--script=pipeline), or point --aupat.database at"
+                    + " your archive.");
+        }
+        if (Identifiers.isUuid(lower)) {
+            return repository.require(lower);
+        }
+        LinkedHashSet<Location> candidates = new LinkedHashSet<>();
+        String hex = lower.replace("-", "");
+        if (UUID_PREFIX.matcher(hex).matches()) {
+            candidates.addAll(repository.findByUuidPrefix(hex));
+        }
+        candidates.addAll(repository.findByNameKey(DisplayNames.key(typed)));
+        if (candidates.size() == 1) {
+            return candidates.iterator().next();
+        }
+        if (candidates.isEmpty()) {
+            throw new ValidationError(option, reference, "is no location's UUID, UUID prefix or name in this archive;"
+                    + " --script=locations lists them.");
+        }
+        StringBuilder list = new StringBuilder();
+        for (Location l : candidates) {
+            list.append(list.length() == 0 ? "" : "; ")
+                    .append(l.uuid().replace("-", "").substring(0, rules.names().prefixLength()))
+                    .append(' ').append(l.name()).append(" (").append(l.state()).append(')');
+        }
+        throw new ValidationError(option, reference, "matches " + candidates.size() + " locations: " + list
+                + ". Give the prefix (as in its folder name) or the full UUID of one.");
+    }
+
+    /**
+     * The UUID a --location names where the location need not be in the archive (the name script computes
+     * names without a database): a full UUID as it is, anything else resolved by {@link #byReference}.
+     */
+    public String uuidOf(String option, String reference) {
+        String lower = reference == null ? "" : reference.strip().toLowerCase(Locale.ROOT);
+        return Identifiers.isUuid(lower) ? lower : byReference(option, reference).uuid();
     }
 
     /** The location a new import of {@code p} registers, under this uuid. */

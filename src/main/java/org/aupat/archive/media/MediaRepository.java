@@ -30,7 +30,7 @@ public class MediaRepository {
     /** What db_import records for a newly staged file. */
     public record Staged(MediaType type, String sha, String name, String loc, String locationUuid, String subUuid,
                          String originalFolder, String originalName, String author, String docExt, boolean film,
-                         String filmStock, String modified) {
+                         String filmStock, String modified, long size) {
     }
 
     public void insertStaged(Staged f, String now) {
@@ -42,17 +42,17 @@ public class MediaRepository {
         String p = f.type().prefix();
         switch (f.type()) {
             case IMAGE -> jdbc.update("INSERT INTO images (img_sha256, img_name, img_loc, loc_uuid, sub_uuid, img_loco,"
-                            + " img_nameo, img_add, img_update, imp_author, film, film_stock, img_mtime, imp_id) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                            + " img_nameo, img_add, img_update, imp_author, film, film_stock, img_mtime, imp_id, img_size) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
                     f.sha(), f.name(), f.loc(), f.locationUuid(), f.subUuid(), f.originalFolder(), f.originalName(), now,
-                    now, f.author(), f.film() ? 1 : null, f.filmStock(), f.modified(), importId);
+                    now, f.author(), f.film() ? 1 : null, f.filmStock(), f.modified(), importId, f.size());
             case VIDEO -> jdbc.update("INSERT INTO videos (vid_sha256, vid_name, vid_loc, loc_uuid, sub_uuid, vid_loco,"
-                            + " vid_nameo, vid_add, vid_update, imp_author, vid_mtime, imp_id) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
+                            + " vid_nameo, vid_add, vid_update, imp_author, vid_mtime, imp_id, vid_size) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
                     f.sha(), f.name(), f.loc(), f.locationUuid(), f.subUuid(), f.originalFolder(), f.originalName(), now,
-                    now, f.author(), f.modified(), importId);
+                    now, f.author(), f.modified(), importId, f.size());
             case DOCUMENT -> jdbc.update("INSERT INTO documents (doc_sha256, doc_name, doc_loc, doc_ext, loc_uuid,"
-                            + " sub_uuid, doc_loco, doc_nameo, doc_add, doc_update, imp_author, doc_mtime, imp_id) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                            + " sub_uuid, doc_loco, doc_nameo, doc_add, doc_update, imp_author, doc_mtime, imp_id, doc_size) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
                     f.sha(), f.name(), f.loc(), f.docExt(), f.locationUuid(), f.subUuid(), f.originalFolder(),
-                    f.originalName(), now, now, f.author(), f.modified(), importId);
+                    f.originalName(), now, now, f.author(), f.modified(), importId, f.size());
             default -> throw new IllegalArgumentException(p);
         }
     }
@@ -138,11 +138,7 @@ public class MediaRepository {
     /** The step a row has reached, derived as where() defines each state; empty when there is no such row. */
     public Optional<MediaState> state(MediaKey key) {
         MediaType type = key.type();
-        StringBuilder state = new StringBuilder("CASE");
-        for (MediaState s : MediaState.values()) {
-            state.append(" WHEN ").append(where(type, s)).append(" THEN '").append(s.name()).append('\'');
-        }
-        return jdbc.queryForList("SELECT " + state + " END FROM " + type.table() + " WHERE " + type.prefix()
+        return jdbc.queryForList("SELECT " + stateSql(type) + " FROM " + type.table() + " WHERE " + type.prefix()
                 + "_sha256 = ?", String.class, key.sha256()).stream().findFirst().map(MediaState::valueOf);
     }
 
@@ -319,5 +315,17 @@ public class MediaRepository {
                 + " AND NOT EXISTS (SELECT 1 FROM replica_copies r WHERE r.replica = ? AND r.path = substr(" + p
                 + "_loc, ?) AND r.sha256 = " + p + "_sha256)", Long.class, replica, archiveRoot.length() + 2);
         return n == null ? 0 : n;
+    }
+
+    /**
+     * An SQL expression giving a row's {@link MediaState} name as where() defines each state, over the table's
+     * unqualified columns (for the read-only listings that join other tables).
+     */
+    public static String stateSql(MediaType type) {
+        StringBuilder state = new StringBuilder("CASE");
+        for (MediaState s : MediaState.values()) {
+            state.append(" WHEN ").append(where(type, s)).append(" THEN '").append(s.name()).append('\'');
+        }
+        return state.append(" END").toString();
     }
 }

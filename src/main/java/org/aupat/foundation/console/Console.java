@@ -143,4 +143,11 @@ public class Console {
     public static String size(long bytes) {
         return bytes < 1 << 20 ? String.format("%.1f KB", bytes / 1024.0) : String.format("%.1f MB", bytes / 1048576.0);
     }
+
+    /** A result for {@code xargs -0}: the text followed by a NUL byte instead of a newline (find --print0). */
+    public void outNul(String item) {
+        out.print(item);
+        out.print('\0');
+        out.flush();
+    }
 }
