@@ -54,23 +54,41 @@ public final class Launcher {
             return help ? ExitCode.OK : ExitCode.USAGE;
         }
         if (ScriptCatalog.byName(name.get()).isEmpty()) {
-            err.print("Unknown script '" + name.get() + "'. Choose one of the scripts below.\n" + USAGE + ScriptCatalog.listing());
+            String hint = DidYouMean.hint(name.get(), ScriptCatalog.names());
+            String problem = "Unknown script '" + name.get() + "'." + hint;
+            err.print(problem + (hint.isEmpty() ? " Choose one of the scripts below.\n" : "\n") + USAGE + ScriptCatalog.listing());
+            jsonRefusal(args, name.get(), problem);
             return ExitCode.USAGE;
         }
         for (String arg : args) {
             // Spring binds an empty setting as unset and would quietly use the default path instead.
             if (arg.startsWith("--aupat.") && arg.endsWith("=")) {
-                err.println(arg.substring(2, arg.length() - 1) + " is empty: give a value, for example " + arg
-                        + "/srv/aupat/..., or leave the setting out to use the default.");
+                String problem = arg.substring(2, arg.length() - 1) + " is empty: give a value, for example " + arg
+                        + "/srv/aupat/..., or leave the setting out to use the default.";
+                err.println(problem);
+                jsonRefusal(args, name.get(), problem);
                 return ExitCode.USAGE;
             }
         }
         Optional<String> repeated = repeatedSetting(args);
         if (repeated.isPresent()) {
             err.println(repeated.get());
+            jsonRefusal(args, name.get(), repeated.get());
             return ExitCode.USAGE;
         }
-        return runSpring(args);
+        return runSpring(name.get(), args);
+    }
+
+    /** With --json, a refusal before any script runs is still the one JSON document on standard output. */
+    private void jsonRefusal(String[] args, String script, String problem) {
+        jsonRefusal(args, script, ExitCode.USAGE, problem);
+    }
+
+    private void jsonRefusal(String[] args, String script, int exit, String problem) {
+        if (Arrays.asList(args).contains("--json")) {
+            out.println(org.aupat.foundation.console.Console.document(script, exit, problem, null));
+            out.flush();
+        }
     }
 
     /**
@@ -94,7 +112,7 @@ public final class Launcher {
         return Optional.empty();
     }
 
-    private int runSpring(String[] args) {
+    private int runSpring(String script, String[] args) {
         // Boot warms up Jackson, HTTP converters and validation in a background thread; a script that
         // needs none of them pays for it on a 2-core machine (about 550 classes for gen_uuid).
         if (System.getProperty("spring.backgroundpreinitializer.ignore") == null) {
@@ -114,29 +132,41 @@ public final class Launcher {
         } catch (SpringApplication.AbandonedRunException e) {
             throw e; // the build preparing the context ahead of time (Spring AOT) stops the run here
         } catch (RuntimeException e) {
-            return startupFailure(e);
+            return startupFailure(script, args, e);
         }
         return SpringApplication.exit(context);
     }
 
-    /** Spring could not start (bad settings, unreadable rule file...): one clear line, details in error.log. */
-    private int startupFailure(RuntimeException e) {
+    /**
+     * Spring could not start (bad settings, unreadable rule file...): one clear line. A setting AUPAT refuses
+     * is one line in main.log; anything else keeps its details in error.log.
+     */
+    private int startupFailure(String script, String[] args, RuntimeException e) {
         AupatError cause = rootAupatError(e);
         if (cause instanceof LogFolderError || cause instanceof UserConfigError) {
             err.println(cause.getMessage()); // logging never started: there is no error log to point to
+            jsonRefusal(args, script, cause.exitCode(), cause.getMessage());
+            return cause.exitCode();
+        }
+        if (cause != null) {
+            if (ScriptRunner.isRefusal(cause.exitCode())) {
+                log.warn(org.aupat.foundation.logging.LogMarkers.FILE_ONLY, "{} refused at start-up (exit {}): {}", script,
+                        cause.exitCode(), ScriptRunner.oneLine(cause.getMessage()));
+            } else {
+                log.error(org.aupat.foundation.logging.LogMarkers.FILE_ONLY, "AUPAT could not start", e);
+            }
+            err.println(cause.getMessage());
+            jsonRefusal(args, script, cause.exitCode(), cause.getMessage());
             return cause.exitCode();
         }
         log.error(org.aupat.foundation.logging.LogMarkers.FILE_ONLY, "AUPAT could not start", e);
-        if (cause != null) {
-            err.println(cause.getMessage());
-            return cause.exitCode();
-        }
         Throwable root = e;
         while (root.getCause() != null) {
             root = root.getCause();
         }
         err.println("AUPAT could not start: " + root.getMessage());
         err.println("Check the settings given with --aupat.* and the profile files; details are in the error log.");
+        jsonRefusal(args, script, ExitCode.USAGE, "AUPAT could not start: " + root.getMessage());
         return ExitCode.USAGE;
     }
 

@@ -45,6 +45,7 @@ public class FailuresScript extends AupatScript {
     protected int execute() {
         List<FailureRecord> found = query.find(new FailureFilter(script, severity, null,
                 since == null ? null : since.atStartOfDay().toInstant(ZoneOffset.UTC)));
+        console.result(new Results.Failures(found));
         if (found.isEmpty()) {
             console.out("No failures recorded" + (script == null ? "" : " for " + script)
                     + (since == null ? "" : " since " + since) + ".");

@@ -90,15 +90,21 @@ public class PipelineScript extends AupatScript {
         console.detail("schema version " + migration.migrate(schema).schemaVersion());
         ImportSummary imported = imports.run(ready, runIdentity());
         imported.printTo(console);
-        organize.organize().printTo(console);
+        OrganizeService.Summary organized = organize.organize();
+        organized.printTo(console);
         FolderService.Result made = folders.makeFolders(imported.locationUuid());
         made.failed().forEach((uuid, why) -> console.error("folders of location " + uuid + ": " + why));
-        ingest.ingest().printTo(console);
+        IngestService.Summary archived = ingest.ingest();
+        archived.printTo(console);
         VerifySummary verified = verify.verify(VerifyRequest.unverified(imported.locationUuid()));
         verified.printTo(console);
         IdentifyService.Result exported = identify.identify(null, false);
         exported.written().forEach(path -> console.info("Wrote " + path));
         exported.failed().forEach((uuid, why) -> console.error("master JSON of location " + uuid + ": " + why));
+        Results.Import importResult = Results.Import.of(imported);
+        console.result(new Results.Pipeline(importResult.location(), importResult, Results.Organize.of(organized),
+                Results.Ingest.of(archived), Results.Verify.of(verified), Results.Identify.of(exported),
+                Results.LocationFailure.of(made.failed())));
         return made.failed().isEmpty() && exported.failed().isEmpty() && verified.failures().isEmpty() ? ExitCode.OK
                 : ExitCode.FAILED;
     }

@@ -60,7 +60,7 @@ class VerifyIdentifyIT {
         Files.write(named, bytes);
         JarRunner.Result repaired = jar.run("--script=db_verify", "--location=" + LOC);
         assertThat(repaired.exit()).as(repaired.err()).isZero();
-        assertThat(repaired.err()).contains("Verified 1, failed 0");
+        assertThat(repaired.out()).contains("Verified 1, failed 0");
         assertThat(home.resolve("data/staging")).isEmptyDirectory();
 
         JarRunner.Result identify = jar.run("--script=db_identify");
