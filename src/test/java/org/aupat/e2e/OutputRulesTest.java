@@ -147,4 +147,15 @@ class OutputRulesTest {
         assertThat(Files.readAllLines(home.resolve("logs/main.log"))).filteredOn(l -> l.contains("refused at start-up"))
                 .singleElement().asString().contains("aupat.archive");
     }
+
+    @Test
+    void aDateOptionTakesRelativeFormsAndRefusesAnythingElseInOneLine() {
+        InProcessRunner aupat = new InProcessRunner(home);
+        assertThat(aupat.run("--script=failures", "--since=7d").exit()).isZero();
+        assertThat(aupat.run("--script=failures", "--since=yesterday").exit()).isZero();
+        JarRunner.Result bad = aupat.run("--script=failures", "--since=last tuesday");
+        assertThat(bad.exit()).isEqualTo(2);
+        assertThat(bad.err().lines().toList()).singleElement().asString()
+                .startsWith("failures: --since 'last tuesday': is not a date or time").doesNotContain("Exception");
+    }
 }
