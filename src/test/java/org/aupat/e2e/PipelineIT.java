@@ -120,7 +120,8 @@ class PipelineIT {
         dcim.zeroBytes("empty.jpg");
         JarRunner.Result r = pipeline();
         assertThat(r.exit()).as(r.err()).isEqualTo(4);
-        assertThat(r.err()).contains("1 failed").contains("empty.jpg").doesNotContain("\tat ");
+        assertThat(r.out()).contains("1 failed");
+        assertThat(r.err()).contains("empty.jpg").doesNotContain("\tat ");
         List<Path> expected = new ArrayList<>(archivable);
         expected.add(junk);
         ArchiveInvariants.ofHome(home).assertArchivedExactlyOnce(expected);
