@@ -50,7 +50,7 @@ final class Results {
     }
 
     /** db_import; also the {@code import} part of the pipeline's document. */
-    record Import(LocationRef location, long found, Counts imported, long bytes, long hardlinked,
+    record Import(LocationRef location, String importId, long found, Counts imported, long bytes, long hardlinked,
                   List<Duplicate> duplicates, List<Ignored> ignored, List<String> failed, List<String> notImported,
                   long resumedAt, int urlsAdded, int urlsRemoved) {
         static Import of(ImportSummary s) {
@@ -58,7 +58,8 @@ final class Results {
             for (MediaType type : MediaType.values()) {
                 perType.put(type, s.imported(type));
             }
-            return new Import(new LocationRef(s.locationUuid(), s.locationName(), s.locationCreated()), s.found(),
+            return new Import(new LocationRef(s.locationUuid(), s.locationName(), s.locationCreated()), s.importId(),
+                    s.found(),
                     Counts.of(perType), s.bytes(), s.linked(),
                     s.duplicates().entrySet().stream().map(e -> new Duplicate(e.getKey(), e.getValue())).toList(),
                     s.ignored().entrySet().stream().map(e -> new Ignored(e.getKey(), e.getValue())).toList(),

@@ -63,6 +63,7 @@ class OutputRulesTest {
         assertThat(doc.path("location").path("uuid").asText()).matches("[0-9a-f-]{36}");
         assertThat(doc.path("location").path("created").asBoolean()).isTrue();
         assertThat(doc.path("found").asLong()).isEqualTo(2);
+        assertThat(doc.path("importId").asText()).isNotBlank();
         assertThat(doc.path("imported").path("images").asLong()).isEqualTo(1);
         assertThat(doc.path("imported").path("total").asLong()).isEqualTo(2);
         // The person's summary is still there, on standard error.
