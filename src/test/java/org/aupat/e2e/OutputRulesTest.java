@@ -159,4 +159,20 @@ class OutputRulesTest {
         assertThat(bad.err().lines().toList()).singleElement().asString()
                 .startsWith("failures: --since 'last tuesday': is not a date or time").doesNotContain("Exception");
     }
+
+    @Test
+    void aDryRunsPlanIsItsJsonDocument() throws Exception {
+        InProcessRunner aupat = new InProcessRunner(home);
+        MediaFactory media = new MediaFactory(Files.createDirectories(home.resolve("card")));
+        media.photo("IMG_0001.JPG", "Canon", "Canon EOS 5D Mark IV");
+        JsonNode plan = document(aupat.run("--script=db_import", "--source=" + aupat.path("card"), "--name=Plan Mill",
+                "--state=ny", "--type=industrial", "--dry-run", "--json"));
+        assertThat(plan.path("script").asText()).isEqualTo("db_import");
+        assertThat(plan.path("dryRun").asBoolean()).isTrue();
+        assertThat(plan.path("files")).singleElement().satisfies(f -> {
+            assertThat(f.path("source").asText()).contains("IMG_0001.JPG");
+            assertThat(f.path("outcome").asText()).startsWith("->");
+        });
+        assertThat(plan.path("folder").asText()).contains("plan-mill_");
+    }
 }
