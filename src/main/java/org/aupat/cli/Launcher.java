@@ -2,6 +2,7 @@ package org.aupat.cli;
 
 import java.io.PrintStream;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
 import org.aupat.foundation.error.AupatError;
 import org.aupat.foundation.error.ExitCode;
@@ -70,6 +71,12 @@ public final class Launcher {
                 return ExitCode.USAGE;
             }
         }
+        Optional<String> mistyped = mistypedSetting(args);
+        if (mistyped.isPresent()) {
+            err.println(mistyped.get());
+            jsonRefusal(args, name.get(), mistyped.get());
+            return ExitCode.USAGE;
+        }
         Optional<String> repeated = repeatedSetting(args);
         if (repeated.isPresent()) {
             err.println(repeated.get());
@@ -89,6 +96,46 @@ public final class Launcher {
             out.println(org.aupat.foundation.console.Console.document(script, exit, problem, null));
             out.flush();
         }
+    }
+
+    /** Settings read outside AupatProperties (whose own fields are all known by their names). */
+    private static final List<String> OTHER_SETTINGS = List.of("retry.max-attempts", "retry.initial-delay",
+            "retry.multiplier", "retry.max-delay", "progress.every-items", "progress.every-seconds", "log-max-size",
+            "log-size-check");
+
+    /**
+     * A mistyped setting ({@code --aupat.databse=...}) is refused with the one it is close to: Spring would
+     * ignore it and quietly use the default database or folder. A setting close to none is let through, so
+     * that a setting of another part of the program is never refused here.
+     */
+    static Optional<String> mistypedSetting(String[] args) {
+        List<String> known = new java.util.ArrayList<>(OTHER_SETTINGS);
+        for (var component : org.aupat.foundation.config.AupatProperties.class.getRecordComponents()) {
+            known.add(component.getName().replaceAll("([A-Z])", "-$1").toLowerCase(java.util.Locale.ROOT));
+        }
+        java.util.Set<String> bound = new java.util.HashSet<>();
+        known.forEach(k -> bound.add(boundName(k)));
+        for (String arg : normalised(args)) {
+            if (!arg.startsWith("--aupat.")) {
+                continue;
+            }
+            String key = arg.substring("--aupat.".length(), arg.contains("=") ? arg.indexOf('=') : arg.length());
+            if (bound.contains(boundName(key))) {
+                continue;
+            }
+            // Compared without the common "aupat." so that only a slip within the name counts as close.
+            List<String> close = DidYouMean.closest(key, known);
+            if (!close.isEmpty()) {
+                return Optional.of("Unknown setting 'aupat." + key + "'. Did you mean aupat."
+                        + String.join(" or aupat.", close) + "?");
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** A setting's name as Spring binds it: case, dashes and underscores do not matter. */
+    private static String boundName(String key) {
+        return key.toLowerCase(java.util.Locale.ROOT).replace("-", "").replace("_", "");
     }
 
     /**

@@ -175,4 +175,17 @@ class OutputRulesTest {
         });
         assertThat(plan.path("folder").asText()).contains("plan-mill_");
     }
+
+    @Test
+    void aMistypedSettingIsRefusedInsteadOfQuietlyUsingTheDefault() {
+        InProcessRunner aupat = new InProcessRunner(home);
+        JarRunner.Result r = aupat.run("--script=gen_uuid", "--aupat.databse=" + aupat.path("other.db"));
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.err().strip()).isEqualTo("Unknown setting 'aupat.databse'. Did you mean aupat.database?");
+        assertThat(aupat.run("--script=gen_uuid", "--aupat.checkpoint_database=" + aupat.path("c.db")).exit()).isZero();
+        assertThat(aupat.run("--script=gen_uuid", "--aupat.progress.everyItems=5").exit()).isZero();
+        assertThat(aupat.run("--script=gen_uuid", "--aupat.something-else-entirely=5").exit()).isZero();
+        assertThat(aupat.run("--script=gen_uuid", "--aupat.home=" + aupat.path("h")).exit())
+                .as("a setting of another part, not a slip").isZero();
+    }
 }
