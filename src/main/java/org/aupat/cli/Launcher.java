@@ -124,7 +124,9 @@ public final class Launcher {
                 continue;
             }
             // Compared without the common "aupat." so that only a slip within the name counts as close.
-            List<String> close = DidYouMean.closest(key, known);
+            // At most two slips: settings under a name of the user's own (aupat.replicas.NAME...) are long.
+            List<String> close = DidYouMean.closest(key, known).stream()
+                    .filter(k -> DidYouMean.distance(boundName(key), boundName(k)) <= 2).toList();
             if (!close.isEmpty()) {
                 return Optional.of("Unknown setting 'aupat." + key + "'. Did you mean aupat."
                         + String.join(" or aupat.", close) + "?");
