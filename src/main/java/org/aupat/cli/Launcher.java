@@ -2,6 +2,7 @@ package org.aupat.cli;
 
 import java.io.PrintStream;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
 import org.aupat.foundation.error.AupatError;
 import org.aupat.foundation.error.ExitCode;
@@ -54,23 +55,89 @@ public final class Launcher {
             return help ? ExitCode.OK : ExitCode.USAGE;
         }
         if (ScriptCatalog.byName(name.get()).isEmpty()) {
-            err.print("Unknown script '" + name.get() + "'. Choose one of the scripts below.\n" + USAGE + ScriptCatalog.listing());
+            String hint = DidYouMean.hint(name.get(), ScriptCatalog.names());
+            String problem = "Unknown script '" + name.get() + "'." + hint;
+            err.print(problem + (hint.isEmpty() ? " Choose one of the scripts below.\n" : "\n") + USAGE + ScriptCatalog.listing());
+            jsonRefusal(args, name.get(), problem);
             return ExitCode.USAGE;
         }
         for (String arg : args) {
             // Spring binds an empty setting as unset and would quietly use the default path instead.
             if (arg.startsWith("--aupat.") && arg.endsWith("=")) {
-                err.println(arg.substring(2, arg.length() - 1) + " is empty: give a value, for example " + arg
-                        + "/srv/aupat/..., or leave the setting out to use the default.");
+                String problem = arg.substring(2, arg.length() - 1) + " is empty: give a value, for example " + arg
+                        + "/srv/aupat/..., or leave the setting out to use the default.";
+                err.println(problem);
+                jsonRefusal(args, name.get(), problem);
                 return ExitCode.USAGE;
             }
+        }
+        Optional<String> mistyped = mistypedSetting(args);
+        if (mistyped.isPresent()) {
+            err.println(mistyped.get());
+            jsonRefusal(args, name.get(), mistyped.get());
+            return ExitCode.USAGE;
         }
         Optional<String> repeated = repeatedSetting(args);
         if (repeated.isPresent()) {
             err.println(repeated.get());
+            jsonRefusal(args, name.get(), repeated.get());
             return ExitCode.USAGE;
         }
-        return runSpring(args);
+        return runSpring(name.get(), args);
+    }
+
+    /** With --json, a refusal before any script runs is still the one JSON document on standard output. */
+    private void jsonRefusal(String[] args, String script, String problem) {
+        jsonRefusal(args, script, ExitCode.USAGE, problem);
+    }
+
+    private void jsonRefusal(String[] args, String script, int exit, String problem) {
+        if (Arrays.asList(args).contains("--json")) {
+            out.println(org.aupat.foundation.console.Console.document(script, exit, problem, null));
+            out.flush();
+        }
+    }
+
+    /** Settings read outside AupatProperties (whose own fields are all known by their names). */
+    private static final List<String> OTHER_SETTINGS = List.of("retry.max-attempts", "retry.initial-delay",
+            "retry.multiplier", "retry.max-delay", "progress.every-items", "progress.every-seconds", "log-max-size",
+            "log-size-check");
+
+    /**
+     * A mistyped setting ({@code --aupat.databse=...}) is refused with the one it is close to: Spring would
+     * ignore it and quietly use the default database or folder. A setting close to none is let through, so
+     * that a setting of another part of the program is never refused here.
+     */
+    static Optional<String> mistypedSetting(String[] args) {
+        List<String> known = new java.util.ArrayList<>(OTHER_SETTINGS);
+        for (var component : org.aupat.foundation.config.AupatProperties.class.getRecordComponents()) {
+            known.add(component.getName().replaceAll("([A-Z])", "-$1").toLowerCase(java.util.Locale.ROOT));
+        }
+        java.util.Set<String> bound = new java.util.HashSet<>();
+        known.forEach(k -> bound.add(boundName(k)));
+        for (String arg : normalised(args)) {
+            if (!arg.startsWith("--aupat.")) {
+                continue;
+            }
+            String key = arg.substring("--aupat.".length(), arg.contains("=") ? arg.indexOf('=') : arg.length());
+            if (bound.contains(boundName(key))) {
+                continue;
+            }
+            // Compared without the common "aupat." so that only a slip within the name counts as close.
+            // At most two slips: settings under a name of the user's own (aupat.replicas.NAME...) are long.
+            List<String> close = DidYouMean.closest(key, known).stream()
+                    .filter(k -> DidYouMean.distance(boundName(key), boundName(k)) <= 2).toList();
+            if (!close.isEmpty()) {
+                return Optional.of("Unknown setting 'aupat." + key + "'. Did you mean aupat."
+                        + String.join(" or aupat.", close) + "?");
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** A setting's name as Spring binds it: case, dashes and underscores do not matter. */
+    private static String boundName(String key) {
+        return key.toLowerCase(java.util.Locale.ROOT).replace("-", "").replace("_", "");
     }
 
     /**
@@ -94,7 +161,7 @@ public final class Launcher {
         return Optional.empty();
     }
 
-    private int runSpring(String[] args) {
+    private int runSpring(String script, String[] args) {
         // Boot warms up Jackson, HTTP converters and validation in a background thread; a script that
         // needs none of them pays for it on a 2-core machine (about 550 classes for gen_uuid).
         if (System.getProperty("spring.backgroundpreinitializer.ignore") == null) {
@@ -114,29 +181,41 @@ public final class Launcher {
         } catch (SpringApplication.AbandonedRunException e) {
             throw e; // the build preparing the context ahead of time (Spring AOT) stops the run here
         } catch (RuntimeException e) {
-            return startupFailure(e);
+            return startupFailure(script, args, e);
         }
         return SpringApplication.exit(context);
     }
 
-    /** Spring could not start (bad settings, unreadable rule file...): one clear line, details in error.log. */
-    private int startupFailure(RuntimeException e) {
+    /**
+     * Spring could not start (bad settings, unreadable rule file...): one clear line. A setting AUPAT refuses
+     * is one line in main.log; anything else keeps its details in error.log.
+     */
+    private int startupFailure(String script, String[] args, RuntimeException e) {
         AupatError cause = rootAupatError(e);
         if (cause instanceof LogFolderError || cause instanceof UserConfigError) {
             err.println(cause.getMessage()); // logging never started: there is no error log to point to
+            jsonRefusal(args, script, cause.exitCode(), cause.getMessage());
+            return cause.exitCode();
+        }
+        if (cause != null) {
+            if (ScriptRunner.isRefusal(cause.exitCode())) {
+                log.warn(org.aupat.foundation.logging.LogMarkers.FILE_ONLY, "{} refused at start-up (exit {}): {}", script,
+                        cause.exitCode(), ScriptRunner.oneLine(cause.getMessage()));
+            } else {
+                log.error(org.aupat.foundation.logging.LogMarkers.FILE_ONLY, "AUPAT could not start", e);
+            }
+            err.println(cause.getMessage());
+            jsonRefusal(args, script, cause.exitCode(), cause.getMessage());
             return cause.exitCode();
         }
         log.error(org.aupat.foundation.logging.LogMarkers.FILE_ONLY, "AUPAT could not start", e);
-        if (cause != null) {
-            err.println(cause.getMessage());
-            return cause.exitCode();
-        }
         Throwable root = e;
         while (root.getCause() != null) {
             root = root.getCause();
         }
         err.println("AUPAT could not start: " + root.getMessage());
         err.println("Check the settings given with --aupat.* and the profile files; details are in the error log.");
+        jsonRefusal(args, script, ExitCode.USAGE, "AUPAT could not start: " + root.getMessage());
         return ExitCode.USAGE;
     }
 

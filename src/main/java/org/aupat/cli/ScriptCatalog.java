@@ -77,6 +77,11 @@ public enum ScriptCatalog {
         return Arrays.stream(values()).filter(s -> s.scriptName.equals(name)).findFirst();
     }
 
+    /** Every script name, in catalog order. */
+    public static java.util.List<String> names() {
+        return Arrays.stream(values()).map(ScriptCatalog::scriptName).toList();
+    }
+
     /** The catalog as a person reads it in usage text. */
     public static String listing() {
         StringBuilder out = new StringBuilder("Scripts:\n");

@@ -2,6 +2,7 @@ package org.aupat.cli;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import org.aupat.foundation.config.AupatProperties;
@@ -56,11 +57,31 @@ public class ScriptRunner {
             commandLine.getCommandSpec().addOption(skipBackupOption());
         }
         RunContext.start(name);
+        Outcome outcome;
+        try {
+            outcome = parseAndRun(script, name, preamble, commandLine, args);
+        } finally {
+            RunContext.clear();
+        }
+        // With --json, the run's one document: the script's result, or what stopped it.
+        console.finish(name, outcome.code(), outcome.error());
+        return outcome.code();
+    }
+
+    /** How a run ended: its exit code and, when it failed, the one-line reason shown to the user. */
+    private record Outcome(int code, String error) {
+        static Outcome of(int code) {
+            return new Outcome(code, null);
+        }
+    }
+
+    private Outcome parseAndRun(AupatScript script, String name, Preamble preamble, CommandLine commandLine,
+            String... args) {
         try {
             commandLine.parseArgs(scriptArguments(args));
             if (commandLine.isUsageHelpRequested()) {
                 console.out(commandLine.getUsageMessage() + exitStatusHelp());
-                return ExitCode.OK;
+                return Outcome.of(ExitCode.OK);
             }
             console.configure(script.quiet(), script.verbose(), script.json());
             failureLog.reset();
@@ -73,14 +94,15 @@ public class ScriptRunner {
                 return execute(script, name, backupFirst(preamble, commandLine));
             }
         } catch (CommandLine.ParameterException e) {
-            console.error(name + ": " + unknownOption(commandLine, args).orElse(e.getMessage()));
+            // The options were not read, so --json is looked for by hand: the refusal is the document then.
+            console.configure(false, false, Arrays.asList(scriptArguments(args)).contains("--json"));
+            String problem = UsageProblems.describe(commandLine, e, scriptArguments(args));
+            console.error(name + ": " + problem);
             console.error("Run 'java -jar aupat.jar --script=" + name + " --help' for its options.");
-            log.warn(LogMarkers.FILE_ONLY, "usage error: {}", e.getMessage());
-            return ExitCode.USAGE;
+            log.warn(LogMarkers.FILE_ONLY, "{} refused, usage error: {}", name, oneLine(problem));
+            return new Outcome(ExitCode.USAGE, problem);
         } catch (AupatError e) {
             return reportFailure(name, e);
-        } finally {
-            RunContext.clear();
         }
     }
 
@@ -99,7 +121,7 @@ public class ScriptRunner {
                 .description("Do not back the database up first (not recommended).").build();
     }
 
-    private int execute(AupatScript script, String name, BackupFirst backupFirst) {
+    private Outcome execute(AupatScript script, String name, BackupFirst backupFirst) {
         long started = System.nanoTime();
         log.info(LogMarkers.FILE_ONLY, "{} started", name);
         int code;
@@ -114,7 +136,7 @@ public class ScriptRunner {
             log.error(LogMarkers.FILE_ONLY, "{} stopped on an unexpected error", name, e);
             console.error(name + " stopped on an unexpected error: " + e);
             console.error("Nothing more was changed. Details are in the error log (" + errorLog + ").");
-            return ExitCode.FAILED;
+            return new Outcome(ExitCode.FAILED, "stopped on an unexpected error: " + e);
         }
         if (code == ExitCode.OK && failureLog.skippedCount() > 0) {
             console.warn(name + " finished but skipped " + failureLog.skippedCount() + " item(s); see " + errorLog.resolveSibling("failure.log")
@@ -123,7 +145,7 @@ public class ScriptRunner {
         }
         log.info(LogMarkers.FILE_ONLY, "{} finished with exit code {} in {} ms", name, code,
                 (System.nanoTime() - started) / 1_000_000);
-        return code;
+        return Outcome.of(code);
     }
 
     /** A failed backup throws (BackupError, or PreflightError for exit 3) before the script changes anything. */
@@ -140,21 +162,29 @@ public class ScriptRunner {
         }
     }
 
-    private int reportFailure(String name, AupatError e) {
-        log.error(LogMarkers.FILE_ONLY, "{} failed: {}", name, e.getMessage(), e);
+    /**
+     * A refusal (a bad option or setting, a failed pre-flight check, another run holding the lock) is one
+     * line in main.log: nothing went wrong inside AUPAT, so there is no stack trace for error.log. A failure
+     * keeps its stack trace there.
+     */
+    private Outcome reportFailure(String name, AupatError e) {
+        if (isRefusal(e.exitCode())) {
+            log.warn(LogMarkers.FILE_ONLY, "{} refused (exit {}): {}", name, e.exitCode(), oneLine(e.getMessage()));
+        } else {
+            log.error(LogMarkers.FILE_ONLY, "{} failed: {}", name, e.getMessage(), e);
+        }
         console.error(name + ": " + e.getMessage());
-        return e.exitCode();
+        return new Outcome(e.exitCode(), e.getMessage());
     }
 
-    /** A mistyped option explains more than the required option it leaves missing, so it is named first. */
-    private static Optional<String> unknownOption(CommandLine commandLine, String... args) {
-        for (String a : scriptArguments(args)) {
-            String option = a.contains("=") ? a.substring(0, a.indexOf('=')) : a;
-            if (option.startsWith("-") && option.length() > 1 && !commandLine.getCommandSpec().optionsMap().containsKey(option)) {
-                return Optional.of("Unknown option: '" + option + "'");
-            }
-        }
-        return Optional.empty();
+    /** Exit codes that mean the run was refused before it changed anything. */
+    static boolean isRefusal(int exitCode) {
+        return exitCode == ExitCode.USAGE || exitCode == ExitCode.PREFLIGHT || exitCode == ExitCode.LOCKED;
+    }
+
+    /** A message as one log line: a pre-flight check lists every problem on lines of its own. */
+    static String oneLine(String message) {
+        return message == null ? "" : message.strip().replaceAll("\\s*\\R\\s*", " | ");
     }
 
     /** Drops the arguments Spring Boot owns (settings, user.json, profile, script name) before picocli sees them. */

@@ -27,6 +27,7 @@ public class BackupScript extends AupatScript {
     @Override
     protected int execute() {
         Optional<Path> made = backups.backup();
+        console.result(new Results.Backup(made.orElse(null)));
         if (made.isEmpty()) {
             console.info("backup: no database yet, nothing to back up.");
         } else {

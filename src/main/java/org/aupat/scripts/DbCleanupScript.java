@@ -106,6 +106,7 @@ public class DbCleanupScript extends AupatScript {
         }
         CleanupReport report = cleanup.clean(new CleanupService.Options(keepDays, !noVacuum, fix, archiveAfterDays));
         report.lines().forEach(console::out);
+        console.result(Results.Cleanup.of(report));
         return report.needsPerson() ? ExitCode.ITEM_FAILURES : ExitCode.OK;
     }
 }

@@ -43,11 +43,12 @@ public class DbFolderScript extends AupatScript {
     protected int execute() {
         FolderService.Result result = folders.makeFolders(location);
         result.created().forEach((uuid, created) -> {
-            console.info("location " + uuid + ": " + (created.isEmpty() ? "folders already there" : created.size() + " folder(s) created"));
+            console.out("location " + uuid + ": " + (created.isEmpty() ? "folders already there" : created.size() + " folder(s) created"));
             created.forEach(path -> console.detail("  " + path));
         });
         result.failed().forEach((uuid, why) -> console.error("location " + uuid + ": " + why));
         steps.waitingBefore("db_folder", location).ifPresent(console::warn);
+        console.result(Results.Folders.of(result));
         return result.failed().isEmpty() ? ExitCode.OK : ExitCode.FAILED;
     }
 }

@@ -46,7 +46,8 @@ public class DbIdentifyScript extends AupatScript {
         IdentifyService.Result result = service.identify(location, all);
         result.written().forEach(path -> console.out("wrote " + path));
         result.failed().forEach((uuid, why) -> console.error("  FAILED location " + uuid + ": " + why));
-        console.info("Wrote " + result.written().size() + " master JSON file(s); " + result.failed().size()
+        console.result(Results.Identify.of(result));
+        console.out("Wrote " + result.written().size() + " master JSON file(s); " + result.failed().size()
                 + " location(s) failed" + (result.failed().isEmpty() ? "." : " (see logs/error.log)."));
         return result.failed().isEmpty() ? ExitCode.OK : ExitCode.FAILED;
     }

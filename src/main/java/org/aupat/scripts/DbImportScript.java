@@ -6,6 +6,7 @@ import java.util.List;
 import org.aupat.archive.importing.ImportPreview;
 import org.aupat.archive.importing.ImportRequest;
 import org.aupat.archive.importing.ImportService;
+import org.aupat.archive.importing.ImportSummary;
 import org.aupat.archive.location.LocationService;
 import org.aupat.cli.AupatScript;
 import org.aupat.cli.ScriptRunner;
@@ -60,7 +61,9 @@ public class DbImportScript extends AupatScript {
         if (options.dryRun) {
             return ImportDryRun.print(console, preview, service, options.request(), false);
         }
-        service.run(ready, runIdentity()).printTo(console);
+        ImportSummary summary = service.run(ready, runIdentity());
+        summary.printTo(console);
+        console.result(Results.Import.of(summary));
         return ExitCode.OK;
     }
 

@@ -1,5 +1,7 @@
 package org.aupat.scripts;
 
+import java.util.ArrayList;
+import java.util.List;
 import org.aupat.archive.ingest.IngestService;
 import org.aupat.archive.media.StepOrder;
 import org.aupat.cli.AupatScript;
@@ -43,11 +45,18 @@ public class DbIngestScript extends AupatScript {
     @Override
     protected int execute() {
         if (dryRun) {
-            long n = ingest.preview((staged, target) -> console.out(staged + "  -> " + target));
+            List<Results.PlannedIngest> planned = new ArrayList<>();
+            long n = ingest.preview((staged, target) -> {
+                console.out(staged + "  -> " + target);
+                planned.add(new Results.PlannedIngest(staged, target));
+            });
             console.info("Dry run: " + n + " file(s) would be archived; nothing was changed.");
+            console.result(new Results.IngestPlan(true, planned));
             return ExitCode.OK;
         }
-        ingest.ingest().printTo(console);
+        IngestService.Summary summary = ingest.ingest();
+        summary.printTo(console);
+        console.result(Results.Ingest.of(summary));
         steps.waitingBefore("db_ingest", null).ifPresent(console::warn);
         return ExitCode.OK;
     }

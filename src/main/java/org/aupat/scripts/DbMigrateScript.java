@@ -34,6 +34,7 @@ public class DbMigrateScript extends AupatScript {
         console.info("db_migrate: " + (result.created() ? "created the database" : "database checked")
                 + ", " + result.migrationsApplied() + " migration(s) applied.");
         console.out("schema version " + result.schemaVersion());
+        console.result(Results.Migrate.of(result));
         return ExitCode.OK;
     }
 }

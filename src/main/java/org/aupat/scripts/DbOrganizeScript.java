@@ -28,7 +28,9 @@ public class DbOrganizeScript extends AupatScript {
 
     @Override
     protected int execute() {
-        organize.organize().printTo(console);
+        OrganizeService.Summary summary = organize.organize();
+        summary.printTo(console);
+        console.result(Results.Organize.of(summary));
         return ExitCode.OK;
     }
 }

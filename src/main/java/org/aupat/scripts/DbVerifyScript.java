@@ -100,6 +100,7 @@ public class DbVerifyScript extends AupatScript {
         VerifySummary summary = service.verify(request);
         summary.printTo(console);
         steps.waitingBefore("db_verify", request.location()).ifPresent(console::warn);
+        console.result(Results.Verify.of(summary));
         return summary.failures().isEmpty() ? ExitCode.OK : ExitCode.FAILED;
     }
 }

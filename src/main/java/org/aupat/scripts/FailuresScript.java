@@ -1,8 +1,8 @@
 package org.aupat.scripts;
 
-import java.time.LocalDate;
+import java.time.Clock;
+import java.time.Instant;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import org.aupat.cli.AupatScript;
@@ -12,6 +12,7 @@ import org.aupat.foundation.error.ExitCode;
 import org.aupat.foundation.failure.FailureFilter;
 import org.aupat.foundation.failure.FailureQuery;
 import org.aupat.foundation.failure.FailureRecord;
+import org.aupat.foundation.validation.PointInTime;
 import org.springframework.stereotype.Component;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -23,8 +24,9 @@ public class FailuresScript extends AupatScript {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")
             .withZone(ZoneId.systemDefault());
 
-    @Option(names = "--since", paramLabel = "YYYY-MM-DD", description = "Only failures on or after this day (UTC).")
-    LocalDate since;
+    @Option(names = "--since", paramLabel = "WHEN", description = "Only failures from then on: a date (2025-11-01),"
+            + " a date and time (2025-11-01T14:30), a time ago (12h, 7d) or today/yesterday; in your time zone.")
+    String since;
 
     @Option(names = "--for", paramLabel = "SCRIPT", description = "Only failures of this script, e.g. db_organize.")
     String script;
@@ -32,6 +34,7 @@ public class FailuresScript extends AupatScript {
     @Option(names = "--severity", paramLabel = "LEVEL", description = "Only WARNING (skipped items), ERROR or CRITICAL.")
     String severity;
 
+    private Instant from;
     private final FailureQuery query;
     private final Console console;
 
@@ -42,9 +45,14 @@ public class FailuresScript extends AupatScript {
     }
 
     @Override
+    protected void check() {
+        from = since == null ? null : PointInTime.parse("--since", since, Clock.systemDefaultZone());
+    }
+
+    @Override
     protected int execute() {
-        List<FailureRecord> found = query.find(new FailureFilter(script, severity, null,
-                since == null ? null : since.atStartOfDay().toInstant(ZoneOffset.UTC)));
+        List<FailureRecord> found = query.find(new FailureFilter(script, severity, null, from));
+        console.result(new Results.Failures(found));
         if (found.isEmpty()) {
             console.out("No failures recorded" + (script == null ? "" : " for " + script)
                     + (since == null ? "" : " since " + since) + ".");

@@ -41,6 +41,7 @@ public class FolderScript extends AupatScript {
     protected int execute() {
         List<Path> created = folders.makeTemplate(location);
         created.forEach(path -> console.out(path.toString()));
+        console.result(new Results.Template(location, created));
         console.info(created.isEmpty() ? "Every folder was already there." : "Created " + created.size() + " folder(s).");
         return ExitCode.OK;
     }

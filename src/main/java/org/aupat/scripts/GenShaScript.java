@@ -29,9 +29,13 @@ public class GenShaScript extends AupatScript {
 
     @Override
     protected int execute() {
+        List<Results.Hash> hashes = new java.util.ArrayList<>();
         for (Path file : files) {
-            console.out(hasher.sha256(file) + "  " + file);
+            String sha = hasher.sha256(file);
+            console.out(sha + "  " + file);
+            hashes.add(new Results.Hash(file, sha));
         }
+        console.result(new Results.Hashes(hashes));
         return ExitCode.OK;
     }
 }

@@ -23,7 +23,9 @@ public class GenUuidScript extends AupatScript {
 
     @Override
     protected int execute() {
-        console.out(uuids.next());
+        String uuid = uuids.next();
+        console.out(uuid);
+        console.result(new Results.Uuid(uuid));
         return ExitCode.OK;
     }
 }

@@ -1,5 +1,7 @@
 package org.aupat.scripts;
 
+import java.util.ArrayList;
+import java.util.List;
 import org.aupat.archive.importing.ImportPreview;
 import org.aupat.archive.importing.ImportRequest;
 import org.aupat.archive.importing.ImportService;
@@ -23,10 +25,15 @@ final class ImportDryRun {
             var changes = service.plannedUrlChanges(prepared);
             changes.forEach(console::out);
             console.info("Location " + prepared.location().existingLocation() + ": " + changes.size() + " URL change(s).");
+            console.result(new Results.UrlPlan(true, prepared.location().existingLocation(), List.copyOf(changes)));
             return ExitCode.OK;
         }
-        ImportPreview.Plan plan = preview.preview(service.prepare(request),
-                planned -> console.out(planned.source() + "  " + planned.outcome()));
+        List<Results.PlannedFile> files = new ArrayList<>();
+        ImportPreview.Plan plan = preview.preview(service.prepare(request), planned -> {
+            console.out(planned.source() + "  " + planned.outcome());
+            files.add(new Results.PlannedFile(planned.source(), planned.outcome()));
+        });
+        console.result(Results.ImportPlan.of(plan, files, organizes));
         console.info("Location folder: " + plan.folder() + " (a new location's uuid is provisional in a dry run).");
         long needLook = plan.failed() + (organizes ? plan.unreadableMetadata() : 0);
         if (needLook > 0) {

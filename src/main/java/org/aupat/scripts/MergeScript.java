@@ -58,12 +58,12 @@ public class MergeScript extends AupatScript {
         r.masterJsonFailed().forEach((uuid, why) -> console.error("  FAILED master JSON of " + uuid + ": " + why));
         r.keptInFolder().forEach(path -> console.warn("kept " + path + ": not a file of the archive, left where it was"));
         if (console.isJson()) {
-            console.json(r);
+            console.result(r);
         } else if (request.done()) {
-            console.info("Nothing to do: " + r.mergedName() + " (" + r.mergedUuid() + ") was already merged into " + kept
+            console.out("Nothing to do: " + r.mergedName() + " (" + r.mergedUuid() + ") was already merged into " + kept
                     + (r.masterJson().isEmpty() ? "." : "; rewrote " + r.masterJson().size() + " master JSON file(s)."));
         } else {
-            console.info("Merged " + r.mergedName() + " (" + r.mergedUuid() + ") into " + kept + ": " + r.files()
+            console.out("Merged " + r.mergedName() + " (" + r.mergedUuid() + ") into " + kept + ": " + r.files()
                     + " file(s), " + r.subLocations() + " sub-location(s), " + r.urls() + " URL(s); it is removed.");
         }
         return r.masterJsonFailed().isEmpty() ? ExitCode.OK : ExitCode.FAILED;

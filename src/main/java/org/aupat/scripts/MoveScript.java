@@ -74,11 +74,11 @@ public class MoveScript extends AupatScript {
         result.masterJson().forEach(path -> console.detail("wrote " + path));
         result.masterJsonFailed().forEach((uuid, why) -> console.error("  FAILED master JSON of " + uuid + ": " + why));
         if (console.isJson()) {
-            console.json(result);
+            console.result(result);
         } else if (result.moved() == 0 && result.masterJson().isEmpty()) {
-            console.info("Nothing to do: the " + result.alreadyThere() + " chosen file(s) are already in " + target + ".");
+            console.out("Nothing to do: the " + result.alreadyThere() + " chosen file(s) are already in " + target + ".");
         } else {
-            console.info("Moved " + result.moved() + " file(s) to " + target + "; " + result.alreadyThere()
+            console.out("Moved " + result.moved() + " file(s) to " + target + "; " + result.alreadyThere()
                     + " already there. Rewrote " + result.masterJson().size() + " master JSON file(s).");
         }
         return result.masterJsonFailed().isEmpty() ? ExitCode.OK : ExitCode.FAILED;

@@ -54,14 +54,18 @@ public class NameScript extends AupatScript {
         }
         location = locations.uuidOf("--location", location);
         if (master) {
-            console.out(layout.masterJsonName(location));
-            return ExitCode.OK;
+            return print(layout.masterJsonName(location));
         }
         MediaType mediaType = MediaType.fromPrefix(type);
         if (mediaType == null) {
             throw new ValidationError("--type", type, "must be img, vid or doc");
         }
-        console.out(layout.fileName(mediaType, location, subLocation, sha, ext));
+        return print(layout.fileName(mediaType, location, subLocation, sha, ext));
+    }
+
+    private int print(String name) {
+        console.out(name);
+        console.result(new Results.Name(name));
         return ExitCode.OK;
     }
 }

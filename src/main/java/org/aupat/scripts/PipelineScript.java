@@ -101,10 +101,12 @@ public class PipelineScript extends AupatScript {
         console.detail("schema version " + migration.migrate(schema).schemaVersion());
         ImportSummary imported = imports.run(ready, runIdentity());
         imported.printTo(console);
-        organize.organize().printTo(console);
+        OrganizeService.Summary organized = organize.organize();
+        organized.printTo(console);
         FolderService.Result made = folders.makeFolders(imported.locationUuid());
         made.failed().forEach((uuid, why) -> console.error("folders of location " + uuid + ": " + why));
-        ingest.ingest().printTo(console);
+        IngestService.Summary archived = ingest.ingest();
+        archived.printTo(console);
         VerifySummary verified = verify.verify(VerifyRequest.unverified(imported.locationUuid()));
         verified.printTo(console);
         IdentifyService.Result exported = identify.identify(null, false);
@@ -114,6 +116,10 @@ public class PipelineScript extends AupatScript {
         if (!noCatalogue) {
             ok &= catalogue();
         }
+        Results.Import importResult = Results.Import.of(imported);
+        console.result(new Results.Pipeline(importResult.location(), importResult, Results.Organize.of(organized),
+                Results.Ingest.of(archived), Results.Verify.of(verified), Results.Identify.of(exported),
+                Results.LocationFailure.of(made.failed())));
         return ok ? ExitCode.OK : ExitCode.FAILED;
     }
 

@@ -93,7 +93,7 @@ public class RenameScript extends AupatScript {
 
     private void print(RenamePlan p, boolean dry, String masterJson) {
         if (console.isJson()) {
-            console.json(new Renamed(p.after().uuid(), dry, p.lines(), masterJson));
+            console.result(new Renamed(p.after().uuid(), dry, p.lines(), masterJson));
             return;
         }
         if (dry) {

@@ -63,4 +63,13 @@ class LauncherTest {
         assertThat(Launcher.repeatedSetting(new String[] {"--script=x", "--aupat.database=a", "--aupat.archive=a", "--file=1",
                 "--file=2"})).isEmpty();
     }
+
+    @Test
+    void onlyASettingOneOrTwoSlipsFromAKnownOneCountsAsMistyped() {
+        assertThat(Launcher.mistypedSetting(new String[] {"--aupat.replicas.offsite.s3.region=eu-central-1",
+                "--aupat.replicas.nas.path=/mnt/nas", "--aupat.retry.max-attempts=2", "--aupat.checkpointDatabase=c.db"}))
+                .isEmpty();
+        assertThat(Launcher.mistypedSetting(new String[] {"--aupat.archiv=/a"}))
+                .contains("Unknown setting 'aupat.archiv'. Did you mean aupat.archive?");
+    }
 }

@@ -89,7 +89,7 @@ class HostileOptionsTest {
                 {"../../etc", "--script=name", "--type=img", "--location=../../etc", "--sha=" + "a".repeat(64), "--ext=jpg"},
                 {"ext", "--script=name", "--type=img", "--location=" + UNKNOWN_UUID, "--sha=" + "a".repeat(64), "--ext=../x"},
                 {"fifo", "--script=gen_sha", "--file=fifo"}, {"--file", "--script=gen_sha"},
-                {"--since", "--script=failures", "--since=yesterday"}, {"--keep-days", "--script=db_cleanup", "--keep-days=0"},
+                {"--since", "--script=failures", "--since=last tuesday"}, {"--keep-days", "--script=db_cleanup", "--keep-days=0"},
                 {"location", "--script=db_folder", "--location=not-a-uuid"},
                 {"--skip-backup", "--script=db_ingest", "--skip-backup=maybe"}};
         for (String[] c : otherCases) {

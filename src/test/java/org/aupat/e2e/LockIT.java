@@ -40,6 +40,12 @@ class LockIT {
             JarRunner.Result second = aupat.run("--script=db_organize", "--skip-backup");
             assertThat(second.exit()).as(second.err()).isEqualTo(75);
             assertThat(second.err()).contains(holderLine).doesNotContain("\tat ");
+            // A refusal is one line in main.log, and no stack trace in error.log.
+            assertThat(Files.readAllLines(home.resolve("logs/main.log"))).filteredOn(l -> l.contains("db_organize refused"))
+                    .singleElement().asString().contains("exit 75").contains(holderLine);
+            Path errorLog = home.resolve("logs/error.log");
+            assertThat(Files.exists(errorLog) ? Files.readString(errorLog) : "").doesNotContain("LockHeldError")
+                    .doesNotContain("\tat ");
 
             String sha = ArchiveInvariants.sha256(photos.get(0));
             List<String[]> readers = List.of(new String[] {"--script=gen_uuid"},

@@ -66,8 +66,9 @@ class PipelineIT {
     void archivesEveryFileOnceInTheLayoutOfTheSpec() throws Exception {
         JarRunner.Result r = pipeline();
         assertThat(r.exit()).as(r.err()).isZero();
-        assertThat(r.err()).contains("Found 11 files: 9 imported (5 images, 2 videos, 2 documents")
-                .contains("1 duplicates, 1 ignored, 0 failed").doesNotContain("\tat ");
+        assertThat(r.out()).contains("Found 11 files: 9 imported (5 images, 2 videos, 2 documents")
+                .contains("1 duplicates, 1 ignored, 0 failed");
+        assertThat(r.err()).doesNotContain("\tat ");
         ArchiveInvariants invariants = ArchiveInvariants.ofHome(home);
         invariants.assertArchivedExactlyOnce(archivable);
         invariants.assertCleanAndSound();
@@ -105,8 +106,8 @@ class PipelineIT {
         var before = invariants.recordedFiles();
         JarRunner.Result again = pipeline();
         assertThat(again.exit()).as(again.err()).isZero();
-        assertThat(again.err()).contains("Added to location").contains("0 imported").contains("10 duplicates")
-                .doesNotContain("Wrote");
+        assertThat(again.out()).contains("Added to location").contains("0 imported").contains("10 duplicates");
+        assertThat(again.err()).doesNotContain("Wrote");
         assertThat(invariants.recordedFiles()).isEqualTo(before);
         assertThat(invariants.query("SELECT count(*) FROM locations")).containsExactly("1");
         invariants.assertArchivedExactlyOnce(archivable);
@@ -119,7 +120,8 @@ class PipelineIT {
         dcim.zeroBytes("empty.jpg");
         JarRunner.Result r = pipeline();
         assertThat(r.exit()).as(r.err()).isEqualTo(4);
-        assertThat(r.err()).contains("1 failed").contains("empty.jpg").doesNotContain("\tat ");
+        assertThat(r.out()).contains("1 failed");
+        assertThat(r.err()).contains("empty.jpg").doesNotContain("\tat ");
         List<Path> expected = new ArrayList<>(archivable);
         expected.add(junk);
         ArchiveInvariants.ofHome(home).assertArchivedExactlyOnce(expected);
@@ -138,7 +140,7 @@ class PipelineIT {
         JarRunner.Result added = aupat.run("--script=pipeline", "--source=card2", "--location=" + location,
                 "--sub-location=building c");
         assertThat(added.exit()).as(added.err()).isZero();
-        assertThat(added.err()).contains("1 imported").contains("1 duplicates");
+        assertThat(added.out()).contains("1 imported").contains("1 duplicates");
         assertThat(invariants.query("SELECT sub_name FROM sub_locations")).containsExactly("Building C");
         String sub12 = invariants.query("SELECT replace(sub_uuid, '-', '') FROM sub_locations").get(0).substring(0, 12);
         String loc12 = location.replace("-", "").substring(0, 12);
@@ -148,7 +150,7 @@ class PipelineIT {
         JarRunner.Result other = aupat.run("--script=pipeline", "--source=card2", "--name=Another Mill", "--state=pa",
                 "--type=industrial");
         assertThat(other.exit()).as(other.err()).isZero();
-        assertThat(other.err()).contains("0 imported").contains("2 duplicates");
+        assertThat(other.out()).contains("0 imported").contains("2 duplicates");
         assertThat(invariants.query("SELECT count(*) FROM locations")).containsExactly("2");
         List<Path> expected = new ArrayList<>(archivable);
         expected.add(still);
@@ -180,7 +182,8 @@ class PipelineIT {
         Path cut = new MediaFactory(card).jpegCutInHalf("IMG_0300.JPG");
         JarRunner.Result r = pipeline();
         assertThat(r.exit()).as(r.err()).isEqualTo(4);
-        assertThat(r.err()).contains("1 damaged file(s) archived").contains("IMG_0300.JPG").doesNotContain("\tat ");
+        assertThat(r.out()).contains("1 damaged file(s) archived").contains("IMG_0300.JPG");
+        assertThat(r.err()).doesNotContain("\tat ");
         ArchiveInvariants invariants = ArchiveInvariants.ofHome(home);
         assertThat(invariants.query("SELECT img_damaged || ' ' || img_taken_local FROM images WHERE img_nameo = 'IMG_0300.JPG'"))
                 .containsExactly("1 2019-04-05T06:07:08");

@@ -185,18 +185,18 @@ public final class ImportSummary {
         return found == importedTotal() + duplicates.size() + ignored.size() + failed.size();
     }
 
-    /** Prints the accounting for a person: one summary line, the details in verbose mode, every failure. */
+    /** Prints the accounting for a person: the location and one totals line (the result, on standard output), the details in verbose mode, every failure. */
     public void printTo(Console console) {
-        console.info((locationCreated ? "Registered location " : "Added to location ") + locationName + " ("
+        console.out((locationCreated ? "Registered location " : "Added to location ") + locationName + " ("
                 + locationUuid + ")" + (importId != null ? ", import " + importId : "")
                 + (resumedFrom > 0 ? ", resumed at entry " + resumedFrom : ""));
         if (urlsAdded + urlsRemoved > 0 || urlsOnly) {
-            console.info("URLs: " + urlsAdded + " added, " + urlsRemoved + " removed.");
+            console.out("URLs: " + urlsAdded + " added, " + urlsRemoved + " removed.");
         }
         if (urlsOnly) {
             return;
         }
-        console.info(String.format("Found %d files: %d imported (%d images, %d videos, %d documents; %s%s),"
+        console.out(String.format("Found %d files: %d imported (%d images, %d videos, %d documents; %s%s),"
                         + " %d duplicates, %d ignored, %d failed.", found, importedTotal(), imported(MediaType.IMAGE),
                 imported(MediaType.VIDEO), imported(MediaType.DOCUMENT), Console.size(bytes),
                 linked > 0 ? ", " + linked + " hard-linked" : "", duplicates.size(), ignored.size(), failed.size()));

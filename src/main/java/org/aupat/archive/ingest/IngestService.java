@@ -62,9 +62,9 @@ public class IngestService {
             return archived.values().stream().mapToLong(Long::longValue).sum();
         }
 
-        /** Prints what the ingest did for a person, in one line. */
+        /** Prints what the ingest did for a person, in one line: its result, on standard output. */
         public void printTo(Console console) {
-            console.info(String.format("Archived %d files (%d images, %d videos, %d documents)%s%s.", total(),
+            console.out(String.format("Archived %d files (%d images, %d videos, %d documents)%s%s.", total(),
                     archived.getOrDefault(MediaType.IMAGE, 0L), archived.getOrDefault(MediaType.VIDEO, 0L),
                     archived.getOrDefault(MediaType.DOCUMENT, 0L), linked > 0 ? ", " + linked + " hard-linked" : "",
                     failed > 0 ? "; " + failed + " stayed in staging (see logs/failure.log)" : ""));

@@ -85,19 +85,19 @@ public class OrganizeService {
      */
     public record Summary(Map<MediaType, Long> organized, Map<HardwareCategory, Long> categories, long leftStaged,
                           long livePairs, long documentLinks, long photoPairs, List<String> damaged) {
-        /** Prints what organizing did for a person: one line, and one more naming the damaged files. */
+        /** Prints what organizing did for a person (its result, on standard output): one line, and one more naming the damaged files. */
         public void printTo(Console console) {
             long total = organized.values().stream().mapToLong(Long::longValue).sum();
             StringBuilder perCategory = new StringBuilder();
             categories.forEach((category, n) -> perCategory.append(perCategory.isEmpty() ? "" : ", ")
                     .append(n).append(' ').append(category.ruleName()));
-            console.info("Organized " + total + " files" + (perCategory.isEmpty() ? "" : " (" + perCategory + ")")
+            console.out("Organized " + total + " files" + (perCategory.isEmpty() ? "" : " (" + perCategory + ")")
                     + (livePairs > 0 ? "; " + livePairs + " live-photo pair(s)" : "")
                     + (documentLinks > 0 ? "; " + documentLinks + " document link(s)" : "")
                     + (photoPairs > 0 ? "; " + photoPairs + " RAW+JPEG pair(s)" : "")
                     + (leftStaged > 0 ? "; " + leftStaged + " left for the next run (see logs/failure.log)" : "") + ".");
             if (!damaged.isEmpty()) {
-                console.info(damaged.size() + " damaged file(s) archived as they are and flagged damaged"
+                console.out(damaged.size() + " damaged file(s) archived as they are and flagged damaged"
                         + " (see logs/failure.log): " + String.join(", ", damaged.subList(0, Math.min(20, damaged.size())))
                         + (damaged.size() > 20 ? ", ..." : "") + ".");
             }

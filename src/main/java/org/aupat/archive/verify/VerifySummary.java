@@ -128,7 +128,7 @@ public final class VerifySummary {
         stagingKept.forEach((p, why) -> console.warn("  kept " + p + ": " + why));
         repaired.forEach((p, replica) -> console.warn("  " + p + ": repaired from " + replica));
         failures.forEach(f -> console.error("  FAILED " + VerifyService.describe(f)));
-        console.info(String.format("%sVerified %d, failed %d, still in staging %d, staging files %s %d; re-read %s"
+        console.out(String.format("%sVerified %d, failed %d, still in staging %d, staging files %s %d; re-read %s"
                         + " (%.1f files/s).", dryRun ? "Dry run, nothing changed. " : "", verified, failures.size(),
                 stillInStaging(), dryRun ? "would remove" : "removed", stagingRemoved.size(), Console.size(bytesReRead),
                 filesPerSecond()));

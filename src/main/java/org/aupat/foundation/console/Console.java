@@ -9,6 +9,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.ser.std.ToStringSerializer;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.io.PrintStream;
@@ -29,6 +30,9 @@ public class Console {
     private boolean quiet;
     private boolean verbose;
     private boolean json;
+    /** The script's one JSON document (--json), written by {@link #finish} with its name and exit code. */
+    private Object result;
+    private boolean jsonWritten;
 
     /** Results for scripts: records as objects, paths as plain strings, times as ISO-8601 text. */
     private static final ObjectMapper JSON = new ObjectMapper()
@@ -55,6 +59,8 @@ public class Console {
         this.quiet = quiet;
         this.verbose = verbose && !quiet;
         this.json = json;
+        this.result = null;
+        this.jsonWritten = false;
         consoleLogThreshold(quiet ? Level.ERROR : this.verbose ? Level.INFO : Level.WARN);
     }
 
@@ -74,19 +80,67 @@ public class Console {
                 .forEach(f -> ((ThresholdFilter) f).setLevel(level.toString()));
     }
 
-    /** A result line: always printed, to standard output. */
+    /**
+     * A result line for a person (a summary's totals, a listed path): on standard output, even with --quiet.
+     * With --json, standard output carries the JSON document only, so the line goes to standard error instead
+     * (and --quiet drops it).
+     */
     public void out(String line) {
+        if (json) {
+            info(line);
+            return;
+        }
         out.println(line);
         out.flush();
     }
 
     /**
-     * A result as one line of JSON on standard output: one document for a script's summary, or one line
-     * per item (JSON lines) for a listing. The shapes are documented in the README.
+     * The script's result as one JSON document (with --json): a record whose fields the runner writes, after
+     * {@code "script"} and {@code "exit"}, when the run ends. Does nothing without --json. The shapes are
+     * documented in the README ("JSON output").
+     */
+    public void result(Object record) {
+        result = record;
+    }
+
+    /**
+     * Ends a run: with --json, writes its one document unless the script already wrote JSON lines and
+     * succeeded. A failed run without a result still gets one, with the {@code error} message.
+     */
+    public void finish(String script, int exit, String error) {
+        if (!json || (result == null && (jsonWritten || exit == 0))) {
+            return;
+        }
+        out.println(document(script, exit, error, result));
+        out.flush();
+        jsonWritten = true;
+    }
+
+    /**
+     * The one JSON document of a run: {@code script}, {@code exit}, {@code error} when it failed, then the
+     * result's own fields. Also used before a console exists (an unknown script name).
+     */
+    public static String document(String script, int exit, String error, Object result) {
+        ObjectNode document = JSON.createObjectNode();
+        document.put("script", script);
+        document.put("exit", exit);
+        if (error != null) {
+            document.put("error", error);
+        }
+        if (result != null) {
+            document.setAll((ObjectNode) JSON.valueToTree(result));
+        }
+        return document.toString();
+    }
+
+    /**
+     * One line of JSON on standard output, at once: for a listing, one line per item (JSON lines). A
+     * script's summary goes through {@link #result(Object)} instead. The shapes are documented in the README.
      */
     public void json(Object result) {
         try {
             out.println(JSON.writeValueAsString(result));
+            jsonWritten = true;
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException(e);
         }

@@ -78,4 +78,45 @@ class ConsoleTest {
                 + System.lineSeparator());
         assertThat(err()).isEmpty();
     }
+
+    /** A summary record as a script hands it over. */
+    record Totals(String uuid, long found, java.nio.file.Path folder, java.time.Instant at) {
+    }
+
+    @Test
+    void withJsonStandardOutputCarriesOneDocumentAfterScriptAndExitAndTheLinesMoveToStandardError() {
+        Console console = console(false);
+        console.configure(false, false, true);
+        console.out("Found 2 files");
+        console.result(new Totals("3f2a", 2, java.nio.file.Path.of("/a/b"), java.time.Instant.parse("2026-01-02T03:04:05Z")));
+        console.finish("db_import", 0, null);
+        assertThat(out()).isEqualTo("{\"script\":\"db_import\",\"exit\":0,\"uuid\":\"3f2a\",\"found\":2,"
+                + "\"folder\":\"/a/b\",\"at\":\"2026-01-02T03:04:05Z\"}" + System.lineSeparator());
+        assertThat(err()).contains("Found 2 files");
+    }
+
+    @Test
+    void aFailedRunGetsAnErrorDocumentAndListingsOnlyTheirLines() {
+        Console failed = console(false);
+        failed.configure(true, false, true);
+        failed.out("dropped by --quiet");
+        failed.finish("db_verify", 75, "another AUPAT run holds the lock");
+        assertThat(out()).isEqualTo("{\"script\":\"db_verify\",\"exit\":75,\"error\":\"another AUPAT run holds the lock\"}"
+                + System.lineSeparator());
+        assertThat(err()).isEmpty();
+
+        out.reset();
+        Console listing = console(false);
+        listing.configure(false, false, true);
+        listing.json(java.util.Map.of("sha", "ab"));
+        listing.finish("find", 0, null);
+        assertThat(out()).isEqualTo("{\"sha\":\"ab\"}" + System.lineSeparator());
+
+        out.reset();
+        Console plain = console(false);
+        plain.configure(false, false, false);
+        plain.result(new Totals("x", 1, null, null));
+        plain.finish("db_import", 1, "failed");
+        assertThat(out()).as("no JSON without --json").isEmpty();
+    }
 }

@@ -38,15 +38,51 @@ class ProgressTest {
     }
 
     @Test
-    void aTerminalGetsALiveBarWithCountPercentRateElapsedAndEta() {
-        Progress p = reporter(true).start("stage", 1000, 340, "files");
-        nanos.addAndGet(10_000_000_000L);
+    void aTerminalGetsALiveBarRedrawnInPlaceWithCountPercentAndRate() {
+        PrintStream stream = new PrintStream(bytes, true, StandardCharsets.UTF_8);
+        Progress p = new ProgressReporter(new Console(stream, stream, true), 100, 5, nanos::get, 79)
+                .start("stage", 1000, 340, "files");
         p.advance(160);
-        assertThat(p.bar()).isEqualTo("stage [===============               ] 500/1000 files 50% 16.0 files/s"
-                + " elapsed 00:00:10 ETA 00:00:31");
+        p.redraw();
+        p.advance(500);
         p.close();
-        assertThat(text()).startsWith("\rstage [").endsWith(System.lineSeparator()).doesNotContain("PROGRESS");
-        assertThat(p.done()).isEqualTo(500);
+        String[] draws = text().split("\r");
+        assertThat(draws.length).as(text()).isGreaterThanOrEqualTo(3);
+        // Drawn on demand here; the bar's own thread may draw more often, never differently.
+        assertThat(draws).anySatisfy(d -> assertThat(d).startsWith("stage").contains("50%").contains("500/1000 files"));
+        assertThat(draws[draws.length - 1]).contains("100%").contains("1000/1000 files").contains("files/s")
+                .endsWith(System.lineSeparator());
+        assertThat(text()).doesNotContain("PROGRESS");
+        assertThat(p.done()).isEqualTo(1000);
+    }
+
+    @Test
+    void theBarNeverWrapsAt80ColumnsOrAnyOtherWidth() {
+        for (String columns : new String[] {"80", "40", "200"}) {
+            bytes.reset();
+            int width = ProgressReporter.barWidth(columns);
+            assertThat(width).isEqualTo(Integer.parseInt(columns) - 1);
+            PrintStream stream = new PrintStream(bytes, true, StandardCharsets.UTF_8);
+            Progress p = new ProgressReporter(new Console(stream, stream, true), 100, 5, nanos::get, width)
+                    .start("organizing images", 123_456, 0, "files");
+            p.advance(61_728);
+            p.redraw();
+            p.close();
+            for (String draw : text().split("\r")) {
+                assertThat(draw.strip().length()).as(columns + " columns: " + draw).isLessThanOrEqualTo(width);
+                assertThat(draw.stripTrailing()).doesNotContain("\n");
+            }
+            assertThat(text()).contains("50%");
+        }
+    }
+
+    @Test
+    void anExportedColumnsSetsTheWidthAndAnythingOddLeavesItToTheTerminal() {
+        assertThat(ProgressReporter.barWidth("80")).isEqualTo(79);
+        assertThat(ProgressReporter.barWidth(" 132 ")).isEqualTo(131);
+        for (String odd : new String[] {null, "", "wide", "5", "-80", "99999"}) {
+            assertThat(ProgressReporter.barWidth(odd)).as(String.valueOf(odd)).isZero();
+        }
     }
 
     @Test
