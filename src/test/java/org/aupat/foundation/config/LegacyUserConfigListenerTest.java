@@ -20,13 +20,14 @@ class LegacyUserConfigListenerTest {
 
     private final LegacyUserConfigListener listener = new LegacyUserConfigListener();
 
-    /** An environment as Spring Boot builds it: command line first, the profile's file further down. */
+    /** An environment as Spring Boot builds it: command line first, the profile's file (every path, as prod's) further down. */
     private StandardEnvironment environment(String... args) {
         StandardEnvironment environment = new StandardEnvironment();
         environment.getPropertySources().addFirst(new SimpleCommandLinePropertySource(args));
         environment.getPropertySources().addLast(new MapPropertySource("application-prod.yml", Map.of(
                 "aupat.database", "/var/lib/aupat/aupat.db", "aupat.archive", "/var/lib/aupat/archive",
-                "aupat.logs", "/var/log/aupat")));
+                "aupat.logs", "/var/log/aupat", "aupat.staging", "/var/lib/aupat/staging",
+                "aupat.backups", "/var/lib/aupat/backups", "aupat.rules", "/etc/aupat/rules")));
         return environment;
     }
 
