@@ -61,8 +61,13 @@ class CameraArchiveTest {
         // A sidecar beside Canon's three RAW files (which share the stem CanonRaw, as a RAW+JPEG pair would).
         Files.copy(card.resolve("XMP.xmp"), card.resolve("CanonRaw.xmp"));
         new MediaFactory(card).jpegCutInHalf("half.jpg");
-        try (Stream<Path> files = Files.list(card)) {
-            for (Path file : files.toList()) {
+        // A Canon compact's clip: an AVI without metadata, its EXIF in the same-stem thumbnail beside it.
+        Path canonClip = Files.createDirectories(card.resolve("100CANON"));
+        new MediaFactory(canonClip).avi("MVI_1234.AVI");
+        new MediaFactory(canonClip).tag(new MediaFactory(canonClip).jpeg("MVI_1234.THM"), "-Make=Canon",
+                "-Model=Canon PowerShot SD1000", "-DateTimeOriginal=2008:07:14 15:30:00");
+        try (Stream<Path> files = Files.walk(card)) {
+            for (Path file : files.filter(Files::isRegularFile).toList()) {
                 Files.setLastModifiedTime(file, FileTime.from(MODIFIED));
             }
         }
@@ -72,6 +77,8 @@ class CameraArchiveTest {
         ImportRequest request = new ImportRequest(card, new LocationService.Request(null, "Camera Files", null, "ny",
                 "industrial", null, "tester", null, List.of(), card, false, false), false, null, false);
         running("db_import", () -> org.aupat.testing.InProcessRuns.imported(context, request, new RunIdentity("db_import", "source=" + card, false)));
+        // The card is gone by the time db_organize runs: what the thumbnail says was kept at import.
+        Files.delete(canonClip.resolve("MVI_1234.THM"));
         organized = running("db_organize", () -> {
             OrganizeService.Summary summary = context.getBean(OrganizeService.class).organize();
             failuresAfterOrganize = context.getBean(FailureLog.class).skippedCount();
@@ -254,4 +261,26 @@ class CameraArchiveTest {
             }
         }
     }
+
+    @Test
+    void aVideoWithoutMetadataTakesCaptureTimeAndCameraFromItsThumbnailWhichStaysIgnored() throws Exception {
+        Map<String, String> clip = row("MVI_1234.AVI");
+        assertThat(clip.get("local")).isEqualTo("2008-07-14T15:30:00");
+        assertThat(clip.get("tag")).isEqualTo("THM:DateTimeOriginal");
+        assertThat(clip.get("source")).isEqualTo("location_state");
+        assertThat(clip.get("offset")).isEqualTo("-04:00");
+        assertThat(flag("MVI_1234.AVI")).isEqualTo("camera");
+        assertThat(invariants.query("SELECT vid_hardware FROM videos WHERE vid_nameo = 'MVI_1234.AVI'")).singleElement()
+                .asString().contains("\"make\":\"Canon\"").contains("\"metadata_from\":\"thumbnail\"");
+        assertThat(invariants.query("SELECT vid_hardware FROM videos WHERE vid_nameo = 'PentaxKx.avi'")).singleElement()
+                .asString().doesNotContain("metadata_from");
+        assertThat(invariants.query("SELECT count(*) FROM images WHERE img_nameo = 'MVI_1234.THM'")).containsExactly("0");
+        assertThat(invariants.query("SELECT count(*) FROM documents WHERE doc_nameo = 'MVI_1234.THM'")).containsExactly("0");
+        for (JsonNode video : master.path("videos")) {
+            if (video.path("vid_nameo").asText().equals("MVI_1234.AVI")) {
+                assertThat(video.path("vid_taken_tag").asText()).isEqualTo("THM:DateTimeOriginal");
+            }
+        }
+    }
+
 }

@@ -317,6 +317,25 @@ public class MediaRepository {
         return n == null ? 0 : n;
     }
 
+    /** Keeps exiftool's JSON of a video's same-stem thumbnail (.THM) read at import for db_organize. */
+    public void setVideoThumbnailExif(String sha, String exiftoolJson) {
+        jdbc.update("UPDATE videos SET vid_thumbnail_exif = ? WHERE vid_sha256 = ?", exiftoolJson, sha);
+    }
+
+    /** The thumbnail JSON kept for each of these videos that has one, by SHA-256. */
+    public java.util.Map<String, String> videoThumbnailExif(List<String> shas) {
+        java.util.Map<String, String> out = new java.util.HashMap<>();
+        for (int from = 0; from < shas.size(); from += 500) {
+            List<String> part = shas.subList(from, Math.min(shas.size(), from + 500));
+            jdbc.query("SELECT vid_sha256, vid_thumbnail_exif FROM videos WHERE vid_thumbnail_exif IS NOT NULL AND vid_sha256 IN ("
+                    + String.join(",", java.util.Collections.nCopies(part.size(), "?")) + ")",
+                    rs -> {
+                        out.put(rs.getString(1), rs.getString(2));
+                    }, part.toArray());
+        }
+        return out;
+    }
+
     /**
      * An SQL expression giving a row's {@link MediaState} name as where() defines each state, over the table's
      * unqualified columns (for the read-only listings that join other tables).
