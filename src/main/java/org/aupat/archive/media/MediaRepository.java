@@ -347,4 +347,28 @@ public class MediaRepository {
         }
         return state.append(" END").toString();
     }
+
+    /** The photo a sidecar document is archived beside: its name and hardware flag. */
+    public record SidecarPhoto(String sha, String name, String flag) {
+    }
+
+    /**
+     * The first photo of this location that the document is linked to ({@code docs_img}, in link order) and
+     * that db_organize has sorted; empty when there is none.
+     */
+    public Optional<SidecarPhoto> sidecarPhoto(String documentSha) {
+        return jdbc.query("SELECT img_sha256, img_name, " + flagExpression(MediaType.IMAGE) + " FROM images WHERE original = 1"
+                + " AND img_sha256 = (SELECT j.value FROM documents d, json_each(d.docs_img) j WHERE d.doc_sha256 = ?"
+                + " AND j.value IN (SELECT img_sha256 FROM images WHERE loc_uuid = d.loc_uuid AND original = 1)"
+                + " ORDER BY j.key LIMIT 1)",
+                (rs, n) -> new SidecarPhoto(rs.getString(1), rs.getString(2), rs.getString(3)), documentSha)
+                .stream().findFirst();
+    }
+
+    /** Whether another document than {@code sha} is recorded at this archive path. */
+    public boolean documentElsewhereAt(String path, String sha) {
+        Integer n = jdbc.queryForObject("SELECT count(*) FROM documents WHERE doc_loc = ? AND doc_sha256 <> ?",
+                Integer.class, path, sha);
+        return n != null && n > 0;
+    }
 }
