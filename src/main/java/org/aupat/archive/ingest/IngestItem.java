@@ -136,8 +136,7 @@ class IngestItem {
         if (row.type() == MediaType.DOCUMENT && PhotoSidecars.is(row.extension())) {
             Optional<MediaRepository.SidecarPhoto> photo = media.sidecarPhoto(row.sha());
             if (photo.isPresent()) {
-                Path beside = layout.fileFolder(locationFolder, MediaType.IMAGE, photo.get().flag(), null)
-                        .resolve(layout.sidecarFileName(photo.get().name(), row.extension()));
+                Path beside = layout.sidecarPlace(locationFolder, photo.get().name(), photo.get().flag(), row.extension());
                 if (!media.documentElsewhereAt(beside.toString(), row.sha()) && taken.add(beside)) {
                     return beside;
                 }

@@ -91,6 +91,11 @@ public class ArchiveLayout {
         return safeName("sidecar name", (dot > 0 ? photo.substring(0, dot) : photo) + "." + checkExtension(extension));
     }
 
+    /** Where a photo sidecar goes in a location folder: its photo's category folder, under {@link #sidecarFileName}. */
+    public Path sidecarPlace(Path locationFolder, String photoName, String photoFlag, String extension) {
+        return fileFolder(locationFolder, MediaType.IMAGE, photoFlag, null).resolve(sidecarFileName(photoName, extension));
+    }
+
     /** {@code <loc uuidN>_master.json}. */
     public String masterJsonName(String locUuid) {
         return safeName("name.json master_json", rules.names().masterJson().replace("{loc_uuidN}", uuidPrefix("loc_uuid", locUuid)));
