@@ -49,6 +49,9 @@ class CameraArchiveTest {
     static OrganizeService.Summary organized;
     static long failuresAfterOrganize;
     static JsonNode master;
+    static final java.util.Set<String> plannedByIngestDryRun = new java.util.HashSet<>();
+    static org.aupat.archive.verify.VerifySummary verified;
+    static org.aupat.archive.maintenance.CleanupReport cleanup;
 
     @BeforeAll
     static void archiveTheCameraFiles() throws Exception {
@@ -60,9 +63,16 @@ class CameraArchiveTest {
         }
         // A sidecar beside Canon's three RAW files (which share the stem CanonRaw, as a RAW+JPEG pair would).
         Files.copy(card.resolve("XMP.xmp"), card.resolve("CanonRaw.xmp"));
+        // A second sidecar of the same extension for the same photos (another spelling, other bytes).
+        Files.writeString(card.resolve("CanonRaw.XMP"), Files.readString(card.resolve("XMP.xmp")) + "\n");
         new MediaFactory(card).jpegCutInHalf("half.jpg");
-        try (Stream<Path> files = Files.list(card)) {
-            for (Path file : files.toList()) {
+        // A Canon compact's clip: an AVI without metadata, its EXIF in the same-stem thumbnail beside it.
+        Path canonClip = Files.createDirectories(card.resolve("100CANON"));
+        new MediaFactory(canonClip).avi("MVI_1234.AVI");
+        new MediaFactory(canonClip).tag(new MediaFactory(canonClip).jpeg("MVI_1234.THM"), "-Make=Canon",
+                "-Model=Canon PowerShot SD1000", "-DateTimeOriginal=2008:07:14 15:30:00");
+        try (Stream<Path> files = Files.walk(card)) {
+            for (Path file : files.filter(Files::isRegularFile).toList()) {
                 Files.setLastModifiedTime(file, FileTime.from(MODIFIED));
             }
         }
@@ -72,15 +82,23 @@ class CameraArchiveTest {
         ImportRequest request = new ImportRequest(card, new LocationService.Request(null, "Camera Files", null, "ny",
                 "industrial", null, "tester", null, List.of(), card, false, false), false, null, false);
         running("db_import", () -> org.aupat.testing.InProcessRuns.imported(context, request, new RunIdentity("db_import", "source=" + card, false)));
+        // The card is gone by the time db_organize runs: what the thumbnail says was kept at import.
+        Files.delete(canonClip.resolve("MVI_1234.THM"));
         organized = running("db_organize", () -> {
             OrganizeService.Summary summary = context.getBean(OrganizeService.class).organize();
             failuresAfterOrganize = context.getBean(FailureLog.class).skippedCount();
             return summary;
         });
+        running("db_ingest", () -> context.getBean(IngestService.class)
+                .preview((staged, target) -> plannedByIngestDryRun.add(target.toString())));
         running("db_ingest", () -> context.getBean(IngestService.class).ingest());
         IdentifyService.Result identified = running("db_identify",
                 () -> context.getBean(IdentifyService.class).identify(null, true));
         master = new ObjectMapper().readTree(identified.written().get(0).toFile());
+        verified = running("db_verify", () -> context.getBean(org.aupat.archive.verify.VerifyService.class)
+                .verify(org.aupat.archive.verify.VerifyRequest.unverified(null).keepingStaging()));
+        cleanup = running("db_cleanup", () -> context.getBean(org.aupat.archive.maintenance.CleanupService.class)
+                .clean(new org.aupat.archive.maintenance.CleanupService.Options(7, false, false, 30)));
     }
 
     @AfterAll
@@ -253,5 +271,61 @@ class CameraArchiveTest {
                 assertThat(image.path("img_pairs").toString()).contains(cr2);
             }
         }
+    }
+
+    @Test
+    void aVideoWithoutMetadataTakesCaptureTimeAndCameraFromItsThumbnailWhichStaysIgnored() throws Exception {
+        Map<String, String> clip = row("MVI_1234.AVI");
+        assertThat(clip.get("local")).isEqualTo("2008-07-14T15:30:00");
+        assertThat(clip.get("tag")).isEqualTo("THM:DateTimeOriginal");
+        assertThat(clip.get("source")).isEqualTo("location_state");
+        assertThat(clip.get("offset")).isEqualTo("-04:00");
+        assertThat(flag("MVI_1234.AVI")).isEqualTo("camera");
+        assertThat(invariants.query("SELECT vid_hardware FROM videos WHERE vid_nameo = 'MVI_1234.AVI'")).singleElement()
+                .asString().contains("\"make\":\"Canon\"").contains("\"metadata_from\":\"thumbnail\"");
+        assertThat(invariants.query("SELECT vid_hardware FROM videos WHERE vid_nameo = 'PentaxKx.avi'")).singleElement()
+                .asString().doesNotContain("metadata_from");
+        assertThat(invariants.query("SELECT count(*) FROM images WHERE img_nameo = 'MVI_1234.THM'")).containsExactly("0");
+        assertThat(invariants.query("SELECT count(*) FROM documents WHERE doc_nameo = 'MVI_1234.THM'")).containsExactly("0");
+        for (JsonNode video : master.path("videos")) {
+            if (video.path("vid_nameo").asText().equals("MVI_1234.AVI")) {
+                assertThat(video.path("vid_taken_tag").asText()).isEqualTo("THM:DateTimeOriginal");
+            }
+        }
+    }
+
+    @Test
+    void aLinkedSidecarIsArchivedBesideItsPhotoUnderThePhotosNameAndASecondOneKeepsItsOwn() throws Exception {
+        // CanonRaw.XMP and CanonRaw.xmp: the one imported first (in walk order) takes the photo's name.
+        List<List<String>> sidecars = invariants.rows("SELECT doc_sha256, doc_name, doc_loc FROM documents"
+                + " WHERE doc_nameo IN ('CanonRaw.xmp', 'CanonRaw.XMP') ORDER BY rowid");
+        assertThat(sidecars).hasSize(2);
+        String xmp = sidecars.get(0).get(0);
+        List<String> photo = invariants.rows("SELECT img_name, img_loc FROM images WHERE img_sha256 = (SELECT j.value"
+                + " FROM documents d, json_each(d.docs_img) j WHERE d.doc_sha256 = '" + xmp + "' ORDER BY j.key LIMIT 1)").get(0);
+        List<String> sidecar = sidecars.get(0).subList(1, 3);
+        String photoStem = photo.get(0).substring(0, photo.get(0).lastIndexOf('.'));
+        assertThat(photoStem).contains("-img_");
+        assertThat(sidecar.get(0)).isEqualTo(photoStem + ".xmp");
+        assertThat(Path.of(sidecar.get(1))).isEqualTo(Path.of(photo.get(1)).resolveSibling(photoStem + ".xmp"));
+        assertThat(ArchiveInvariants.sha256(Path.of(sidecar.get(1)))).isEqualTo(xmp);
+
+        String secondXmp = sidecars.get(1).get(0);
+        List<String> second = sidecars.get(1).subList(1, 3);
+        assertThat(second.get(0)).contains("-doc_" + secondXmp.substring(0, 12)).endsWith(".xmp");
+        assertThat(second.get(1)).contains("/documents/file-extensions/xmp/");
+        assertThat(invariants.query("SELECT doc_loc FROM documents WHERE doc_nameo = 'PLIST.aae'")).as("a sidecar of no photo")
+                .singleElement().asString().contains("/documents/file-extensions/aae/").contains("-doc_");
+
+        assertThat(plannedByIngestDryRun).as("db_ingest --dry-run planned the same places")
+                .contains(sidecar.get(1), second.get(1), photo.get(1));
+        for (JsonNode document : master.path("documents")) {
+            if (document.path("doc_sha256").asText().equals(xmp)) {
+                assertThat(document.path("doc_loc").asText()).isEqualTo(sidecar.get(1));
+                assertThat(document.path("doc_name").asText()).isEqualTo(photoStem + ".xmp");
+            }
+        }
+        assertThat(verified.failures()).as("db_verify finds every archived file, sidecars included").isEmpty();
+        assertThat(cleanup.problems()).as("db_cleanup's orphan report").noneMatch(p -> p.contains(".xmp"));
     }
 }

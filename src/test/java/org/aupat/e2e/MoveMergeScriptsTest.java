@@ -107,7 +107,9 @@ class MoveMergeScriptsTest {
         Path photoPath = Path.of(single("SELECT img_loc FROM images WHERE img_sha256 = '" + photo + "'"));
         Path sidecarPath = Path.of(single("SELECT doc_loc FROM documents WHERE doc_sha256 = '" + sidecar + "'"));
         assertThat(photoPath.getFileName().toString()).startsWith(prefix(to) + "-" + prefix(sub) + "-img_");
-        assertThat(sidecarPath.getFileName().toString()).startsWith(prefix(to) + "-" + prefix(sub) + "-doc_");
+        String photoName = photoPath.getFileName().toString();
+        assertThat(sidecarPath).as("the sidecar stays beside its photo, under its new name")
+                .isEqualTo(photoPath.resolveSibling(photoName.substring(0, photoName.lastIndexOf('.')) + ".xmp"));
         assertThat(photoPath).exists();
         assertThat(sidecarPath).exists();
         assertThat(single("SELECT sub_uuid FROM documents WHERE doc_sha256 = '" + sidecar + "'")).isEqualTo(sub);

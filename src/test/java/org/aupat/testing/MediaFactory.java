@@ -174,4 +174,12 @@ public final class MediaFactory {
             throw new UncheckedIOException(e);
         }
     }
+
+    /** A half-second MJPEG AVI without any metadata (as older Canon compacts write them, with the EXIF in a .THM). */
+    public Path avi(String name) {
+        Path file = folder.resolve(name);
+        run("ffmpeg", "-v", "error", "-y", "-f", "lavfi", "-i", "testsrc=s=32x32:d=0.5:r=10", "-c:v", "mjpeg",
+                "-fflags", "+bitexact", "-f", "avi", file.toString());
+        return file;
+    }
 }

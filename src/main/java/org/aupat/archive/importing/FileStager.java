@@ -15,6 +15,7 @@ import org.aupat.archive.layout.ArchiveLayout;
 import org.aupat.archive.media.MediaKey;
 import org.aupat.archive.media.MediaRepository.Staged;
 import org.aupat.archive.media.MediaType;
+import org.aupat.archive.metadata.ExifReading;
 import org.aupat.archive.metadata.ExiftoolPool;
 import org.aupat.foundation.checkpoint.Checkpointed;
 import org.aupat.foundation.checkpoint.ChunkCounts;
@@ -154,6 +155,8 @@ class FileStager {
         private final List<DuplicateSighting> sightings = new ArrayList<>();
         private final List<Outcome> placed = new ArrayList<>();
         private final Map<MediaKey, String> stagedThisChunk = new HashMap<>();
+        /** The same-stem .THM beside each video of this chunk that has one, by the video's SHA-256. */
+        private final Map<String, Path> thumbnails = new HashMap<>();
         private FileTransaction files;
         private long bytes;
         private long read;
@@ -207,6 +210,9 @@ class FileStager {
             } else {
                 rows.add(outcome.row());
                 placed.add(outcome);
+                if (outcome.row().type() == MediaType.VIDEO) {
+                    VideoThumbnail.beside(entry.path()).ifPresent(thm -> thumbnails.put(outcome.row().sha(), thm));
+                }
                 bytes += outcome.size();
                 summary.imported(outcome.row().type(), outcome.size(), outcome.linked());
             }
@@ -218,6 +224,29 @@ class FileStager {
                 files.close();
                 files = null;
             }
+        }
+
+        /**
+         * exiftool's JSON of this chunk's video thumbnails, read in one batch, by the video's SHA-256. A
+         * thumbnail exiftool cannot read is logged and left out: the video is imported all the same.
+         */
+        private Map<String, String> thumbnailMetadata() {
+            if (thumbnails.isEmpty()) {
+                return Map.of();
+            }
+            List<String> videos = List.copyOf(thumbnails.keySet());
+            List<ExifReading> readings = exiftool.read(videos.stream().map(thumbnails::get).toList());
+            Map<String, String> out = new HashMap<>();
+            for (int i = 0; i < videos.size(); i++) {
+                ExifReading reading = readings.get(i);
+                if (reading.failed()) {
+                    log.warn("the thumbnail {} was not read ({}); its video is organised from its own metadata",
+                            reading.file(), reading.failure().getMessage());
+                } else {
+                    out.put(videos.get(i), reading.metadata().rawJson());
+                }
+            }
+            return out;
         }
 
         boolean full() {
@@ -233,7 +262,8 @@ class FileStager {
                 files = null;
             }
             if (!rows.isEmpty() || !sightings.isEmpty()) {
-                ledger.record(List.copyOf(rows), List.copyOf(sightings), clock.timestamp(), plan.importId());
+                ledger.record(List.copyOf(rows), List.copyOf(sightings), clock.timestamp(), plan.importId(),
+                        thumbnailMetadata());
                 // In the pipeline, exiftool starts on this chunk's photos and videos while the next is copied.
                 exiftool.readAhead(rows.stream().filter(r -> r.type() != MediaType.DOCUMENT)
                         .map(r -> Path.of(r.loc())).toList());
@@ -246,6 +276,7 @@ class FileStager {
             sightings.clear();
             placed.clear();
             stagedThisChunk.clear();
+            thumbnails.clear();
             bytes = 0;
             read = 0;
             skipped = 0;

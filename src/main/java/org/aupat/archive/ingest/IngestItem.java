@@ -4,9 +4,14 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.function.Supplier;
 import org.aupat.archive.layout.ArchiveLayout;
+import org.aupat.archive.media.MediaRepository;
 import org.aupat.archive.media.MediaRepository.MediaFile;
+import org.aupat.archive.media.MediaType;
+import org.aupat.archive.media.PhotoSidecars;
 import org.aupat.foundation.error.ChecksumMismatchError;
 import org.aupat.foundation.error.FileSystemError;
 import org.aupat.foundation.failure.LogFailures;
@@ -19,7 +24,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Places one staged file in the archive inside a chunk's file transaction: its category folder, its
- * standard name (the 16-character fallback when another file holds that name), by hard link when staging
+ * standard name (the 16-character fallback when another file holds that name; a photo sidecar beside its
+ * photo, under the photo's name), by hard link when staging
  * and archive share a file system, otherwise by a verified copy. Either way the staged bytes are checked
  * against the row's SHA-256 first; a staged copy that changed since its import is refused and stays. The
  * staging copy stays until db_verify.
@@ -28,10 +34,12 @@ import org.springframework.stereotype.Component;
 class IngestItem {
     private final ArchiveLayout layout;
     private final FileHasher hasher;
+    private final MediaRepository media;
 
-    IngestItem(ArchiveLayout layout, FileHasher hasher) {
+    IngestItem(ArchiveLayout layout, FileHasher hasher, MediaRepository media) {
         this.layout = layout;
         this.hasher = hasher;
+        this.media = media;
     }
 
     /** Where the file went. */
@@ -40,7 +48,8 @@ class IngestItem {
 
     /** Gives the archive a second name of the staged file, whose bytes were just hashed ({@code staged}). */
     @LogFailures("place a file in the archive")
-    public Skippable<Placed> link(FileTransaction files, MediaFile row, Path locationFolder, Hashed staged) {
+    public Skippable<Placed> link(FileTransaction files, MediaFile row, Path locationFolder, Hashed staged,
+                                  Set<Path> taken) {
         return placing(row, () -> {
             Path source = stagedCopy(row);
             String actual;
@@ -54,7 +63,7 @@ class IngestItem {
             if (!row.sha().equals(actual)) {
                 throw altered(row, source, actual);
             }
-            Placed placed = destination(row, locationFolder, true);
+            Placed placed = destination(row, locationFolder, true, taken);
             files.hardlink(source, placed.target());
             return placed;
         });
@@ -62,10 +71,10 @@ class IngestItem {
 
     /** Copies the staged file into the archive, hashing it as it is read. */
     @LogFailures("place a file in the archive")
-    public Skippable<Placed> copy(FileTransaction files, MediaFile row, Path locationFolder) {
+    public Skippable<Placed> copy(FileTransaction files, MediaFile row, Path locationFolder, Set<Path> taken) {
         return placing(row, () -> {
             Path source = stagedCopy(row);
-            Placed placed = destination(row, locationFolder, false);
+            Placed placed = destination(row, locationFolder, false, taken);
             try {
                 files.copy(source, placed.target(), row.sha());
             } catch (ChecksumMismatchError changed) {
@@ -107,9 +116,9 @@ class IngestItem {
     }
 
     /** The target name, or the collision name when another file already holds the standard one. */
-    private Placed destination(MediaFile row, Path locationFolder, boolean link) {
-        Path target = target(row, locationFolder);
-        String name = row.name();
+    private Placed destination(MediaFile row, Path locationFolder, boolean link, Set<Path> taken) {
+        Path target = target(row, locationFolder, taken);
+        String name = target.getFileName().toString();
         if (Files.exists(target, LinkOption.NOFOLLOW_LINKS) && !row.sha().equals(hasher.sha256(target))) {
             name = layout.collisionFileName(row.type(), row.locationUuid(), row.subUuid(), row.sha(), extension(row));
             target = target.resolveSibling(name);
@@ -117,8 +126,22 @@ class IngestItem {
         return new Placed(row, name, target, link);
     }
 
-    /** The file's place in the archive: its category or document folder and its standard name. */
-    Path target(MediaFile row, Path locationFolder) {
+    /**
+     * The file's place in the archive: its category or document folder and its standard name; for a photo
+     * sidecar linked to a sorted photo, the photo's folder and name with the sidecar's extension, unless
+     * another sidecar of that extension has that place already (recorded, or in {@code taken}: the sidecar
+     * places given earlier in this run, to which this one's is added). The real run and the dry run both ask here.
+     */
+    Path target(MediaFile row, Path locationFolder, Set<Path> taken) {
+        if (row.type() == MediaType.DOCUMENT && PhotoSidecars.is(row.extension())) {
+            Optional<MediaRepository.SidecarPhoto> photo = media.sidecarPhoto(row.sha());
+            if (photo.isPresent()) {
+                Path beside = layout.sidecarPlace(locationFolder, photo.get().name(), photo.get().flag(), row.extension());
+                if (!media.documentElsewhereAt(beside.toString(), row.sha()) && taken.add(beside)) {
+                    return beside;
+                }
+            }
+        }
         return layout.fileFolder(locationFolder, row.type(), row.flag(), row.extension()).resolve(row.name());
     }
 

@@ -78,6 +78,8 @@ public class IngestService {
         Map<String, Path> locationFolders = new HashMap<>();
         long linked = 0;
         long failed = 0;
+        Set<Path> sidecarPlaces = new java.util.HashSet<>();
+        // Photos before documents (MediaType's order): a sidecar goes beside its photo.
         for (MediaType type : MediaType.values()) {
             long after = 0;
             List<MediaFile> chunk;
@@ -90,8 +92,8 @@ public class IngestService {
                     for (MediaFile row : chunk) {
                         Path folder = locationFolders.computeIfAbsent(row.locationUuid(), folders::folderOf);
                         Hashed staged = linkable.get(Path.of(row.loc()));
-                        Skippable<Placed> p = staged != null ? item.link(files, row, folder, staged)
-                                : item.copy(files, row, folder);
+                        Skippable<Placed> p = staged != null ? item.link(files, row, folder, staged, sidecarPlaces)
+                                : item.copy(files, row, folder, sidecarPlaces);
                         if (p.isSkipped()) {
                             failed++;
                         } else {
@@ -125,13 +127,14 @@ public class IngestService {
     /** --dry-run: where each ready file would go, computed without touching a file or a row. */
     public long preview(java.util.function.BiConsumer<String, Path> out) {
         long count = 0;
+        Set<Path> sidecarPlaces = new java.util.HashSet<>();
         for (MediaType type : MediaType.values()) {
             long after = 0;
             List<MediaFile> chunk;
             while (!(chunk = media.readyForIngest(type, after, CHUNK)).isEmpty()) {
                 after = chunk.get(chunk.size() - 1).rowid();
                 for (MediaFile row : chunk) {
-                    out.accept(row.loc(), item.target(row, folders.plannedFolderOf(row.locationUuid())));
+                    out.accept(row.loc(), item.target(row, folders.plannedFolderOf(row.locationUuid()), sidecarPlaces));
                     count++;
                 }
             }

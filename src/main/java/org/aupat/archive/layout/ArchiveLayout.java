@@ -80,6 +80,22 @@ public class ArchiveLayout {
         return safeName("name.json template", name);
     }
 
+    /**
+     * A photo sidecar's archive name: its photo's archive name with the sidecar's extension
+     * ({@code 3f2a9c417b0e-img_2cf24dba5fb0.xmp} beside {@code 3f2a9c417b0e-img_2cf24dba5fb0.cr2}), so any viewer
+     * finds them together.
+     */
+    public String sidecarFileName(String photoName, String extension) {
+        String photo = safeName("photo name", photoName);
+        int dot = photo.lastIndexOf('.');
+        return safeName("sidecar name", (dot > 0 ? photo.substring(0, dot) : photo) + "." + checkExtension(extension));
+    }
+
+    /** Where a photo sidecar goes in a location folder: its photo's category folder, under {@link #sidecarFileName}. */
+    public Path sidecarPlace(Path locationFolder, String photoName, String photoFlag, String extension) {
+        return fileFolder(locationFolder, MediaType.IMAGE, photoFlag, null).resolve(sidecarFileName(photoName, extension));
+    }
+
     /** {@code <loc uuidN>_master.json}. */
     public String masterJsonName(String locUuid) {
         return safeName("name.json master_json", rules.names().masterJson().replace("{loc_uuidN}", uuidPrefix("loc_uuid", locUuid)));

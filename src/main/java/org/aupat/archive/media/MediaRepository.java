@@ -317,6 +317,25 @@ public class MediaRepository {
         return n == null ? 0 : n;
     }
 
+    /** Keeps exiftool's JSON of a video's same-stem thumbnail (.THM) read at import for db_organize. */
+    public void setVideoThumbnailExif(String sha, String exiftoolJson) {
+        jdbc.update("UPDATE videos SET vid_thumbnail_exif = ? WHERE vid_sha256 = ?", exiftoolJson, sha);
+    }
+
+    /** The thumbnail JSON kept for each of these videos that has one, by SHA-256. */
+    public java.util.Map<String, String> videoThumbnailExif(List<String> shas) {
+        java.util.Map<String, String> out = new java.util.HashMap<>();
+        for (int from = 0; from < shas.size(); from += 500) {
+            List<String> part = shas.subList(from, Math.min(shas.size(), from + 500));
+            jdbc.query("SELECT vid_sha256, vid_thumbnail_exif FROM videos WHERE vid_thumbnail_exif IS NOT NULL AND vid_sha256 IN ("
+                    + String.join(",", java.util.Collections.nCopies(part.size(), "?")) + ")",
+                    rs -> {
+                        out.put(rs.getString(1), rs.getString(2));
+                    }, part.toArray());
+        }
+        return out;
+    }
+
     /**
      * An SQL expression giving a row's {@link MediaState} name as where() defines each state, over the table's
      * unqualified columns (for the read-only listings that join other tables).
@@ -327,5 +346,29 @@ public class MediaRepository {
             state.append(" WHEN ").append(where(type, s)).append(" THEN '").append(s.name()).append('\'');
         }
         return state.append(" END").toString();
+    }
+
+    /** The photo a sidecar document is archived beside: its name and hardware flag. */
+    public record SidecarPhoto(String sha, String name, String flag) {
+    }
+
+    /**
+     * The first photo of this location that the document is linked to ({@code docs_img}, in link order) and
+     * that db_organize has sorted; empty when there is none.
+     */
+    public Optional<SidecarPhoto> sidecarPhoto(String documentSha) {
+        return jdbc.query("SELECT img_sha256, img_name, " + flagExpression(MediaType.IMAGE) + " FROM images WHERE original = 1"
+                + " AND img_sha256 = (SELECT j.value FROM documents d, json_each(d.docs_img) j WHERE d.doc_sha256 = ?"
+                + " AND j.value IN (SELECT img_sha256 FROM images WHERE loc_uuid = d.loc_uuid AND original = 1)"
+                + " ORDER BY j.key LIMIT 1)",
+                (rs, n) -> new SidecarPhoto(rs.getString(1), rs.getString(2), rs.getString(3)), documentSha)
+                .stream().findFirst();
+    }
+
+    /** Whether another document than {@code sha} is recorded at this archive path. */
+    public boolean documentElsewhereAt(String path, String sha) {
+        Integer n = jdbc.queryForObject("SELECT count(*) FROM documents WHERE doc_loc = ? AND doc_sha256 <> ?",
+                Integer.class, path, sha);
+        return n != null && n > 0;
     }
 }

@@ -32,4 +32,33 @@ public record ExifMetadata(String make, String model, CaptureTime capture, Doubl
     public LocalDateTime capturedLocal() {
         return capture.local();
     }
+
+    /** The tag prefix of a capture time read from a video's thumbnail: "THM:DateTimeOriginal". */
+    public static final String THUMBNAIL_TAG_PREFIX = "THM:";
+
+    /** What exiftool's JSON object for one file (as kept in the database) says. */
+    public static ExifMetadata fromJson(String exiftoolJson) {
+        try {
+            return ExifJson.parse(new com.fasterxml.jackson.databind.ObjectMapper().readTree(exiftoolJson));
+        } catch (java.io.IOException e) {
+            throw new IllegalArgumentException("not exiftool JSON: " + exiftoolJson, e);
+        }
+    }
+
+    /**
+     * A video's metadata with what its thumbnail (a same-stem .THM) says filling only what the video lacks:
+     * the capture time (its tag recorded as {@code THM:<tag>}, its offset and offset source as the thumbnail
+     * has them), make, model, firmware, software and exposure data. The video's own values always win; its
+     * damage verdict and JSON stay its own; a position is taken whole.
+     */
+    public ExifMetadata orFromThumbnail(ExifMetadata thumbnail) {
+        CaptureTime time = capture.local() != null || thumbnail.capture().local() == null ? capture
+                : new CaptureTime(thumbnail.capture().local(), THUMBNAIL_TAG_PREFIX + thumbnail.capture().localTag(),
+                thumbnail.capture().offset(), thumbnail.capture().offsetSource());
+        boolean position = latitude != null || longitude != null;
+        return new ExifMetadata(make != null ? make : thumbnail.make(), model != null ? model : thumbnail.model(), time,
+                position ? latitude : thumbnail.latitude(), position ? longitude : thumbnail.longitude(),
+                fileError, damage, exposure || thumbnail.exposure(), firmware != null ? firmware : thumbnail.firmware(),
+                software != null ? software : thumbnail.software(), handler, rawJson);
+    }
 }

@@ -9,6 +9,7 @@ import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
@@ -31,6 +32,7 @@ import org.aupat.archive.media.MediaRepository;
 import org.aupat.archive.media.MediaRepository.Checked;
 import org.aupat.archive.media.MediaRepository.MediaFile;
 import org.aupat.archive.media.MediaType;
+import org.aupat.archive.media.PhotoSidecars;
 import org.aupat.foundation.error.FileSystemError;
 import org.aupat.foundation.error.ValidationError;
 import org.aupat.foundation.hashing.FileHasher;
@@ -202,6 +204,16 @@ public class MoveService {
             String extension = extension(row.name());
             Path folder = layout.fileFolder(targetFolder, row.type(), row.flag(), row.extension());
             String name = layout.fileName(row.type(), toLocation, toSub, row.sha(), extension);
+            String stagedName = name;
+            Optional<MediaRepository.SidecarPhoto> photo = row.type() == MediaType.DOCUMENT
+                    && PhotoSidecars.is(row.extension()) ? media.sidecarPhoto(row.sha()) : Optional.empty();
+            if (photo.isPresent() && row.name().equals(layout.sidecarFileName(photo.get().name(), row.extension()))) {
+                // A sidecar archived beside its photo stays beside it, under the photo's new name (which travels too).
+                Path beside = layout.sidecarPlace(targetFolder, layout.fileName(MediaType.IMAGE, toLocation, toSub,
+                        photo.get().sha(), extension(photo.get().name())), photo.get().flag(), row.extension());
+                folder = beside.getParent();
+                name = beside.getFileName().toString();
+            }
             Path to = folder.resolve(name);
             boolean fromThere = Files.isRegularFile(from, LinkOption.NOFOLLOW_LINKS);
             if (exists(to) && !row.sha().equals(hasher.sha256(to))) {
@@ -215,7 +227,7 @@ public class MoveService {
                 continue;
             }
             Path stagedFrom = stagedCopy(row, extension);
-            Path stagedTo = stagedFrom == null ? null : layout.stagingPath(toLocation, name);
+            Path stagedTo = stagedFrom == null ? null : layout.stagingPath(toLocation, stagedName);
             planned.add(new FileMove(row, from, to, name, toLocation, toSub, placed, stagedFrom, stagedTo));
         }
         return new Plan(planned, already, missing);

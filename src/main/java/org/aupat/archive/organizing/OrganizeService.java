@@ -190,6 +190,8 @@ public class OrganizeService {
         List<ExifReading> readings = exiftool.read(paths);
         List<VideoProbe.Probed> probes = type == MediaType.VIDEO
                 ? ffprobe.probeAll(paths, present.stream().map(MediaFile::originalName).toList()) : List.of();
+        Map<String, String> thumbnails = type == MediaType.VIDEO
+                ? media.videoThumbnailExif(present.stream().map(MediaFile::sha).toList()) : Map.of();
         List<Organized> rows = new ArrayList<>();
         Map<String, Optional<ZoneId>> stateZones = new java.util.HashMap<>();
         for (int i = 0; i < present.size(); i++) {
@@ -199,10 +201,14 @@ public class OrganizeService {
                 skip(reading.failure(), "read metadata with exiftool");
                 continue;
             }
-            CaptureTime capture = reading.metadata().capture().orInStateZone(stateZones
+            ExifMetadata own = reading.metadata();
+            // A video's thumbnail (.THM, read at import) fills what the video lacks, before the state's zone is guessed.
+            ExifMetadata exif = thumbnails.containsKey(file.sha())
+                    ? own.orFromThumbnail(ExifMetadata.fromJson(thumbnails.get(file.sha()))) : own;
+            CaptureTime capture = exif.capture().orInStateZone(stateZones
                     .computeIfAbsent(file.locationUuid(), this::stateZone).orElse(null));
-            rows.add(type == MediaType.IMAGE ? image(file, reading.metadata(), capture)
-                    : video(file, reading.metadata(), probes.get(i), capture));
+            rows.add(type == MediaType.IMAGE ? image(file, exif, capture)
+                    : video(file, exif, probes.get(i), capture, !exif.equals(own)));
         }
         return rows;
     }
@@ -219,11 +225,12 @@ public class OrganizeService {
         Hardware hardware = classifier.classify(MediaType.IMAGE, exif.make(), exif.model(), null, null,
                 file.film() != null && file.film() == 1, HardwareClues.of(exif));
         return new Organized(MediaType.IMAGE, file.sha(), hardware.category(),
-                hardwareJson(hardware, exif.damage()), exif.rawJson(), capture, exif.damage() != null,
+                hardwareJson(hardware, exif.damage(), false), exif.rawJson(), capture, exif.damage() != null,
                 exif.latitude(), exif.longitude(), null, null, null, null);
     }
 
-    private Organized video(MediaFile file, ExifMetadata exif, VideoProbe.Probed probed, CaptureTime capture) {
+    private Organized video(MediaFile file, ExifMetadata exif, VideoProbe.Probed probed, CaptureTime capture,
+                            boolean fromThumbnail) {
         VideoMetadata probe = probed.metadata();
         String problem = exif.damage();
         if (probed.error() != null) {
@@ -242,7 +249,7 @@ public class OrganizeService {
         Hardware hardware = classifier.classify(MediaType.VIDEO, exif.make(), exif.model(), probe.make(), probe.model(),
                 false, HardwareClues.of(exif));
         return new Organized(MediaType.VIDEO, file.sha(), hardware.category(),
-                hardwareJson(hardware, problem), probe.rawJson() != null ? probe.rawJson() : exif.rawJson(), capture,
+                hardwareJson(hardware, problem, fromThumbnail), probe.rawJson() != null ? probe.rawJson() : exif.rawJson(), capture,
                 problem != null, exif.latitude(), exif.longitude(), probe.durationSeconds(), probe.codec(), probe.width(),
                 probe.height());
     }
@@ -259,13 +266,17 @@ public class OrganizeService {
         failures.record(error, "OrganizeService.organizeChunk", operation, true);
     }
 
-    private String hardwareJson(Hardware hardware, String problem) {
+    /** The hardware verdict as stored; {@code fromThumbnail}: the video's .THM supplied what the video lacked. */
+    private String hardwareJson(Hardware hardware, String problem, boolean fromThumbnail) {
         ObjectNode node = json.createObjectNode();
         node.put("make", hardware.make());
         node.put("model", hardware.model());
         node.put("category", hardware.category().ruleName());
         if (problem != null) {
             node.put("error", problem);
+        }
+        if (fromThumbnail) {
+            node.put("metadata_from", "thumbnail");
         }
         return node.toString();
     }

@@ -22,8 +22,6 @@ import org.springframework.stereotype.Component;
 @Component
 class RelationshipLinker {
     private static final List<String> LIVE_STILLS = List.of("heic", "heif", "jpg", "jpeg");
-    /** Edit and metadata sidecars that belong to the photo with their stem: Adobe, Apple Photos, DxO, RawTherapee. */
-    static final List<String> PHOTO_SIDECARS = List.of("xmp", "aae", "dop", "pp3");
 
     private final RelationshipRepository repository;
     private final ObjectMapper mapper;
@@ -65,7 +63,7 @@ class RelationshipLinker {
             documentLinks += linkDocument(xml, imagesByKey, "images", "img_docs", "img_sha256", "img_update", "docs_img", now);
             documentLinks += linkDocument(xml, videosByKey, "videos", "vid_docs", "vid_sha256", "vid_update", "docs_vid", now);
         }
-        for (String ext : PHOTO_SIDECARS) {
+        for (String ext : org.aupat.archive.media.PhotoSidecars.EXTENSIONS) {
             for (Original sidecar : repository.documents(locationUuid, ext)) {
                 documentLinks += linkDocument(sidecar, imagesByKey, "images", "img_docs", "img_sha256", "img_update",
                         "docs_img", now);

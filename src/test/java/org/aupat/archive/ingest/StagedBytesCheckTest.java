@@ -79,7 +79,7 @@ class StagedBytesCheckTest {
 
         Skippable<IngestItem.Placed> placed = asScript(context, "db_ingest", () -> {
             try (FileTransaction files = context.getBean(FileTransactions.class).begin()) {
-                Skippable<IngestItem.Placed> p = item.copy(files, altered, folder);
+                Skippable<IngestItem.Placed> p = item.copy(files, altered, folder, new java.util.HashSet<>());
                 files.commit();
                 return p;
             }
