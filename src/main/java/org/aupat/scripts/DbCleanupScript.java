@@ -5,6 +5,7 @@ import org.aupat.archive.maintenance.CleanupReport;
 import org.aupat.archive.maintenance.CleanupService;
 import org.aupat.archive.trash.TrashRepository;
 import org.aupat.archive.trash.TrashService;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import org.aupat.cli.AupatScript;
@@ -12,6 +13,7 @@ import org.aupat.cli.ScriptRunner;
 import org.aupat.foundation.console.Console;
 import org.aupat.foundation.error.ExitCode;
 import org.aupat.foundation.error.ValidationError;
+import org.aupat.foundation.validation.PointInTime;
 import org.springframework.stereotype.Component;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -40,8 +42,9 @@ public class DbCleanupScript extends AupatScript {
             + " each (after a verified backup of the database). The only thing that ever deletes a file's bytes.")
     boolean emptyTrash;
 
-    @Option(names = "--older-than", defaultValue = "30d", paramLabel = "DAYS",
-            description = "With --empty-trash: files trashed more than this many days ago (30d, 7, 0d; default ${DEFAULT-VALUE}).")
+    @Option(names = "--older-than", defaultValue = "30d", paramLabel = "AGE|DATE",
+            description = "With --empty-trash: files trashed before this: an age (30d, 2w, 12h, 0d; a bare number is"
+                    + " days) or a date (2025-11-01), as every date option (default ${DEFAULT-VALUE}).")
     String olderThan;
 
     @Option(names = "--dry-run", description = "With --empty-trash: list what would be deleted; change nothing.")
@@ -71,11 +74,11 @@ public class DbCleanupScript extends AupatScript {
                     + " archived or trashed file.");
         }
         if (emptyTrash) {
-            java.util.regex.Matcher days = java.util.regex.Pattern.compile("(\\d{1,5})d?").matcher(olderThan.strip());
-            if (!days.matches()) {
-                throw new ValidationError("--older-than", olderThan, "must be a number of days, such as 30d or 0d.");
-            }
-            toDelete = trash.planEmpty(Duration.ofDays(Long.parseLong(days.group(1))));
+            // A bare number was always read as days; anything else is read as every date option is.
+            String age = olderThan.strip().matches("\\d{1,5}") ? olderThan.strip() + "d" : olderThan;
+            Clock clock = Clock.systemDefaultZone();
+            Duration ago = Duration.between(PointInTime.parse("--older-than", age, clock), clock.instant());
+            toDelete = trash.planEmpty(ago.isNegative() ? Duration.ZERO : ago);
         }
     }
 

@@ -211,7 +211,7 @@ class TrashRestoreTest {
         assertThat(archived).as("nothing was put back").doesNotExist();
         assertThat(single("SELECT count(*) FROM trash")).isEqualTo("1");
 
-        expectRefusal(aupat.run("--script=db_cleanup", "--empty-trash", "--older-than=a month"), "must be a number of days");
+        expectRefusal(aupat.run("--script=db_cleanup", "--empty-trash", "--older-than=a month"), "is not a date or time");
         expectRefusal(aupat.run("--script=db_cleanup", "--dry-run"), "is for --empty-trash only");
         assertThat(trashed).exists();
 
