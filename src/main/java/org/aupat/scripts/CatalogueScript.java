@@ -37,12 +37,9 @@ public class CatalogueScript extends AupatScript {
     @Override
     protected int execute() {
         CatalogueService.Result result = service.write(redactGps);
-        if (console.isJson()) {
-            console.json(result);
-        } else {
-            console.info(summary(result));
-            console.out("Open " + result.index().toUri());
-        }
+        console.out(summary(result));
+        console.out("Open " + result.index().toUri());
+        console.result(Results.Catalogue.of(result));
         return ExitCode.OK;
     }
 

@@ -84,16 +84,21 @@ public class DbCleanupScript extends AupatScript {
 
     @Override
     protected int execute() {
+        Results.EmptyTrash emptiedResult = null;
         if (emptyTrash) {
-            toDelete.forEach(t -> console.out(TrashService.line(t)));
+            List<String> lines = toDelete.stream().map(TrashService::line).toList();
+            lines.forEach(console::out);
             if (dryRun) {
-                console.info("db_cleanup --empty-trash --dry-run: " + toDelete.size() + " file(s) would be deleted from"
+                console.out("db_cleanup --empty-trash --dry-run: " + toDelete.size() + " file(s) would be deleted from"
                         + " the trash; nothing was changed.");
+                console.result(new Results.Cleanup(List.of(), List.of(), List.of(), List.of(),
+                        new Results.EmptyTrash(true, lines, 0, null)));
                 return ExitCode.OK;
             }
             TrashService.Emptied emptied = trash.empty(toDelete);
             emptied.backup().ifPresent(p -> console.info("db_cleanup: database backed up to " + p));
-            console.info("db_cleanup: deleted " + emptied.files() + " file(s) from the trash, for good.");
+            console.out("db_cleanup: deleted " + emptied.files() + " file(s) from the trash, for good.");
+            emptiedResult = new Results.EmptyTrash(false, lines, emptied.files(), emptied.backup().orElse(null));
         } else {
             long[] inTrash = trash.contents();
             if (inTrash[0] > 0) {
@@ -109,7 +114,7 @@ public class DbCleanupScript extends AupatScript {
         }
         CleanupReport report = cleanup.clean(new CleanupService.Options(keepDays, !noVacuum, fix, archiveAfterDays));
         report.lines().forEach(console::out);
-        console.result(Results.Cleanup.of(report));
+        console.result(Results.Cleanup.of(report, emptiedResult));
         return report.needsPerson() ? ExitCode.ITEM_FAILURES : ExitCode.OK;
     }
 }

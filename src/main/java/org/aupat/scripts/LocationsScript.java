@@ -1,7 +1,6 @@
 package org.aupat.scripts;
 
 import java.util.List;
-import java.util.Map;
 import org.aupat.archive.finding.FindingService;
 import org.aupat.archive.finding.LocationSummary;
 import org.aupat.cli.AupatScript;
@@ -50,10 +49,7 @@ public class LocationsScript extends AupatScript {
     @Override
     protected int execute() {
         List<LocationSummary> found = finding.locations(name, state, type, order);
-        if (console.isJson()) {
-            console.json(Map.of("locations", found));
-            return ExitCode.OK;
-        }
+        console.result(new Results.Locations(found));
         if (found.isEmpty()) {
             console.info(name == null && state == null && type == null ? "No locations yet."
                     : "No location matches.");

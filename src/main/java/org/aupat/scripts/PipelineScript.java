@@ -113,27 +113,26 @@ public class PipelineScript extends AupatScript {
         exported.written().forEach(path -> console.info("Wrote " + path));
         exported.failed().forEach((uuid, why) -> console.error("master JSON of location " + uuid + ": " + why));
         boolean ok = made.failed().isEmpty() && exported.failed().isEmpty() && verified.failures().isEmpty();
-        if (!noCatalogue) {
-            ok &= catalogue();
-        }
+        CatalogueService.Result catalogued = noCatalogue ? null : catalogue();
+        ok &= noCatalogue || catalogued != null;
         Results.Import importResult = Results.Import.of(imported);
         console.result(new Results.Pipeline(importResult.location(), importResult, Results.Organize.of(organized),
                 Results.Ingest.of(archived), Results.Verify.of(verified), Results.Identify.of(exported),
-                Results.LocationFailure.of(made.failed())));
+                Results.LocationFailure.of(made.failed()), Results.Catalogue.of(catalogued)));
         return ok ? ExitCode.OK : ExitCode.FAILED;
     }
 
-    /** The last step: the archive is complete whatever happens here, so a failure is reported, not thrown. */
-    private boolean catalogue() {
+    /** The last step: the archive is complete whatever happens here, so a failure is reported (null), not thrown. */
+    private CatalogueService.Result catalogue() {
         try {
             CatalogueService.Result written = catalogue.write(false);
-            console.info(CatalogueScript.summary(written));
-            console.info("Open " + written.index().toUri());
-            return true;
+            console.out(CatalogueScript.summary(written));
+            console.out("Open " + written.index().toUri());
+            return written;
         } catch (RuntimeException e) {
             console.error("The archive is complete, but the catalogue could not be written: " + e.getMessage()
                     + " Run --script=catalogue to try again.");
-            return false;
+            return null;
         }
     }
 }

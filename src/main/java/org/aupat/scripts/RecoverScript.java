@@ -37,6 +37,7 @@ public class RecoverScript extends AupatScript {
     protected int execute() {
         RecoveryService.Summary summary = service.recover(replica);
         summary.printTo(console);
+        console.result(Results.Recover.of(replica, summary));
         return ExitCode.OK; // anything not restored was counted as skipped: the runner exits 4
     }
 }

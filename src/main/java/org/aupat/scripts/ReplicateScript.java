@@ -45,6 +45,7 @@ public class ReplicateScript extends AupatScript {
     protected int execute() {
         ReplicationSummary summary = service.replicate(replica, dryRun, console::out);
         summary.printTo(console);
+        console.result(Results.Replicate.of(summary));
         return summary.failed() == 0 ? ExitCode.OK : ExitCode.ITEM_FAILURES;
     }
 }

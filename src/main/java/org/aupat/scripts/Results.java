@@ -6,6 +6,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.aupat.archive.catalogue.CatalogueService;
+import org.aupat.archive.finding.LocationSummary;
 import org.aupat.archive.folder.FolderService;
 import org.aupat.archive.identify.IdentifyService;
 import org.aupat.archive.importing.ImportPreview;
@@ -15,6 +17,8 @@ import org.aupat.archive.maintenance.CleanupReport;
 import org.aupat.archive.maintenance.MigrationService;
 import org.aupat.archive.media.MediaType;
 import org.aupat.archive.organizing.OrganizeService;
+import org.aupat.archive.replication.RecoveryService;
+import org.aupat.archive.replication.ReplicationSummary;
 import org.aupat.archive.verify.VerifyService;
 import org.aupat.archive.verify.VerifySummary;
 import org.aupat.foundation.failure.FailureRecord;
@@ -23,7 +27,8 @@ import org.aupat.foundation.failure.FailureRecord;
  * What each script gives with --json: one record per script, written by the runner as one JSON document
  * after {@code "script"} and {@code "exit"} (see Console#result). These shapes are a promise to the
  * scripts that read them: the README's "JSON output" section documents every one; add fields, never
- * rename or remove one.
+ * rename or remove one. (show's document is {@link org.aupat.archive.finding.LocationDetail} as it is; find
+ * prints one {@link org.aupat.archive.finding.FoundFile} per line instead of a document.)
  */
 final class Results {
     private Results() {
@@ -161,16 +166,67 @@ final class Results {
         }
     }
 
-    /** db_cleanup. */
-    record Cleanup(List<String> repairs, List<String> problems, List<String> removed, List<String> lines) {
-        static Cleanup of(CleanupReport r) {
-            return new Cleanup(r.repairs(), r.problems(), r.removedFiles(), r.lines());
+    /** db_cleanup; {@code emptyTrash} only with --empty-trash (else null). */
+    record Cleanup(List<String> repairs, List<String> problems, List<String> removed, List<String> lines,
+                   EmptyTrash emptyTrash) {
+        static Cleanup of(CleanupReport r, EmptyTrash emptyTrash) {
+            return new Cleanup(r.repairs(), r.problems(), r.removedFiles(), r.lines(), emptyTrash);
         }
     }
 
-    /** The pipeline: every step's part, and the location at the top for {@code jq .location.uuid}. */
+    /**
+     * db_cleanup --empty-trash: the trashed files deleted for good (or, with --dry-run, that would be), one
+     * line each; {@code backup} is the database backup made first (null in a dry run).
+     */
+    record EmptyTrash(boolean dryRun, List<String> files, int deleted, Path backup) {
+    }
+
+    /** trash and restore: the files moved (or, in a dry run, that would move), one line each. */
+    record Trash(boolean dryRun, int files, List<String> actions, List<Path> masterJson, List<String> failedLocations) {
+    }
+
+    /**
+     * The pipeline: every step's part, and the location at the top for {@code jq .location.uuid};
+     * {@code catalogue} is null with --no-catalogue or when the catalogue could not be written.
+     */
     record Pipeline(LocationRef location, @JsonProperty("import") Import imported, Organize organize, Ingest ingest, Verify verify,
-                    Identify identify, List<LocationFailure> folderFailures) {
+                    Identify identify, List<LocationFailure> folderFailures, Catalogue catalogue) {
+    }
+
+    /** catalogue; also the pipeline's {@code catalogue}. */
+    record Catalogue(Path index, int locations, long photos, long videos, long documents, int thumbnailsMade,
+                     int thumbnailsUnmade, int pagesWritten, int pagesUnchanged, int pagesRemoved) {
+        static Catalogue of(CatalogueService.Result r) {
+            return r == null ? null : new Catalogue(r.index(), r.locations(), r.photos(), r.videos(), r.documents(),
+                    r.thumbnailsMade(), r.thumbnailsUnmade(), r.pagesWritten(), r.pagesUnchanged(), r.pagesRemoved());
+        }
+    }
+
+    /** One replica's counts in a replicate run (a dry run counts what would be sent as sent). */
+    record ReplicaTotals(String replica, long sent, long bytesSent, long alreadyThere, long foundThere, long failed,
+                         long notVerifiedYet, long inStaging, long masterJsonSent, long masterJsonThere,
+                         long masterJsonMissing, String backup) {
+    }
+
+    /** replicate. */
+    record Replicate(boolean dryRun, List<ReplicaTotals> replicas, long elapsedMillis) {
+        static Replicate of(ReplicationSummary s) {
+            return new Replicate(s.dryRun(), s.replicas().stream().map(t -> new ReplicaTotals(t.replica(), t.sent(),
+                    t.bytesSent(), t.alreadyThere(), t.foundThere(), t.failed(), t.waitingForVerify(), t.inStaging(),
+                    t.masterJsonSent(), t.masterJsonThere(), t.masterJsonMissing(), t.backup())).toList(),
+                    s.elapsedMillis());
+        }
+    }
+
+    /** recover: the backup the database came from, the files restored, and the first of those that were not. */
+    record Recover(String replica, String backup, long files, long notRestored, List<String> problems) {
+        static Recover of(String replica, RecoveryService.Summary s) {
+            return new Recover(replica, s.backup(), s.files(), s.notRestored(), s.problems());
+        }
+    }
+
+    /** locations. */
+    record Locations(List<LocationSummary> locations) {
     }
 
     /** backup: the file made, or null when there was no database yet. */

@@ -48,10 +48,7 @@ public class ShowScript extends AupatScript {
     @Override
     protected int execute() {
         LocationDetail d = finding.show(uuid);
-        if (console.isJson()) {
-            console.json(d);
-            return ExitCode.OK;
-        }
+        console.result(d);
         LocationSummary l = d.location();
         console.out(l.name() + (l.aka() == null ? "" : " (aka " + l.aka() + ")"));
         field("uuid", l.uuid() + "  (" + l.uuid12() + " in names)");

@@ -55,7 +55,7 @@ class CatalogueScriptTest {
         Thread.sleep(20);
         JarRunner.Result again = archive.aupat.run("--script=catalogue");
         assertThat(again.exit()).as(again.err()).isZero();
-        assertThat(again.err()).contains("0 new thumbnail(s)", " 0 file(s) written");
+        assertThat(again.out()).contains("0 new thumbnail(s)", " 0 file(s) written");
         assertThat(stamps(data.resolve("catalogue"))).isEqualTo(catalogue);
         assertThat(stamps(data.resolve("thumbnails"))).isEqualTo(thumbnails);
     }
@@ -89,7 +89,7 @@ class CatalogueScriptTest {
         JarRunner.Result run = archive.aupat.run("--script=pipeline", "--source=" + card, "--name=Preview Barn",
                 "--state=ny", "--type=agricultural");
         assertThat(run.exit()).as(run.err()).isZero();
-        assertThat(run.err()).contains("1 new thumbnail(s)");
+        assertThat(run.out()).contains("1 new thumbnail(s)");
         String sha = archive.text("SELECT img_sha256 FROM images WHERE img_nameo = 'WITH_PREVIEW.JPG'");
         Path thumbnail = home.resolve("data/thumbnails").resolve(sha.substring(0, 2)).resolve(sha + ".jpg");
         assertThat(thumbnail).hasSameBinaryContentAs(home.resolve("preview-source.jpg"));

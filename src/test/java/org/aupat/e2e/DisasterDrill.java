@@ -54,7 +54,7 @@ final class DisasterDrill {
 
         JarRunner.Result recovered = aupat.run(with.apply(new String[] {"--script=recover", "--replica=" + name}));
         assertThat(recovered.exit()).as(recovered.err()).isZero();
-        assertThat(recovered.err()).contains("Recovered from replica " + name).contains("not restored 0");
+        assertThat(recovered.out()).contains("Recovered from replica " + name).contains("not restored 0");
         assertThat(rows(home.resolve("data/aupat.db"))).isEqualTo(rows);
         assertThat(files(home.resolve("data/archive"))).isEqualTo(files);
 

@@ -62,7 +62,7 @@ class S3ReplicaDrillTest {
         JarRunner.Result sent = aupat.run(Stream.concat(Stream.of("--script=replicate", "--verbose"), Stream.of(replica))
                 .toArray(String[]::new));
         assertThat(sent.exit()).as(sent.err()).isZero();
-        assertThat(sent.err()).contains("Replica offsite");
+        assertThat(sent.out()).contains("Replica offsite");
 
         for (String output : new String[] {refused.out(), refused.err(), sent.out(), sent.err()}) {
             assertThat(output).doesNotContain(LocalS3.SECRET_KEY).doesNotContain("wrong-secret-5e4d3c2b1a09");

@@ -82,7 +82,7 @@ public class RecoveryService {
             if (notRestored > problems.size()) {
                 console.error("  ... and " + (notRestored - problems.size()) + " more: see --script=failures --for=recover");
             }
-            console.info(String.format("Recovered from replica %s: database from %s; %d file(s), %s, and %d master"
+            console.out(String.format("Recovered from replica %s: database from %s; %d file(s), %s, and %d master"
                             + " JSON(s), each checked against its SHA-256; not restored %d; %d file(s) were still in"
                             + " staging when the backup was made (import them again from their source).",
                     replica, backup, files, org.aupat.foundation.console.Console.size(bytes), masterJsons, notRestored,

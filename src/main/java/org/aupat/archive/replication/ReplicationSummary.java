@@ -111,16 +111,14 @@ public final class ReplicationSummary {
         return replicas.stream().mapToLong(Totals::failed).sum();
     }
 
-    /** A line per replica for a person, or one JSON document with --json. */
+    public long elapsedMillis() {
+        return elapsedNanos / 1_000_000;
+    }
+
+    /** A totals line per replica (a result, kept by --quiet); the script gives the --json document. */
     public void printTo(Console console) {
-        if (console.isJson()) {
-            console.json(new Json(dryRun, replicas.stream().map(t -> new JsonReplica(t.replica, t.sent, t.bytesSent,
-                    t.alreadyThere, t.foundThere, t.failed, t.waitingForVerify, t.inStaging, t.masterJsonSent,
-                    t.masterJsonThere, t.masterJsonMissing, t.backup)).toList(), elapsedNanos / 1_000_000));
-            return;
-        }
         for (Totals t : replicas) {
-            console.info(String.format("%sReplica %s (%s): %s %d file(s), %s; already there %d, found there %d,"
+            console.out(String.format("%sReplica %s (%s): %s %d file(s), %s; already there %d, found there %d,"
                             + " failed %d; not verified yet %d (run db_verify), still in staging %d; master JSON %s %d,"
                             + " already there %d, not written yet %d; newest verified backup: %s.",
                     dryRun ? "Dry run, nothing sent. " : "", t.replica, t.where, dryRun ? "would send" : "sent", t.sent,
@@ -128,15 +126,5 @@ public final class ReplicationSummary {
                     dryRun ? "would send" : "sent", t.masterJsonSent, t.masterJsonThere, t.masterJsonMissing, t.backup));
         }
         console.info(String.format("replicate took %.1f s.", elapsedNanos / 1e9));
-    }
-
-    /** The --json shape of a run. */
-    public record Json(boolean dryRun, List<JsonReplica> replicas, long elapsedMillis) {
-    }
-
-    /** The --json shape of one replica's counts. */
-    public record JsonReplica(String replica, long sent, long bytesSent, long alreadyThere, long foundThere, long failed,
-                       long notVerifiedYet, long inStaging, long masterJsonSent, long masterJsonThere,
-                       long masterJsonMissing, String backup) {
     }
 }

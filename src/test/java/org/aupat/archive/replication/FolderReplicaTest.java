@@ -62,12 +62,12 @@ class FolderReplicaTest {
         assertThat(replica.keySet()).anyMatch(p -> p.startsWith("aupat-backups/aupat-") && p.endsWith(".db"))
                 .anyMatch(p -> p.endsWith(".db.sha256"));
         assertThat(replica.keySet()).noneMatch(p -> p.contains(".aupat-"));
-        assertThat(first.err()).contains("Replica nas").contains("sent " + (archived.size() - 1) + " file(s)")
+        assertThat(first.out()).contains("Replica nas").contains("sent " + (archived.size() - 1) + " file(s)")
                 .contains("master JSON sent 1");
 
         Result second = aupat("--script=replicate");
         assertThat(second.exit()).as(second.err()).isZero();
-        assertThat(second.err()).contains("sent 0 file(s)").contains("already there " + (archived.size() - 1))
+        assertThat(second.out()).contains("sent 0 file(s)").contains("already there " + (archived.size() - 1))
                 .contains("master JSON sent 0").contains(", already there 1");
     }
 
@@ -102,7 +102,7 @@ class FolderReplicaTest {
         assertThat(checked.err()).contains("FAILED replica nas: " + path + " has changed");
         Result again = aupat("--script=replicate");
         assertThat(again.exit()).as(again.err()).isZero();
-        assertThat(again.err()).contains("sent 1 file(s)");
+        assertThat(again.out()).contains("sent 1 file(s)");
         assertThat(Files.readAllBytes(nas.resolve(path))).isEqualTo(original);
         Result sample = aupat("--script=db_verify", "--replica=nas", "--sample=50");
         assertThat(sample.exit()).as(sample.err()).isZero();
