@@ -11,9 +11,12 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Properties;
 import java.util.Set;
+import org.aupat.archive.catalogue.CatalogueRepository.DocumentRow;
 import org.aupat.archive.catalogue.CatalogueRepository.LocationRow;
 import org.aupat.archive.catalogue.CatalogueRepository.MediaRow;
+import org.aupat.archive.catalogue.CatalogueRepository.SubLocationRow;
 import org.aupat.archive.catalogue.CatalogueRepository.ThumbnailSource;
+import org.aupat.archive.catalogue.CatalogueRepository.UrlRow;
 import org.aupat.foundation.config.AupatProperties;
 import org.aupat.foundation.error.FileSystemError;
 import org.slf4j.Logger;
@@ -23,8 +26,9 @@ import org.springframework.stereotype.Service;
 /**
  * Writes the offline catalogue beside the archive (never inside it): {@code index.html}, one page per
  * location under {@code locations/}, and the assets the pages use (Leaflet copied in, so no page loads a
- * script from elsewhere). Thumbnails are brought up to date first. A page already as it should be is not
- * rewritten, so a run with nothing new only reads. With {@code redactGps} it writes the copy for sharing
+ * script from elsewhere). Thumbnails are brought up to date first. A location whose rows are as they were
+ * when its page was written (see {@link PageState}) is not rendered again, and no page already as it should
+ * be is rewritten, so a run with nothing new only reads. With {@code redactGps} it writes the copy for sharing
  * instead: no coordinates, no map, no GPS in any field.
  */
 @Service
@@ -39,6 +43,7 @@ public class CatalogueService {
     private final Thumbnails thumbnails;
     private final Pages pages;
     private final AupatProperties properties;
+    private final ObjectMapper json;
 
     public CatalogueService(CatalogueRepository repository, Thumbnails thumbnails, ObjectMapper json,
                             AupatProperties properties) {
@@ -46,6 +51,7 @@ public class CatalogueService {
         this.thumbnails = thumbnails;
         this.pages = new Pages(json);
         this.properties = properties;
+        this.json = json;
     }
 
     /** What one run wrote. */
@@ -69,21 +75,35 @@ public class CatalogueService {
         try {
             CatalogueFiles.discardLeftovers(root);
             assets(root, redactGps, written);
+            PageState state = PageState.read(root, json);
             List<Pages.Summary> summaries = new ArrayList<>();
             Set<Path> pagesNow = new HashSet<>();
             for (LocationRow location : repository.locations()) {
                 List<MediaRow> media = new ArrayList<>();
                 repository.media(location.uuid(), media::add);
-                Pages.Rendered page = pages.location(site, location, media, repository.documents(location.uuid()),
-                        repository.urls(location.uuid()), repository.subLocations(location.uuid()));
-                Path file = root.resolve(page.summary().page());
+                List<DocumentRow> documents = repository.documents(location.uuid());
+                List<UrlRow> urls = repository.urls(location.uuid());
+                List<SubLocationRow> subLocations = repository.subLocations(location.uuid());
+                String fingerprint = PageState.fingerprint(redactGps, location, media, documents, urls, subLocations,
+                        thumbs.available());
+                Path file = root.resolve(Pages.pageOf(location));
                 pagesNow.add(file);
-                count(CatalogueFiles.writeIfChanged(file, page.html().getBytes(StandardCharsets.UTF_8)), written);
+                Pages.Summary same = state.unchanged(location.uuid(), fingerprint, file);
+                if (same != null) {
+                    written[1]++; // made from the same rows as the page on disk: not rendered again
+                    summaries.add(same);
+                    continue;
+                }
+                Pages.Rendered page = pages.location(site, location, media, documents, urls, subLocations);
+                byte[] html = page.html().getBytes(StandardCharsets.UTF_8);
+                count(CatalogueFiles.writeIfChanged(file, html), written);
+                state.written(location.uuid(), fingerprint, html.length, page.summary());
                 summaries.add(page.summary());
             }
             int removed = CatalogueFiles.deleteOthers(site.locations(), ".html", pagesNow);
             Path index = root.resolve("index.html");
             count(CatalogueFiles.writeIfChanged(index, pages.index(site, summaries).getBytes(StandardCharsets.UTF_8)), written);
+            state.save();
             log.info("catalogue {}: {} page(s) written, {} unchanged, {} thumbnail(s) made", root, written[0], written[1],
                     thumbs.made());
             return new Result(index, summaries.size(), summaries.stream().mapToLong(Pages.Summary::photos).sum(),

@@ -97,7 +97,7 @@ final class Pages {
         if (!site.redactGps()) {
             data.set("points", pointArray);
         }
-        String page = "locations/" + location.uuid() + ".html";
+        String page = pageOf(location);
         Summary summary = new Summary(location, page, photos, videos, documents.size(), first, last, cover,
                 located == 0 ? null : round(latSum / located), located == 0 ? null : round(lonSum / located));
         StringBuilder html = new StringBuilder(64 * 1024 + media.size() * 400);
@@ -157,6 +157,11 @@ final class Pages {
                 .append(Html.scriptData(json.writeValueAsString(data))).append("</script>\n");
         scripts(html, "../", site.redactGps());
         return new Rendered(html.toString(), summary);
+    }
+
+    /** Where a location's page is, relative to the catalogue's folder. */
+    static String pageOf(LocationRow location) {
+        return "locations/" + location.uuid() + ".html";
     }
 
     private ObjectNode item(Site site, Path folder, Item item) {
