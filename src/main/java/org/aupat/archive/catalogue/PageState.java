@@ -1,5 +1,6 @@
 package org.aupat.archive.catalogue;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -57,7 +58,8 @@ final class PageState {
                 before = Map.of(); // derived data: a damaged state only costs one full rebuild
             }
         }
-        return new PageState(file, json, before);
+        // Without empty fields, so the copy without GPS holds not even the name of a coordinate.
+        return new PageState(file, json.copy().setSerializationInclusion(JsonInclude.Include.NON_NULL), before);
     }
 
     /** The summary written last time, when the page is still there and was made from the same rows. */
