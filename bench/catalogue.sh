@@ -14,7 +14,7 @@ rows=${2:-100000}
 corpus="$work/corpus-$count"
 [ -d "$corpus" ] || bench/make-corpus.sh "$corpus" "$count" 10
 home="$work/catalogue-home"
-aupat() { (cd "$home" && "$project/bin/aupat" "$@" --quiet >"$home/out.txt" 2>&1) || { tail -5 "$home/out.txt" >&2; exit 1; }; }
+aupat() { (cd "$home" && AUPAT_HOME="$home/data" AUPAT_LOGS="$home/logs" "$project/bin/aupat" "$@" --quiet >"$home/out.txt" 2>&1) || { tail -5 "$home/out.txt" >&2; exit 1; }; }
 timed() { local start; start=$(seconds); "$@"; calc "$(seconds) - $start"; }
 
 rm -rf "$home"; mkdir -p "$home"
