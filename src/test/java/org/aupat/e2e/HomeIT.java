@@ -43,7 +43,8 @@ class HomeIT {
 
         JarRunner.Result added = aupat.runAsUser(second, "--script=pipeline", "--source=" + cardB, "--location=" + location);
         assertThat(added.exit()).as(added.err()).isZero();
-        assertThat(added.err()).contains("1 imported").doesNotContain("creating a new");
+        assertThat(added.out()).as("the totals are results, on stdout").contains("1 imported");
+        assertThat(added.err()).doesNotContain("creating a new");
 
         assertThat(archive.query("SELECT loc_uuid FROM locations")).containsExactly(location);
         archive.assertArchivedExactlyOnce(sources);

@@ -51,8 +51,11 @@ class JsonPipelineIT {
     /** Runs a shell command line in the home; returns its standard output and fails on a non-zero exit. */
     private String bash(String commandLine) throws Exception {
         List<String> command = new ArrayList<>(List.of("bash", "-c", commandLine));
-        Process p = new ProcessBuilder(command).directory(home.toFile())
-                .redirectError(home.resolve("json-stderr.txt").toFile()).start();
+        ProcessBuilder builder = new ProcessBuilder(command).directory(home.toFile())
+                .redirectError(home.resolve("json-stderr.txt").toFile());
+        // The jar's home (and HOME, XDG_*) inside this test's folder, never the account's.
+        builder.environment().putAll(JarRunner.homeEnvironment(home));
+        Process p = builder.start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(p.waitFor(5, TimeUnit.MINUTES)).isTrue();
         assertThat(p.exitValue()).as(out + Files.readString(home.resolve("json-stderr.txt"))).isZero();
