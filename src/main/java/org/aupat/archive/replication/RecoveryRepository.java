@@ -43,7 +43,7 @@ class RecoveryRepository {
         Path temp = temporary(database);
         removeSideFiles(temp);
         try {
-            Files.deleteIfExists(temp);
+            deleteIfThere(temp);
         } catch (IOException e) {
             throw new DatabaseError("cannot remove " + temp + ", left by an interrupted recover: " + e.getMessage()
                     + ". Remove it by hand, then run again.", e);
@@ -100,10 +100,16 @@ class RecoveryRepository {
         }
     }
 
-    private static void removeSideFiles(Path file) {
+    private void deleteIfThere(Path file) throws IOException {
+        if (Files.exists(file, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            fs.delete(file);
+        }
+    }
+
+    private void removeSideFiles(Path file) {
         for (String side : SIDE_FILES) {
             try {
-                Files.deleteIfExists(file.resolveSibling(file.getFileName() + side));
+                deleteIfThere(file.resolveSibling(file.getFileName() + side));
             } catch (IOException e) {
                 throw new DatabaseError("cannot remove " + file + side + ": " + e.getMessage(), e);
             }

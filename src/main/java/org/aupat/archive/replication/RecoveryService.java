@@ -240,7 +240,9 @@ public class RecoveryService {
     private void mark(String lines) {
         Path marker = marker();
         try {
-            Files.deleteIfExists(marker);
+            if (Files.exists(marker, LinkOption.NOFOLLOW_LINKS)) {
+                fs.delete(marker);
+            }
             try (var out = fs.createNew(marker)) {
                 fs.write(out, java.nio.ByteBuffer.wrap(lines.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
                 fs.force(out);
