@@ -21,6 +21,7 @@ import org.aupat.foundation.error.AupatError;
 import org.aupat.foundation.error.FileSystemError;
 import org.aupat.foundation.error.PreflightError;
 import org.aupat.foundation.failure.FailureLog;
+import org.aupat.foundation.hashing.FileHasher;
 import org.aupat.foundation.interruption.Interruption;
 import org.aupat.foundation.progress.Progress;
 import org.aupat.foundation.progress.ProgressReporter;
@@ -37,6 +38,12 @@ import org.springframework.stereotype.Service;
  * database; then every archived file the database names is copied from the replica to its recorded place,
  * each checked against its recorded SHA-256 as it is written, and every master JSON the replica is recorded
  * to hold. Whatever could not be restored is named, in the summary and the failure log.
+ *
+ * <p>A kill at any instant converges when the same command runs again: the database appears whole or not
+ * at all ({@link RecoveryRepository}); a marker beside it ({@code <database>.recovering}, naming the
+ * replica and the backup) is written before it and removed only at the end, so a home holding it is an
+ * unfinished recover, which the next run resumes (a file already there is kept only if it hashes to its
+ * recorded SHA-256, and the file journal undoes a chunk that was not committed).
  */
 @Service
 public class RecoveryService {
@@ -101,10 +108,12 @@ public class RecoveryService {
     private final FileTransactions transactions;
     private final FailureLog failureLog;
     private final ProgressReporter progress;
+    private final FileHasher hasher;
 
     public RecoveryService(Replicas replicas, AupatProperties properties, FileSystemCalls fs,
             RecoveryRepository database, VerifiedBackups backups, MediaRepository media, ReplicaRepository copies,
-            ArchiveLayout layout, FileTransactions transactions, FailureLog failureLog, ProgressReporter progress) {
+            ArchiveLayout layout, FileTransactions transactions, FailureLog failureLog, ProgressReporter progress,
+            FileHasher hasher) {
         this.replicas = replicas;
         this.properties = properties;
         this.fs = fs;
@@ -116,12 +125,40 @@ public class RecoveryService {
         this.transactions = transactions;
         this.failureLog = failureLog;
         this.progress = progress;
+        this.hasher = hasher;
+    }
+
+    /** The marker of an unfinished recover: it lies beside the database while one runs. */
+    Path marker() {
+        Path db = properties.database();
+        return db.resolveSibling(db.getFileName() + ".recovering");
+    }
+
+    /** The unfinished recover's lines (replica, backup), or empty when none was interrupted. */
+    private Optional<List<String>> unfinished() {
+        Path marker = marker();
+        try {
+            return Files.isRegularFile(marker) ? Optional.of(Files.readAllLines(marker)) : Optional.empty();
+        } catch (IOException e) {
+            throw new PreflightError("cannot read " + marker + ": " + e.getMessage(), e);
+        }
     }
 
     /** Pre-flight: the replica is reachable, the home has no database and an empty (or no) archive folder. */
     public void check(String name) {
         Replica replica = replicas.byName(name);
         Path db = properties.database();
+        Optional<List<String>> unfinished = unfinished();
+        if (unfinished.isPresent()) {
+            String from = unfinished.get().isEmpty() ? "" : unfinished.get().get(0);
+            if (!from.equals(name)) {
+                throw new PreflightError("an interrupted recover from replica " + from + " left this home half"
+                        + " restored (" + marker() + "): run --script=recover --replica=" + from + " again to finish it;"
+                        + " nothing was changed.");
+            }
+            replica.requireReachable(false);
+            return;
+        }
         try {
             if (Files.exists(db, LinkOption.NOFOLLOW_LINKS) && Files.size(db) > 0) {
                 throw new PreflightError("recover fills an empty home, and the database " + db + " exists: move it"
@@ -146,9 +183,17 @@ public class RecoveryService {
         check(name);
         Replica replica = replicas.byName(name);
         Summary summary = new Summary(name);
-        restoreDatabase(replica, summary);
+        Optional<List<String>> unfinished = unfinished();
+        if (unfinished.isPresent() && Files.exists(properties.database(), LinkOption.NOFOLLOW_LINKS)) {
+            List<String> lines = unfinished.get();
+            summary.backup = lines.size() > 1 ? lines.get(1) : "the backup of the interrupted run";
+            log.warn("resuming the recover from replica {} that an interrupted run left unfinished", name);
+        } else {
+            restoreDatabase(replica, summary);
+        }
         restoreFiles(replica, summary);
         restoreMasterJsons(replica, summary);
+        finished();
         return summary;
     }
 
@@ -176,8 +221,10 @@ public class RecoveryService {
                     replica.fetch(path, target, listed.get(), transaction);
                 }
                 transaction.commit();
-                database.restore(target, properties.database());
+                database.prepare(target, listed.get(), properties.database());
                 backups.adopt(target, listed.get());
+                mark(replica.name() + "\n" + backup + "\n");
+                database.place(properties.database());
                 summary.backup = backup;
                 return;
             } catch (AupatError e) {
@@ -187,6 +234,51 @@ public class RecoveryService {
         }
         throw new FileSystemError("replica " + replica.name() + " (" + replica.where() + ") holds no database backup"
                 + " that matches its .sha256 file, so nothing can be recovered from it; nothing was changed.", null);
+    }
+
+    /** Writes the marker of a recover under way, flushed, before the database gets its name. */
+    private void mark(String lines) {
+        Path marker = marker();
+        try {
+            if (Files.exists(marker, LinkOption.NOFOLLOW_LINKS)) {
+                fs.delete(marker);
+            }
+            try (var out = fs.createNew(marker)) {
+                fs.write(out, java.nio.ByteBuffer.wrap(lines.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+                fs.force(out);
+            }
+            fs.forceDirectory(marker.getParent());
+        } catch (IOException e) {
+            throw new FileSystemError("cannot write " + marker + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The recover ran to its end: the home is a home again, and a further recover refuses it. */
+    private void finished() {
+        Path marker = marker();
+        try {
+            fs.delete(marker);
+            fs.forceDirectory(marker.getParent());
+        } catch (IOException e) {
+            throw new FileSystemError("cannot remove " + marker + " at the end of the recover: " + e.getMessage()
+                    + "; remove it by hand.", e);
+        }
+    }
+
+    /**
+     * Whether a file an interrupted run already restored holds its recorded bytes (then it is kept); one
+     * that does not is set aside in the transaction, to be fetched again.
+     */
+    private boolean alreadyRestored(Path file, String sha256, FileTransaction transaction) {
+        if (!Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
+            return false;
+        }
+        if (Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS) && hasher.sha256(file).equalsIgnoreCase(sha256)) {
+            return true;
+        }
+        log.warn("{} does not hold its recorded bytes: it is fetched again", file);
+        transaction.deleteWithBackup(file);
+        return false;
     }
 
     /** Sorts backup names by their time, a -2, -3... suffix after the plain name of the same second. */
@@ -219,7 +311,7 @@ public class RecoveryService {
                             Path file = Path.of(row.loc()).toAbsolutePath().normalize();
                             try {
                                 String path = ArchivePaths.onReplica(archive, file);
-                                if (!Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
+                                if (!alreadyRestored(file, row.sha(), transaction)) {
                                     summary.bytes += replica.fetch(path, file, row.sha(), transaction).size();
                                 }
                                 summary.files++;
@@ -254,7 +346,7 @@ public class RecoveryService {
                                     + "; run --script=db_identify --all to write it again", true,
                                     java.util.Map.of("path", path), null);
                         }
-                        if (!Files.exists(json, LinkOption.NOFOLLOW_LINKS)) {
+                        if (!alreadyRestored(json, copy.get().sha256(), transaction)) {
                             replica.fetch(path, json, copy.get().sha256(), transaction);
                         }
                         summary.masterJsons++;
