@@ -371,4 +371,9 @@ public class MediaRepository {
                 Integer.class, path, sha);
         return n != null && n > 0;
     }
+
+    /** The locations that have rows in this state (for organize: those whose relationships may still be unlinked). */
+    public List<String> locationsIn(MediaType type, MediaState state) {
+        return jdbc.queryForList("SELECT DISTINCT loc_uuid FROM " + type.table() + " WHERE " + where(type, state), String.class);
+    }
 }

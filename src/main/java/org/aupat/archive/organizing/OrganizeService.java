@@ -163,6 +163,12 @@ public class OrganizeService {
                 }
             }
         }
+        // A run killed after its last chunk but before linking leaves organised, unlinked files that the rerun
+        // has nothing left to organise for: every location with files waiting for db_ingest is linked again
+        // (linking is idempotent).
+        for (MediaType type : List.of(MediaType.IMAGE, MediaType.VIDEO)) {
+            locations.addAll(media.locationsIn(type, org.aupat.archive.media.MediaState.ORGANIZED));
+        }
         long pairs = 0;
         long links = 0;
         long photoPairs = 0;
