@@ -1,6 +1,11 @@
 package org.aupat.e2e;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -14,5 +19,53 @@ class DisasterDrillTest {
     @Test
     void deleteTheWholeHomeThenRecoverEveryRowAndFileFromTheReplica() throws Exception {
         DisasterDrill.run(new InProcessRunner(home), home, nas);
+    }
+
+    /** Imports the sample card into the home and replicates it to the folder replica; returns the settings. */
+    private String[] replicatedCard(InProcessRunner aupat) {
+        String replica = "--aupat.replicas.nas.path=" + nas;
+        assertThat(aupat.run("--script=pipeline", "--source=" + Path.of("samples/card").toAbsolutePath(), "--name=Sample Mill",
+                "--state=ny", "--type=industrial", "--no-catalogue", replica).exit()).isZero();
+        assertThat(aupat.run("--script=replicate", replica).exit()).isZero();
+        return new String[] {replica};
+    }
+
+    private List<Path> onReplica(String suffix) throws Exception {
+        try (Stream<Path> walk = Files.walk(nas)) {
+            return walk.filter(p -> p.getFileName().toString().endsWith(suffix)).sorted().toList();
+        }
+    }
+
+    @Test
+    void aFileMissingFromTheReplicaIsNamedAndEverythingElseIsRecovered() throws Exception {
+        InProcessRunner aupat = new InProcessRunner(home);
+        String[] replica = replicatedCard(aupat);
+        Path lost = onReplica(".jpg").get(0);
+        Files.delete(lost);
+        DisasterDrill.deleteTree(home);
+        Files.createDirectories(home);
+
+        JarRunner.Result recovered = aupat.run("--script=recover", "--replica=nas", replica[0]);
+        assertThat(recovered.exit()).as(recovered.err()).isEqualTo(4);
+        assertThat(recovered.out() + recovered.err()).contains(lost.getFileName().toString()).contains("not restored 1");
+        assertThat(onReplica(".jpg")).hasSizeGreaterThan(0).allSatisfy(p -> assertThat(
+                home.resolve("data/archive").resolve(nas.relativize(p).toString())).exists());
+    }
+
+    @Test
+    void aBackupWhoseBytesChangedOnTheReplicaIsNeverRestored() throws Exception {
+        InProcessRunner aupat = new InProcessRunner(home);
+        String[] replica = replicatedCard(aupat);
+        for (Path backup : onReplica(".db")) {
+            byte[] bytes = Files.readAllBytes(backup);
+            bytes[bytes.length / 2] ^= 0x55;
+            Files.write(backup, bytes);
+        }
+        DisasterDrill.deleteTree(home);
+        Files.createDirectories(home);
+
+        JarRunner.Result recovered = aupat.run("--script=recover", "--replica=nas", replica[0]);
+        assertThat(recovered.exit()).as(recovered.out() + recovered.err()).isNotZero();
+        assertThat(home.resolve("data/aupat.db")).doesNotExist();
     }
 }
