@@ -23,6 +23,7 @@ import org.aupat.archive.location.Location;
 import org.aupat.archive.location.LocationRepository;
 import org.aupat.archive.media.MediaRepository;
 import org.aupat.archive.media.MediaRepository.MediaFile;
+import org.aupat.archive.media.MediaState;
 import org.aupat.archive.media.MediaType;
 import org.aupat.archive.metadata.CaptureTime;
 import org.aupat.archive.metadata.ExifMetadata;
@@ -167,7 +168,7 @@ public class OrganizeService {
         // has nothing left to organise for: every location with files waiting for db_ingest is linked again
         // (linking is idempotent).
         for (MediaType type : List.of(MediaType.IMAGE, MediaType.VIDEO)) {
-            locations.addAll(media.locationsIn(type, org.aupat.archive.media.MediaState.ORGANIZED));
+            locations.addAll(media.locationsIn(type, MediaState.ORGANIZED));
         }
         long pairs = 0;
         long links = 0;
