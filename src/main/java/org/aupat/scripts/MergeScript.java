@@ -7,6 +7,7 @@ import org.aupat.foundation.console.Console;
 import org.aupat.foundation.error.ExitCode;
 import org.springframework.stereotype.Component;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** merge: two locations that are the same place become one. */
@@ -20,8 +21,8 @@ public class MergeScript extends AupatScript {
     @Option(names = "--into", paramLabel = "LOCATION", description = "The location kept (uuid, prefix or name).")
     String into;
 
-    @Option(names = "--dry-run", description = "Print what the merge would do; change nothing.")
-    boolean dryRun;
+    @Mixin
+    DryRunOption dryRun = new DryRunOption();
 
     private final MergeService service;
     private final Console console;
@@ -35,7 +36,7 @@ public class MergeScript extends AupatScript {
 
     @Override
     protected boolean changesNothing() {
-        return dryRun;
+        return dryRun.on;
     }
 
     @Override
@@ -46,7 +47,7 @@ public class MergeScript extends AupatScript {
     @Override
     protected int execute() {
         String kept = request.into().name() + " (" + request.into().uuid() + ")";
-        if (dryRun) {
+        if (dryRun.on) {
             MergeService.Result r = service.preview(request, console::out);
             console.info(request.done() ? "Dry run: " + request.alreadyMergedName() + " was already merged into " + kept
                     + "; nothing to do." : "Dry run: " + r.files() + " file(s), " + r.subLocations() + " sub-location(s)"
@@ -54,8 +55,7 @@ public class MergeScript extends AupatScript {
             return r.missing() == 0 ? ExitCode.OK : ExitCode.FAILED;
         }
         MergeService.Result r = service.merge(request);
-        r.masterJson().forEach(path -> console.detail("wrote " + path));
-        r.masterJsonFailed().forEach((uuid, why) -> console.error("  FAILED master JSON of " + uuid + ": " + why));
+        int exit = MovedOutput.masterJson(console, r.masterJson(), r.masterJsonFailed());
         r.keptInFolder().forEach(path -> console.warn("kept " + path + ": not a file of the archive, left where it was"));
         if (console.isJson()) {
             console.result(r);
@@ -66,6 +66,6 @@ public class MergeScript extends AupatScript {
             console.out("Merged " + r.mergedName() + " (" + r.mergedUuid() + ") into " + kept + ": " + r.files()
                     + " file(s), " + r.subLocations() + " sub-location(s), " + r.urls() + " URL(s); it is removed.");
         }
-        return r.masterJsonFailed().isEmpty() ? ExitCode.OK : ExitCode.FAILED;
+        return exit;
     }
 }

@@ -8,6 +8,7 @@ import org.aupat.foundation.console.Console;
 import org.aupat.foundation.error.ExitCode;
 import org.springframework.stereotype.Component;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** move: archived files into another location or sub-location, with the files linked to them. */
@@ -35,8 +36,8 @@ public class MoveScript extends AupatScript {
     @Option(names = "--to-sub", paramLabel = "NAME", description = "Its sub-location of this name (made if it has none).")
     String toSub;
 
-    @Option(names = "--dry-run", description = "Print what would be moved where; change nothing.")
-    boolean dryRun;
+    @Mixin
+    DryRunOption dryRun = new DryRunOption();
 
     private final MoveService service;
     private final Console console;
@@ -50,7 +51,7 @@ public class MoveScript extends AupatScript {
 
     @Override
     protected boolean changesNothing() {
-        return dryRun;
+        return dryRun.on;
     }
 
     @Override
@@ -62,7 +63,7 @@ public class MoveScript extends AupatScript {
     protected int execute() {
         String target = request.target().name() + " (" + request.target().uuid() + ")"
                 + (request.subName() == null ? "" : ", sub-location " + request.subName());
-        if (dryRun) {
+        if (dryRun.on) {
             MoveService.Plan plan = service.preview(request);
             plan.moves().forEach(m -> console.out(m.describe()));
             plan.missing().forEach(m -> console.out("would fail: " + m));
@@ -71,8 +72,7 @@ public class MoveScript extends AupatScript {
             return plan.missing().isEmpty() ? ExitCode.OK : ExitCode.FAILED;
         }
         MoveService.Result result = service.move(request);
-        result.masterJson().forEach(path -> console.detail("wrote " + path));
-        result.masterJsonFailed().forEach((uuid, why) -> console.error("  FAILED master JSON of " + uuid + ": " + why));
+        int exit = MovedOutput.masterJson(console, result.masterJson(), result.masterJsonFailed());
         if (console.isJson()) {
             console.result(result);
         } else if (result.moved() == 0 && result.masterJson().isEmpty()) {
@@ -81,6 +81,6 @@ public class MoveScript extends AupatScript {
             console.out("Moved " + result.moved() + " file(s) to " + target + "; " + result.alreadyThere()
                     + " already there. Rewrote " + result.masterJson().size() + " master JSON file(s).");
         }
-        return result.masterJsonFailed().isEmpty() ? ExitCode.OK : ExitCode.FAILED;
+        return exit;
     }
 }

@@ -1,5 +1,6 @@
 package org.aupat.e2e;
 
+import static org.aupat.e2e.CrashFixtures.count;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
@@ -10,7 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
-import org.aupat.testing.MediaFactory;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -35,13 +35,8 @@ class RecoverCrashIT {
     void importAndReplicate(@TempDir Path temp) throws Exception {
         home = Files.createDirectories(temp.resolve("home"));
         nas = Files.createDirectories(temp.resolve("nas"));
-        Path card = Files.createDirectories(temp.resolve("card"));
-        new MediaFactory(card).photos("IMG_", PHOTOS, "Canon");
-        JarRunner aupat = new JarRunner(home);
-        JarRunner.Result r = aupat.run("--script=pipeline", "--source=" + card, "--name=Crash Recover Mill",
-                "--state=ny", "--type=industrial", replica());
-        assertThat(r.exit()).as(r.out() + r.err()).isZero();
-        r = aupat.run("--script=replicate", replica());
+        CrashFixtures.importLocation(home, temp.resolve("card"), PHOTOS, "Crash Recover Mill", replica());
+        JarRunner.Result r = new JarRunner(home).run("--script=replicate", replica());
         assertThat(r.exit()).as(r.out() + r.err()).isZero();
         rowsBefore = DisasterDrill.rows(home.resolve("data/aupat.db"));
         archiveBefore = DisasterDrill.files(home.resolve("data/archive"));
@@ -107,16 +102,5 @@ class RecoverCrashIT {
 
     private static boolean exists(Path p) {
         return Files.exists(p);
-    }
-
-    private static long count(Path root) {
-        if (!Files.isDirectory(root)) {
-            return 0;
-        }
-        try (Stream<Path> walk = Files.walk(root)) {
-            return walk.filter(f -> f.getFileName().toString().endsWith(".jpg")).count();
-        } catch (IOException | java.io.UncheckedIOException movedMeanwhile) {
-            return -1;
-        }
     }
 }

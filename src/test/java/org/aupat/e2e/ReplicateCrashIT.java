@@ -1,8 +1,8 @@
 package org.aupat.e2e;
 
+import static org.aupat.e2e.CrashFixtures.count;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -14,8 +14,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Predicate;
-import java.util.stream.Stream;
-import org.aupat.testing.MediaFactory;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -39,11 +37,7 @@ class ReplicateCrashIT {
     void importALocation(@TempDir Path temp) throws Exception {
         work = temp;
         home = Files.createDirectories(temp.resolve("home"));
-        Path card = Files.createDirectories(temp.resolve("card"));
-        new MediaFactory(card).photos("IMG_", PHOTOS, "Canon");
-        JarRunner.Result r = new JarRunner(home).run("--script=pipeline", "--source=" + card,
-                "--name=Crash Replica Mill", "--state=ny", "--type=industrial");
-        assertThat(r.exit()).as(r.out() + r.err()).isZero();
+        CrashFixtures.importLocation(home, temp.resolve("card"), PHOTOS, "Crash Replica Mill");
         archive = DisasterDrill.files(home.resolve("data/archive"));
         assertThat(archive).hasSizeGreaterThan(PHOTOS);
     }
@@ -102,14 +96,5 @@ class ReplicateCrashIT {
             }
         }
         return rows;
-    }
-
-    /** Photos on the replica under their final names (a temporary name is not counted). */
-    private static long count(Path root) {
-        try (Stream<Path> walk = Files.walk(root)) {
-            return walk.filter(f -> f.getFileName().toString().endsWith(".jpg")).count();
-        } catch (IOException | java.io.UncheckedIOException movedMeanwhile) {
-            return -1;
-        }
     }
 }

@@ -1,5 +1,6 @@
 package org.aupat.e2e;
 
+import static org.aupat.e2e.CrashFixtures.count;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
@@ -17,7 +18,6 @@ import java.util.TreeMap;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
 import org.aupat.testing.ArchiveInvariants;
-import org.aupat.testing.MediaFactory;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -43,11 +43,7 @@ class TrashCrashIT {
     void importALocation(@TempDir Path temp) throws Exception {
         work = temp;
         imported = Files.createDirectories(work.resolve("imported"));
-        Path card = Files.createDirectories(work.resolve("card"));
-        new MediaFactory(card).photos("IMG_", PHOTOS, "Canon");
-        JarRunner.Result r = new JarRunner(imported).run("--script=pipeline", "--source=" + card, "--name=Crash Trash Mill",
-                "--state=ny", "--type=industrial");
-        assertThat(r.exit()).as(r.out() + r.err()).isZero();
+        CrashFixtures.importLocation(imported, work.resolve("card"), PHOTOS, "Crash Trash Mill");
         uuid = single(imported, "SELECT loc_uuid FROM locations");
         archiveBefore = media(imported.resolve("data/archive"));
         assertThat(archiveBefore).hasSize(PHOTOS);
@@ -154,18 +150,6 @@ class TrashCrashIT {
             }
         }
         return found;
-    }
-
-    /** Photos below a folder, counted while the jar may be moving them (a file gone mid-walk is not counted). */
-    private static long count(Path root) {
-        if (!Files.isDirectory(root)) {
-            return 0;
-        }
-        try (Stream<Path> walk = Files.walk(root)) {
-            return walk.filter(f -> f.getFileName().toString().endsWith(".jpg")).count();
-        } catch (IOException | java.io.UncheckedIOException movedMeanwhile) {
-            return -1;
-        }
     }
 
     private static boolean between(long n, long low, long high) {

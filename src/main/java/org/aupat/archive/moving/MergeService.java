@@ -5,7 +5,6 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -182,7 +181,7 @@ public class MergeService {
                             files.move(file, target.resolve(old.relativize(file)));
                         }
                     }
-                    removeEmptyFolders(files, old);
+                    files.removeEmptyFoldersIn(old);
                 }
                 files.commit();
             }
@@ -209,31 +208,13 @@ public class MergeService {
         }
         // A second transaction: a deleted file's backup stays beside it until the first one commits.
         try (FileTransaction folders = fileTransactions.begin()) {
-            removeEmptyFolders(folders, folder);
+            folders.removeEmptyFoldersIn(folder);
             folders.commit();
         }
         List<Path> kept = Files.exists(folder, LinkOption.NOFOLLOW_LINKS)
                 ? walk(folder).stream().filter(p -> !Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)).toList() : List.of();
         kept.forEach(p -> log.warn("kept {}: it is not a file of the archive, so the merge leaves it where it is", p));
         return kept;
-    }
-
-    /** Removes every empty folder inside {@code root}, deepest first, and root itself once empty. */
-    private static void removeEmptyFolders(FileTransaction files, Path root) {
-        for (Path directory : walk(root).stream().filter(p -> Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS))
-                .sorted(Comparator.comparingInt(Path::getNameCount).reversed()).toList()) {
-            if (isEmpty(directory)) {
-                files.removeEmptyDirectory(directory);
-            }
-        }
-    }
-
-    private static boolean isEmpty(Path directory) {
-        try (Stream<Path> entries = Files.list(directory)) {
-            return entries.findAny().isEmpty();
-        } catch (IOException e) {
-            throw new FileSystemError("cannot list " + directory + ": " + e.getMessage() + ". Run the merge again.", e);
-        }
     }
 
     private static List<Path> walk(Path root) {

@@ -5,7 +5,6 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -156,12 +155,7 @@ class StagingCleaner {
         }
         // A second transaction: the folders empty out only once the deletes above are committed.
         try (FileTransaction folders = transactions.begin()) {
-            for (Path directory : walk(folder).stream().filter(p -> Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS))
-                    .sorted(Comparator.comparingInt(Path::getNameCount).reversed()).toList()) {
-                if (list(directory).isEmpty()) {
-                    folders.removeEmptyDirectory(directory);
-                }
-            }
+            folders.removeEmptyFoldersIn(folder);
             folders.commit();
         }
         log.info("staging {}: removed {} verified copies", folder, removable.size());

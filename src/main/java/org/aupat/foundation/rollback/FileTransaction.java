@@ -381,6 +381,33 @@ public final class FileTransaction implements AutoCloseable {
     }
 
     /**
+     * Removes every empty folder inside {@code root}, deepest first, and {@code root} itself once empty; a folder
+     * still holding anything is left as it is. The one walk that empties a tree of folders (merge, db_verify).
+     */
+    public void removeEmptyFoldersIn(Path root) {
+        requireOpen();
+        List<Path> folders;
+        try (var entries = Files.walk(root)) {
+            folders = entries.filter(p -> Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)).sorted()
+                    .sorted(java.util.Comparator.comparingInt(Path::getNameCount).reversed()).toList();
+        } catch (IOException | java.io.UncheckedIOException e) {
+            throw new FileSystemError("cannot walk " + root + ": " + e.getMessage() + ". Nothing was removed; run the"
+                    + " same command again.", false, Map.of("path", root.toString()), e);
+        }
+        for (Path folder : folders) {
+            boolean empty;
+            try {
+                empty = isEmpty(folder);
+            } catch (IOException e) {
+                throw failure("list " + folder, e, folder);
+            }
+            if (empty) {
+                removeEmptyDirectory(folder);
+            }
+        }
+    }
+
+    /**
      * Keeps every operation: flushes the changed folders (the new names are then on disk), removes the
      * backups of deleted files, then the journal.
      */
