@@ -55,4 +55,32 @@ class HomeIT {
             assertThat(left).as("nothing in the working folders").isEmpty();
         }
     }
+
+    /**
+     * Spring Boot would read ./application.yml and ./config/*.yml of the working folder; AUPAT reads neither, so a
+     * stray settings file where a user happens to stand moves nothing. A file named on purpose is still read.
+     */
+    @Test
+    void settingsFilesInTheWorkingFolderAreIgnored() throws Exception {
+        Path user = Files.createDirectories(dir.resolve("user"));
+        Path folder = Files.createDirectories(dir.resolve("project"));
+        Path elsewhere = dir.resolve("elsewhere");
+        Files.writeString(folder.resolve("application.yml"), "aupat:\n  home: " + elsewhere.resolve("a") + "\n");
+        Files.writeString(Files.createDirectories(folder.resolve("config")).resolve("application.yml"),
+                "aupat:\n  home: " + elsewhere.resolve("b") + "\n");
+        JarRunner aupat = new JarRunner(user);
+        Path home = user.resolve(".local/share/aupat");
+
+        JarRunner.Result r = aupat.runAsUser(folder, "--script=db_migrate");
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(home.resolve("aupat.db")).exists();
+        assertThat(elsewhere).doesNotExist();
+
+        Path named = Files.writeString(dir.resolve("named.yml"), "aupat:\n  home: " + elsewhere.resolve("c") + "\n");
+        r = aupat.runAsUser(folder, "--script=db_migrate", "--spring.config.additional-location=file:" + named);
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(elsewhere.resolve("c/aupat.db")).as("a file named on purpose is read").exists();
+        assertThat(elsewhere.resolve("a")).doesNotExist();
+        assertThat(elsewhere.resolve("b")).doesNotExist();
+    }
 }
