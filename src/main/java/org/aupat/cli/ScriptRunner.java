@@ -152,6 +152,7 @@ public class ScriptRunner {
     private void backUp(String name, BackupFirst asked) {
         if (asked == BackupFirst.NOTHING_TO_DO) {
             log.info(LogMarkers.FILE_ONLY, "{} has nothing to change: no backup", name);
+            console.info(name + ": nothing to do, so no backup of the database was made.");
         } else if (asked == BackupFirst.SKIPPED) {
             console.warn(name + ": " + SKIP_BACKUP + " given: the database is changed without a fresh backup.");
             log.warn("{} runs without a backup ({})", name, SKIP_BACKUP);

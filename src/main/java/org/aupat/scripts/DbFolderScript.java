@@ -40,6 +40,11 @@ public class DbFolderScript extends AupatScript {
     }
 
     @Override
+    protected boolean nothingToDo() {
+        return !folders.hasWork(location);
+    }
+
+    @Override
     protected int execute() {
         FolderService.Result result = folders.makeFolders(location);
         result.created().forEach((uuid, created) -> {

@@ -43,9 +43,19 @@ public class DbIngestScript extends AupatScript {
     }
 
     @Override
+    protected boolean nothingToDo() {
+        return !ingest.hasWork();
+    }
+
+    @Override
     protected int execute() {
         if (dryRun) {
             List<Results.PlannedIngest> planned = new ArrayList<>();
+            if (nothingToDo()) {
+                console.info("Dry run: nothing to do, no organised file waits for the archive; nothing was changed.");
+                console.result(new Results.IngestPlan(true, planned));
+                return ExitCode.OK;
+            }
             long n = ingest.preview((staged, target) -> {
                 console.out(staged + "  -> " + target);
                 planned.add(new Results.PlannedIngest(staged, target));

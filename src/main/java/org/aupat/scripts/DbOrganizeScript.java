@@ -27,6 +27,11 @@ public class DbOrganizeScript extends AupatScript {
     }
 
     @Override
+    protected boolean nothingToDo() {
+        return !organize.hasWork();
+    }
+
+    @Override
     protected int execute() {
         OrganizeService.Summary summary = organize.organize();
         summary.printTo(console);

@@ -245,4 +245,42 @@ class ScriptPreambleTest {
         assertThat(run("db_verify", "--all")).isZero();
         assertThat(backups()).as("an audit re-hashes and records: backed up first").isEqualTo(2);
     }
+
+    /**
+     * db_organize, db_folder and db_ingest with nothing to do change nothing, so they make no backup (and say so);
+     * each with work to do still backs up first.
+     */
+    @Test
+    void aStepWithNothingToDoMakesNoBackup() throws Exception {
+        Path card = Files.createDirectories(home.resolve("card"));
+        new MediaFactory(card).text("history.txt", "Built 1880.");
+        assertThat(run("db_migrate")).isZero();
+        assertThat(run("pipeline", "--source=" + card, "--name=Mill", "--state=ny", "--type=industrial")).isZero();
+        assertThat(backups()).isEqualTo(1);
+        for (String step : List.of("db_organize", "db_folder", "db_ingest")) {
+            ByteArrayOutputStream messages = new ByteArrayOutputStream();
+            PrintStream before = System.err;
+            System.setErr(new PrintStream(messages, true, StandardCharsets.UTF_8));
+            try {
+                assertThat(run(step)).as(step).isZero();
+            } finally {
+                System.setErr(before);
+            }
+            assertThat(backups()).as(step + " with nothing to do").isEqualTo(1);
+            assertThat(messages.toString(StandardCharsets.UTF_8)).as(step).contains(step + ": nothing to do, so no backup");
+        }
+        assertThat(run("db_ingest", "--dry-run")).isZero();
+
+        Path other = Files.createDirectories(home.resolve("other"));
+        new MediaFactory(other).photo("IMG_0001.JPG", "Canon", "Canon EOS R5");
+        assertThat(run("db_import", "--source=" + other, "--name=Other Mill", "--state=ny", "--type=industrial")).isZero();
+        assertThat(backups()).isEqualTo(2);
+        int expected = 2;
+        for (String step : List.of("db_organize", "db_folder", "db_ingest")) {
+            assertThat(run(step)).as(step).isZero();
+            assertThat(backups()).as(step + " with work to do backs up first").isEqualTo(++expected);
+        }
+        assertThat(run("db_ingest")).isZero();
+        assertThat(backups()).as("everything archived: nothing left to ingest").isEqualTo(expected);
+    }
 }

@@ -77,10 +77,31 @@ public class FolderService {
     }
 
     /**
-     * The location's folder, made with everything its staged files need (or, with {@code fullTemplate},
-     * every folder of folder.json); returns the folders created.
+     * Whether making the folders of every location (or of one) would change anything: a location without its
+     * recorded folder, a URL without its website folder, or a folder its files need that is not there. Decided
+     * by the same plan that {@link #makeFolders} carries out; creates nothing.
      */
-    List<Path> ensure(Location location, boolean fullTemplate) {
+    public boolean hasWork(String onlyLocation) {
+        List<Location> targets = onlyLocation != null ? List.of(locations.require(onlyLocation)) : locations.all();
+        for (Location location : targets) {
+            try {
+                Needed needed = needed(location, false);
+                if (location.locLoc() == null || !needed.websites().isEmpty()
+                        || needed.folders().stream().anyMatch(path -> !Files.isDirectory(path))) {
+                    return true;
+                }
+            } catch (RuntimeException e) {
+                return true; // the real run reports it per location, as makeFolders does
+            }
+        }
+        return false;
+    }
+
+    /** The folders a location needs, and the website folder of each URL that has none recorded (by URL uuid). */
+    private record Needed(Path folder, List<Path> folders, Map<String, Path> websites) {
+    }
+
+    private Needed needed(Location location, boolean fullTemplate) {
         Path folder = plannedFolder(location);
         List<Path> wanted = new ArrayList<>(List.of(folder, folder.resolve("documents")));
         if (fullTemplate) {
@@ -105,6 +126,18 @@ public class FolderService {
             websites.put(url[0], website);
             wanted.add(website);
         }
+        return new Needed(folder, wanted, websites);
+    }
+
+    /**
+     * The location's folder, made with everything its staged files need (or, with {@code fullTemplate},
+     * every folder of folder.json); returns the folders created.
+     */
+    List<Path> ensure(Location location, boolean fullTemplate) {
+        Needed needed = needed(location, fullTemplate);
+        Path folder = needed.folder();
+        List<Path> wanted = needed.folders();
+        Map<String, Path> websites = needed.websites();
         List<Path> created = new ArrayList<>();
         try (FileTransaction files = fileTransactions.begin()) {
             for (Path path : wanted) {

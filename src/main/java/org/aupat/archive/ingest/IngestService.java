@@ -14,6 +14,7 @@ import org.aupat.archive.folder.FolderService;
 import org.aupat.archive.ingest.IngestItem.Placed;
 import org.aupat.archive.media.MediaRepository;
 import org.aupat.archive.media.MediaRepository.MediaFile;
+import org.aupat.archive.media.MediaState;
 import org.aupat.archive.media.MediaType;
 import org.aupat.foundation.config.AupatProperties;
 import org.aupat.foundation.console.Console;
@@ -69,6 +70,19 @@ public class IngestService {
                     archived.getOrDefault(MediaType.DOCUMENT, 0L), linked > 0 ? ", " + linked + " hard-linked" : "",
                     failed > 0 ? "; " + failed + " stayed in staging (see logs/failure.log)" : ""));
         }
+    }
+
+    /**
+     * Whether any organised file waits for the archive: the one decision of whether there is work, for the real
+     * run (no work, no backup) and the dry run alike. A count over the state's index.
+     */
+    public boolean hasWork() {
+        for (MediaType type : MediaType.values()) {
+            if (media.count(type, null, MediaState.ORGANIZED) > 0) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Archives every organised file still in staging, chunk by chunk. */

@@ -130,6 +130,19 @@ public class OrganizeService {
         exiftool.enableReadAhead();
     }
 
+    /**
+     * Whether a run would change anything: an image or video still staged (to organise) or organised and waiting
+     * for db_ingest (linked again, see {@link #organize()}). With neither, the run writes nothing.
+     */
+    public boolean hasWork() {
+        for (MediaType type : List.of(MediaType.IMAGE, MediaType.VIDEO)) {
+            if (media.countUnorganized(type) > 0 || media.count(type, null, MediaState.ORGANIZED) > 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Organises every staged image and video; {@link #requireTools()} first, before anything changes. */
     public Summary organize() {
         Map<MediaType, Long> organized = new EnumMap<>(MediaType.class);
