@@ -11,7 +11,7 @@ import org.springframework.core.env.MapPropertySource;
 /**
  * Where Spring reads configuration files: only inside the jar ({@code application.yml} and the profile files
  * {@code application-dev.yml}, {@code -prod.yml} the build copies in from {@code config/}), never the working
- * folder. Spring Boot's own default also reads {@code ./application.yml} and {@code ./config/*.yml}, so a stray
+ * folder. Spring Boot's own default also reads {@code ./application.yml} and the files in {@code ./config/}, so a stray
  * file in whatever folder a user runs AUPAT from would silently change the archive's paths. The per-user file
  * is read by {@link HomeEnvironment}; {@code --spring.config.additional-location} still adds files a user names,
  * and a {@code spring.config.location} given on purpose replaces this one.
