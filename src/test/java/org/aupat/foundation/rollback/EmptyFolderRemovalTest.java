@@ -65,4 +65,31 @@ class EmptyFolderRemovalTest {
         }
         assertThat(file).hasContent("only copy");
     }
+
+    @Test
+    void aTreeLosesItsEmptyFoldersDeepestFirstAndKeepsEveryFolderHoldingAFile() throws IOException {
+        Path root = Files.createDirectories(home.resolve("archive/mill"));
+        Files.createDirectories(root.resolve("photos/camera/2021"));
+        Files.createDirectories(root.resolve("videos"));
+        Path kept = Files.writeString(Files.createDirectories(root.resolve("documents/notes")).resolve("plan.txt"), "x");
+        try (FileTransaction tx = transactions().begin()) {
+            tx.removeEmptyFoldersIn(root);
+            tx.commit();
+        }
+        assertThat(root.resolve("photos")).doesNotExist();
+        assertThat(root.resolve("videos")).doesNotExist();
+        assertThat(kept).hasContent("x");
+
+        Files.delete(kept);
+        try (FileTransaction tx = transactions().begin()) {
+            tx.removeEmptyFoldersIn(root);
+        }
+        assertThat(root.resolve("documents/notes")).as("undone: the folders come back").isDirectory();
+        try (FileTransaction tx = transactions().begin()) {
+            tx.removeEmptyFoldersIn(root);
+            tx.commit();
+        }
+        assertThat(root).as("the root too, once empty").doesNotExist();
+        assertThat(home.resolve("archive")).isDirectory();
+    }
 }
