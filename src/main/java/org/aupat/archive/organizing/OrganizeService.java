@@ -183,6 +183,14 @@ public class OrganizeService {
             links += l.documentLinks();
             photoPairs += l.photoPairs();
         }
+        // Locations organised before the current relationship rules (sidecars, RAW+JPEG pairs) are linked
+        // once, archived files included: their links reach the database and master JSON; no file is renamed.
+        for (String location : ledger.notLinkedYet()) {
+            RelationshipLinker.Links l = ledger.backfill(location, clock.timestamp());
+            pairs += l.livePairs();
+            links += l.documentLinks();
+            photoPairs += l.photoPairs();
+        }
         return new Summary(organized, categories, left, pairs, links, photoPairs, List.copyOf(damaged));
     }
 
