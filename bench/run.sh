@@ -33,7 +33,7 @@ log_seconds() { # "HH:MM:SS,mmm" -> seconds of the day
 organize_seconds() { # home what -> seconds from the first "organizing images" line to the close of "organizing <what>"
     local log=$1/logs/main.log first last
     first=$(grep -m1 'organizing images: 0/' "$log" | awk '{print $2}')
-    last=$(grep "Progress.java:64:close | organizing $2" "$log" | tail -1 | awk '{print $2}')
+    last=$(grep -E "Progress.java:[0-9]+:close \| organizing $2" "$log" | tail -1 | awk '{print $2}')
     calc "$(log_seconds "$last") - $(log_seconds "$first")"
 }
 

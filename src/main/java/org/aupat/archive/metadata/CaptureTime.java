@@ -25,16 +25,27 @@ public record CaptureTime(LocalDateTime local, String localTag, ZoneOffset offse
     }
 
     /**
-     * This capture time, or, when the file gave no offset, the one {@code zone} had at that local time
-     * (daylight saving included), recorded as {@link OffsetSource#LOCATION_STATE}. An offset the file
-     * gave is never replaced. A local time in the hour skipped by a spring-forward change takes the
-     * offset before it; one in the hour repeated in autumn takes the earlier (summer) offset.
+     * This capture time, or, when the file gave no offset, a recorded guess: the offset the zone at the
+     * photo's GPS position had at that local time ({@link OffsetSource#GPS_POSITION}), else the one of the
+     * location's state ({@link OffsetSource#LOCATION_STATE}), else none ({@link OffsetSource#UNKNOWN}).
+     * The only place where a guess is chosen; the zones are asked for only when needed (the position's
+     * takes loading the boundaries), each may give null. An offset the file gave is never replaced.
      */
-    public CaptureTime orInStateZone(ZoneId zone) {
-        if (local == null || offset != null || zone == null) {
+    public CaptureTime orGuessed(java.util.function.Supplier<ZoneId> atPosition, java.util.function.Supplier<ZoneId> ofState) {
+        if (local == null || offset != null) {
             return this;
         }
-        return new CaptureTime(local, localTag, zone.getRules().getOffset(local), OffsetSource.LOCATION_STATE);
+        CaptureTime guess = inZone(atPosition.get(), OffsetSource.GPS_POSITION);
+        return guess != this ? guess : inZone(ofState.get(), OffsetSource.LOCATION_STATE);
+    }
+
+    /**
+     * The offset {@code zone} had at this local time (daylight saving included). A local time in the hour
+     * skipped by a spring-forward change takes the offset before it; one in the hour repeated in autumn
+     * takes the earlier (summer) offset.
+     */
+    private CaptureTime inZone(ZoneId zone, OffsetSource source) {
+        return zone == null ? this : new CaptureTime(local, localTag, zone.getRules().getOffset(local), source);
     }
 
     /** The camera's clock as ISO text with seconds ("2023-05-01T10:00:00"), null when the file has no time. */
@@ -55,6 +66,8 @@ public record CaptureTime(LocalDateTime local, String localTag, ZoneOffset offse
         GPS_TIME("gps_time"),
         /** QuickTime's CreateDate, which that format defines as UTC. */
         QUICKTIME_UTC("quicktime_utc"),
+        /** Nothing in the file says, so the time zone at the photo's GPS position (offline boundaries): a recorded guess. */
+        GPS_POSITION("gps_position"),
         /** Nothing in the file says, so the time zone of the location's state (state_time_zones.json): a recorded guess. */
         LOCATION_STATE("location_state"),
         /** Nothing in the file or the location says: the local time is kept, the UTC time is not guessed. */

@@ -14,8 +14,11 @@ class OrganizeLedger {
     private final OrganizeRepository repository;
     private final RelationshipLinker linker;
     private final LocationRepository locations;
+    private final RelationshipRepository relationships;
 
-    OrganizeLedger(OrganizeRepository repository, RelationshipLinker linker, LocationRepository locations) {
+    OrganizeLedger(OrganizeRepository repository, RelationshipLinker linker, LocationRepository locations,
+                   RelationshipRepository relationships) {
+        this.relationships = relationships;
         this.repository = repository;
         this.linker = linker;
         this.locations = locations;
@@ -31,6 +34,28 @@ class OrganizeLedger {
     @RetryTransient
     @Transactional
     public RelationshipLinker.Links link(String locationUuid, String now) {
-        return linker.link(locationUuid, now);
+        RelationshipLinker.Links links = linker.link(locationUuid, now);
+        relationships.markLinked(locationUuid, RelationshipLinker.VERSION);
+        return links;
+    }
+
+    /**
+     * Links a location that no run has linked with the current rules (an archive organised before
+     * them): its archived files gain their links; when it has any, the location is touched so that
+     * db_identify writes its master JSON again. Files are not renamed.
+     */
+    @RetryTransient
+    @Transactional
+    public RelationshipLinker.Links backfill(String locationUuid, String now) {
+        RelationshipLinker.Links links = link(locationUuid, now);
+        if (links.livePairs() + links.documentLinks() + links.photoPairs() > 0) {
+            locations.touch(locationUuid, now);
+        }
+        return links;
+    }
+
+    /** Locations to {@link #backfill}: never linked with the current relationship rules. */
+    public java.util.List<String> notLinkedYet() {
+        return relationships.locationsLinkedBefore(RelationshipLinker.VERSION);
     }
 }

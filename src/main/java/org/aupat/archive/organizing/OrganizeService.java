@@ -29,6 +29,7 @@ import org.aupat.archive.metadata.CaptureTime;
 import org.aupat.archive.metadata.ExifMetadata;
 import org.aupat.archive.metadata.ExifReading;
 import org.aupat.archive.metadata.ExiftoolPool;
+import org.aupat.archive.metadata.TimeZoneAtPosition;
 import org.aupat.archive.metadata.VideoMetadata;
 import org.aupat.archive.metadata.VideoProbe;
 import org.aupat.archive.organizing.OrganizeRepository.Organized;
@@ -63,10 +64,13 @@ public class OrganizeService {
     private final ObjectMapper json;
     private final Rules rules;
     private final LocationRepository locations;
+    private final TimeZoneAtPosition zones;
 
     public OrganizeService(MediaRepository media, ExiftoolPool exiftool, VideoProbe ffprobe, HardwareClassifier classifier,
                            OrganizeLedger ledger, FailureLog failures, ProgressReporter progress,
-                           ArchiveClock clock, ObjectMapper json, Rules rules, LocationRepository locations) {
+                           ArchiveClock clock, ObjectMapper json, Rules rules, LocationRepository locations,
+                           TimeZoneAtPosition zones) {
+        this.zones = zones;
         this.rules = rules;
         this.locations = locations;
         this.media = media;
@@ -192,6 +196,14 @@ public class OrganizeService {
             links += l.documentLinks();
             photoPairs += l.photoPairs();
         }
+        // Locations organised before the current relationship rules (sidecars, RAW+JPEG pairs) are linked
+        // once, archived files included: their links reach the database and master JSON; no file is renamed.
+        for (String location : ledger.notLinkedYet()) {
+            RelationshipLinker.Links l = ledger.backfill(location, clock.timestamp());
+            pairs += l.livePairs();
+            links += l.documentLinks();
+            photoPairs += l.photoPairs();
+        }
         return new Summary(organized, categories, left, pairs, links, photoPairs, List.copyOf(damaged));
     }
 
@@ -225,12 +237,18 @@ public class OrganizeService {
             // A video's thumbnail (.THM, read at import) fills what the video lacks, before the state's zone is guessed.
             ExifMetadata exif = thumbnails.containsKey(file.sha())
                     ? own.orFromThumbnail(ExifMetadata.fromJson(thumbnails.get(file.sha()))) : own;
-            CaptureTime capture = exif.capture().orInStateZone(stateZones
-                    .computeIfAbsent(file.locationUuid(), this::stateZone).orElse(null));
+            CaptureTime capture = exif.capture().orGuessed(() -> positionZone(exif),
+                    () -> stateZones.computeIfAbsent(file.locationUuid(), this::stateZone).orElse(null));
             rows.add(type == MediaType.IMAGE ? image(file, exif, capture)
                     : video(file, exif, probes.get(i), capture, !exif.equals(own)));
         }
         return rows;
+    }
+
+    /** The time zone at the file's GPS position, null without one (asked only for a file that gives no offset). */
+    private ZoneId positionZone(ExifMetadata exif) {
+        return exif.latitude() == null || exif.longitude() == null ? null
+                : zones.zoneAt(exif.latitude(), exif.longitude()).orElse(null);
     }
 
     /** The time zone of a location's state (state_time_zones.json), for files that give no offset. */

@@ -22,6 +22,11 @@ import org.springframework.stereotype.Component;
 @Component
 class RelationshipLinker {
     private static final List<String> LIVE_STILLS = List.of("heic", "heif", "jpg", "jpeg");
+    /**
+     * The version of these rules, kept per location (locations.loc_links): raise it when a rule is added,
+     * and db_organize links every location once more, archived files included.
+     */
+    static final int VERSION = 1;
 
     private final RelationshipRepository repository;
     private final ObjectMapper mapper;

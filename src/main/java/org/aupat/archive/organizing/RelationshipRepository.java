@@ -44,6 +44,16 @@ class RelationshipRepository {
                 json, now, sha);
     }
 
+    /** Locations last linked by rules older than {@code version}, or never (see V15). */
+    List<String> locationsLinkedBefore(int version) {
+        return jdbc.queryForList("SELECT loc_uuid FROM locations WHERE loc_links IS NULL OR loc_links < ? ORDER BY loc_uuid",
+                String.class, version);
+    }
+
+    void markLinked(String locationUuid, int version) {
+        jdbc.update("UPDATE locations SET loc_links = ? WHERE loc_uuid = ?", version, locationUuid);
+    }
+
     /** A paired live-photo video belongs in original_other, whatever its hardware (docs/rules.md, Relationships). */
     void makeLiveVideo(String videoSha, String now) {
         jdbc.update("UPDATE videos SET camera = 0, drone = 0, phone = 0, go_pro = 0, dash_cam = 0, other = 1,"
