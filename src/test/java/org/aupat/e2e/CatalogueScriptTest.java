@@ -95,14 +95,31 @@ class CatalogueScriptTest {
         assertThat(thumbnail).hasSameBinaryContentAs(home.resolve("preview-source.jpg"));
     }
 
+    /**
+     * A missing ffmpeg stops a run that has thumbnails to make before it writes anything (exit 3); a run with
+     * nothing to make does not need the tools, so it starts none (a rebuild with nothing new stays fast).
+     */
     @Test
-    void aMissingFfmpegStopsTheRunBeforeAnythingIsWritten() throws Exception {
+    void aMissingFfmpegStopsARunWithThumbnailsToMakeBeforeAnythingIsWritten() throws Exception {
+        Path card = Files.createDirectories(home.resolve("late-card"));
+        new MediaFactory(card).photo("LATE_0001.JPG", "Canon", "Canon EOS R5");
+        JarRunner.Result imported = archive.aupat.run("--script=pipeline", "--source=" + card, "--name=Late Barn",
+                "--state=ny", "--type=agricultural", "--no-catalogue");
+        assertThat(imported.exit()).as(imported.err()).isZero();
         Path index = home.resolve("data/catalogue/index.html");
-        FileTime before = Files.getLastModifiedTime(index);
+        Map<Path, FileTime> before = stamps(home.resolve("data/catalogue"));
         JarRunner.Result run = archive.aupat.run("--script=catalogue", "--aupat.ffprobe=/nonexistent/ffprobe");
         assertThat(run.exit()).isEqualTo(3);
         assertThat(run.err()).contains("ffmpeg", "/nonexistent/ffmpeg", "install");
-        assertThat(Files.getLastModifiedTime(index)).isEqualTo(before);
+        assertThat(stamps(home.resolve("data/catalogue"))).isEqualTo(before);
+        assertThat(Files.readString(index)).doesNotContain("Late Barn");
+
+        JarRunner.Result done = archive.aupat.run("--script=catalogue");
+        assertThat(done.exit()).as(done.err()).isZero();
+        assertThat(done.out()).contains("1 new thumbnail(s)");
+        JarRunner.Result nothingNew = archive.aupat.run("--script=catalogue", "--aupat.ffprobe=/nonexistent/ffprobe");
+        assertThat(nothingNew.exit()).as(nothingNew.err()).isZero();
+        assertThat(nothingNew.out()).contains("0 location(s) read again");
     }
 
     @Test
