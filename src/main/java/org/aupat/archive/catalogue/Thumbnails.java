@@ -25,7 +25,8 @@ import org.springframework.stereotype.Service;
  * One small JPEG per photo and video, in {@code thumbnails/<first 2 hex>/<sha256>.jpg} beside the archive:
  * derived data, made again whenever it is missing. A file's thumbnail is its embedded preview where it has
  * one (read by exiftool in batches), otherwise a still that ffmpeg decodes (the first frame of a video);
- * an embedded preview too large for a grid is scaled by ffmpeg as well. Only files without a thumbnail are
+ * an embedded preview too large for a grid is scaled by ffmpeg as well, and so is one of a photo that is not
+ * stored upright: the EXIF Orientation read in the same batch turns it (ffmpeg's transpose and flip filters). Only files without a thumbnail are
  * done; a file neither tool can read is listed in {@code unmade.txt} and not tried again (delete the
  * folder to start over).
  */
@@ -119,7 +120,7 @@ class Thumbnails {
     private ChunkResult makeChunk(List<ThumbnailSource> chunk) {
         Map<Path, ThumbnailSource> byPath = new HashMap<>();
         chunk.forEach(s -> byPath.put(Path.of(s.path()), s));
-        Map<Path, byte[]> previews = exiftool.embeddedPreviews(List.copyOf(byPath.keySet()));
+        Map<Path, ExiftoolPool.EmbeddedPreview> previews = exiftool.embeddedPreviews(List.copyOf(byPath.keySet()));
         Set<String> made = new HashSet<>();
         int fromPreview = 0;
         List<Stills.Still> toDecode = new ArrayList<>();
@@ -130,8 +131,12 @@ class Thumbnails {
                 Path original = Path.of(source.path());
                 Path target = file(source.sha());
                 Files.createDirectories(target.getParent());
-                byte[] preview = previews.get(original);
-                if (preview != null && preview.length <= KEEP_PREVIEW_BYTES) {
+                ExiftoolPool.EmbeddedPreview found = previews.get(original);
+                byte[] preview = found == null ? null : found.jpeg();
+                // A photo's orientation is applied here (its preview and ffmpeg's decoding would show it as stored);
+                // a video's rotation ffmpeg applies itself.
+                int orientation = source.video() ? 0 : found == null ? 1 : found.orientation();
+                if (preview != null && preview.length <= KEEP_PREVIEW_BYTES && orientation == 1) {
                     CatalogueFiles.writeIfChanged(target, preview);
                     made.add(source.sha());
                     fromPreview++;
@@ -146,7 +151,7 @@ class Thumbnails {
                 }
                 Path temporary = CatalogueFiles.temporaryBeside(target);
                 scratch.add(temporary);
-                toDecode.add(new Stills.Still(input, temporary));
+                toDecode.add(new Stills.Still(input, temporary, orientation));
                 bySource.put(input, source);
             }
             for (Path input : stills.make(toDecode)) {
