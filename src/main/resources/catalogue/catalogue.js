@@ -1,8 +1,8 @@
-/* AUPAT catalogue: filter and sort the index, draw the photo grid a page at a time, draw the maps.
+/* AUPAT catalogue: filter and sort the index, draw the photo grid a chunk at a time as it comes into view,
+   draw the maps.
    Every text from the archive is put in the page with textContent, never as markup. */
 (function () {
   "use strict";
-  var PAGE = 120;
   var dataElement = document.getElementById("catalogue-data");
   var data = dataElement ? JSON.parse(dataElement.textContent) : {};
 
@@ -112,33 +112,84 @@
     return figure;
   }
 
-  function group(g, parent) {
+  /* A location's grid data and map points are external scripts in its data folder (<script src> works from
+     file://, fetch does not), each calling one of these; a chunk is loaded when its group comes near the view. */
+  var chunkDone = {};
+  window.aupatChunk = function (n, items) {
+    var done = chunkDone[n];
+    delete chunkDone[n];
+    if (done) { done(items); }
+  };
+  var pointsDone = null;
+  window.aupatPoints = function (points) {
+    if (pointsDone) { pointsDone(points); }
+  };
+
+  function load(file, failed) {
+    var script = document.createElement("script");
+    script.src = data.dir + file;
+    script.onerror = failed;
+    document.body.appendChild(script);
+  }
+
+  function group(g, parent, observer) {
     var section = element("section", "group");
-    section.appendChild(element("h3", null, g.visit + " \u00b7 " + g.category + " (" + g.items.length + ")"));
+    section.appendChild(element("h3", null, g.visit + " \u00b7 " + g.category + " (" + g.count + ")"));
     var grid = element("div", "grid");
     section.appendChild(grid);
     var more = element("button", "more");
-    var done = 0;
-    function next() {
-      var end = Math.min(g.items.length, done + PAGE);
-      var fragment = document.createDocumentFragment();
-      for (; done < end; done++) { fragment.appendChild(item(g.items[done])); }
-      grid.appendChild(fragment);
-      more.hidden = done >= g.items.length;
-      more.textContent = "Show " + Math.min(PAGE, g.items.length - done) + " more of " + (g.items.length - done);
-    }
-    more.addEventListener("click", next);
+    more.hidden = true;
     section.appendChild(more);
+    var end = element("div", "group-end");
+    section.appendChild(end);
+    var next = 0;
+    var shown = 0;
+    var loading = false;
+    function loadNext() {
+      if (loading || next >= g.chunks.length) { return; }
+      loading = true;
+      var n = g.chunks[next];
+      chunkDone[n] = function (items) {
+        var fragment = document.createDocumentFragment();
+        items.forEach(function (it) { fragment.appendChild(item(it)); });
+        grid.appendChild(fragment);
+        shown += items.length;
+        next++;
+        loading = false;
+        more.hidden = next >= g.chunks.length;
+        more.textContent = "Show more (" + (g.count - shown) + " of " + g.count + " not shown yet)";
+        if (observer) {
+          // Observed again, so that an end still in view after this chunk asks for the next one.
+          observer.unobserve(end);
+          if (next < g.chunks.length) { observer.observe(end); }
+        }
+      };
+      load("chunk-" + n + ".js", function () {
+        delete chunkDone[n];
+        grid.appendChild(element("p", "flag damaged", "Part of this group's data (" + data.dir + "chunk-" + n
+            + ".js) is missing: run the catalogue again."));
+      });
+    }
+    more.addEventListener("click", loadNext);
+    end.loadNext = loadNext;
     parent.appendChild(section);
-    next();
+    if (observer) { observer.observe(end); } else { loadNext(); }
   }
 
   function locationPage() {
     var groups = document.getElementById("groups");
-    (data.groups || []).forEach(function (g) { group(g, groups); });
+    var observer = typeof IntersectionObserver === "undefined" ? null : new IntersectionObserver(function (entries) {
+      entries.forEach(function (e) { if (e.isIntersecting) { e.target.loadNext(); } });
+    }, { rootMargin: "600px 0px" });
+    (data.groups || []).forEach(function (g) { group(g, groups, observer); });
     if (!data.groups || data.groups.length === 0) { groups.appendChild(element("p", null, "No photos or videos.")); }
-    var points = (data.points || []).map(function (p) { return { lat: p[0], lon: p[1] }; });
-    drawMap(document.getElementById("map"), points, function () { return null; });
+    if (data.points && document.getElementById("map")) {
+      pointsDone = function (points) {
+        drawMap(document.getElementById("map"), points.map(function (p) { return { lat: p[0], lon: p[1] }; }),
+            function () { return null; });
+      };
+      load("points.js", function () { /* no pins: the page still works */ });
+    }
   }
 
   if (document.getElementById("locations")) { indexPage(); } else if (document.getElementById("groups")) { locationPage(); }

@@ -30,11 +30,6 @@ public class CatalogueScript extends AupatScript {
     }
 
     @Override
-    protected void check() {
-        service.requireTools();
-    }
-
-    @Override
     protected int execute() {
         CatalogueService.Result result = service.write(redactGps);
         console.out(summary(result));
@@ -48,6 +43,7 @@ public class CatalogueScript extends AupatScript {
         return "Catalogue: " + result.locations() + " location(s), " + result.photos() + " photo(s), "
                 + result.videos() + " video(s); " + result.thumbnailsMade() + " new thumbnail(s)"
                 + (result.thumbnailsUnmade() == 0 ? "" : ", " + result.thumbnailsUnmade() + " file(s) without one")
-                + "; " + result.pagesWritten() + " file(s) written, " + result.pagesUnchanged() + " unchanged.";
+                + "; " + result.pagesWritten() + " file(s) written, " + result.pagesUnchanged() + " unchanged; "
+                + result.locationsRead() + " location(s) read again.";
     }
 }

@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.aupat.testing.MediaFactory;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
@@ -95,8 +96,22 @@ class CatalogueBrowserTest {
 
     private static List<Path> locationPages() throws Exception {
         try (var pages = Files.list(archive.catalogue().resolve("locations"))) {
-            return pages.sorted().toList();
+            return pages.filter(p -> p.toString().endsWith(".html")).sorted().toList();
         }
+    }
+
+    /** Scrolls a location page to its end until every group has loaded all its data; returns the items shown. */
+    private static long loadWholeGrid() throws InterruptedException {
+        long shown = -1;
+        for (int still = 0; still < 3; ) {
+            js("window.scrollTo(0, document.body.scrollHeight);");
+            Thread.sleep(150);
+            long now = (Long) js("return document.querySelectorAll('figure.item').length;");
+            still = now == shown ? still + 1 : 0;
+            shown = now;
+        }
+        js("window.scrollTo(0, 0);");
+        return shown;
     }
 
     /** Every link and image source of the page that points at a file, as that file. */
@@ -167,6 +182,7 @@ class CatalogueBrowserTest {
     void everyLocationPageLoadsCleanlyWithTheDatabasesCountsAndWorkingLinks() throws Exception {
         for (Path page : locationPages()) {
             open(page);
+            loadWholeGrid();
             assertThat(consoleErrors()).as(page.toString()).isEmpty();
             String uuid = page.getFileName().toString().replace(".html", "");
             for (String[] kind : new String[][] {{"photos", "images"}, {"videos", "videos"}, {"documents", "documents"}}) {
@@ -200,6 +216,7 @@ class CatalogueBrowserTest {
             }
         }).findFirst().orElseThrow();
         open(page);
+        loadWholeGrid();
         assertThatNoAlert();
         assertThat(browser.findElement(By.id("aka")).getText()).isEqualTo(
                 archive.text("SELECT aka_name FROM locations WHERE loc_name = 'Odd Hall'")).contains("'");
@@ -213,7 +230,12 @@ class CatalogueBrowserTest {
         // (the map's tiles are images too, which the map makes)
         assertThat(js("return Array.prototype.filter.call(document.querySelectorAll('img:not(.thumb), b, i, [onerror]'),"
                 + " function (e) { return !e.closest('#map'); }).length;")).isEqualTo(0L);
-        assertThat(browser.findElements(By.tagName("script"))).hasSize(3);
+        // Scripts: the page's data (JSON, not run), then ours, and the grid's and map's data files beside the page.
+        assertThat(browser.findElements(By.cssSelector("script:not([src])"))).singleElement()
+                .satisfies(data -> assertThat(data.getDomAttribute("type")).isEqualTo("application/json"));
+        assertThat(browser.findElements(By.cssSelector("script[src]")).stream().map(e -> e.getDomProperty("src")))
+                .hasSizeGreaterThan(2).allSatisfy(src -> assertThat(Path.of(URI.create(src)))
+                        .startsWith(archive.catalogue()).isRegularFile());
         // The RAW+JPEG pair and its sidecar are one item, shown by the JPEG.
         WebElement pair = browser.findElements(By.cssSelector("figure.item")).stream()
                 .filter(f -> f.findElement(By.cssSelector(".name")).getText().equals("PAIR_0001.JPG")).findFirst().orElseThrow();
@@ -222,6 +244,55 @@ class CatalogueBrowserTest {
         js("document.getElementById('media').scrollIntoView();");
         Files.copy(((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE).toPath(), ARTIFACTS.resolve("location.png"),
                 StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    /**
+     * A location with more items than one data file holds: the page asks only for the files of the groups in
+     * view, the rest come as the page is scrolled, nothing fails from file://, and in the end every file is shown.
+     */
+    @Test
+    void aLargeLocationLoadsItsGridLazilyAndInTheEndShowsEveryFile(@TempDir Path large) throws Exception {
+        Path card = Files.createDirectories(large.resolve("card"));
+        MediaFactory media = new MediaFactory(card);
+        Path first = media.photo("LOT_0000.JPG", "Canon", "Canon EOS R5", "2024:03:04 10:00:00", "-05:00", 42.5, -76.5);
+        for (int i = 1; i < 60; i++) {
+            Files.copy(first, card.resolve(String.format("LOT_%04d.JPG", i)));
+        }
+        // One exiftool for all: a description of its own makes each file's bytes differ.
+        Process tag = new ProcessBuilder("exiftool", "-q", "-overwrite_original", "-ImageDescription<FileName",
+                card.toString()).redirectErrorStream(true).start();
+        assertThat(tag.waitFor()).isZero();
+        InProcessRunner aupat = new InProcessRunner(large);
+        JarRunner.Result run = aupat.run("--script=pipeline", "--source=" + card, "--name=Lot Works", "--state=ny",
+                "--type=industrial", "--no-catalogue");
+        assertThat(run.exit()).as(run.err()).isZero();
+        run = aupat.run("--script=catalogue", "--aupat.catalogue-grid-items=2");
+        assertThat(run.exit()).as(run.err()).isZero();
+        Path page;
+        try (var pages = Files.list(large.resolve("data/catalogue/locations"))) {
+            page = pages.filter(p -> p.toString().endsWith(".html")).findFirst().orElseThrow();
+        }
+        Path data = page.resolveSibling(page.getFileName().toString().replace(".html", ""));
+        try (var chunks = Files.list(data)) {
+            assertThat(chunks.filter(c -> c.getFileName().toString().startsWith("chunk-"))).hasSize(30);
+        }
+        open(page);
+        Thread.sleep(300);
+        long atFirst = (Long) js("return document.querySelectorAll('figure.item').length;");
+        assertThat(atFirst).isPositive().isLessThan(60);
+        assertThat(browser.findElement(By.cssSelector("section.group h3")).getText()).endsWith("(60)");
+        long photos;
+        try (java.sql.Connection db = java.sql.DriverManager.getConnection("jdbc:sqlite:" + large.resolve("data/aupat.db"));
+             java.sql.ResultSet rs = db.createStatement().executeQuery("SELECT count(*) FROM images")) {
+            photos = rs.getLong(1);
+        }
+        assertThat(photos).isEqualTo(60);
+        assertThat(browser.findElement(By.id("count-photos")).getText()).isEqualTo("60");
+        assertThat(loadWholeGrid()).isEqualTo(photos);
+        assertThat(browser.findElements(By.cssSelector("figure.item .name")).stream().map(WebElement::getText).distinct())
+                .hasSize(60);
+        assertThat(consoleErrors()).isEmpty();
+        assertThat(browser.findElements(By.cssSelector("#map path.leaflet-interactive"))).isNotEmpty();
     }
 
     private static void assertThatNoAlert() {
@@ -259,7 +330,7 @@ class CatalogueBrowserTest {
         assertThat(browser.findElements(By.id("map"))).isEmpty();
         assertThat(browser.findElements(By.cssSelector("tr.location"))).hasSize(2);
         try (var pages = Files.list(copy.resolve("locations"))) {
-            for (Path page : pages.toList()) {
+            for (Path page : pages.filter(p -> p.toString().endsWith(".html")).toList()) {
                 open(page);
                 assertThat(consoleErrors()).isEmpty();
                 assertThat(browser.findElements(By.id("map"))).isEmpty();

@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
 
@@ -71,7 +72,11 @@ final class CatalogueFiles {
         }
     }
 
-    /** Deletes the pages in {@code folder} ending with {@code suffix} that are not in {@code keep} (locations gone). */
+    /**
+     * Deletes what is in {@code folder} and not in {@code keep}: files ending with {@code suffix} (pages of locations
+     * gone), and folders holding only the {@code .js} data files the catalogue writes (their data). Returns how many
+     * pages or folders it deleted.
+     */
     static int deleteOthers(Path folder, String suffix, Set<Path> keep) {
         if (!Files.isDirectory(folder)) {
             return 0;
@@ -79,8 +84,13 @@ final class CatalogueFiles {
         int deleted = 0;
         try (Stream<Path> files = Files.list(folder)) {
             for (Path file : (Iterable<Path>) files::iterator) {
-                if (file.getFileName().toString().endsWith(suffix) && !keep.contains(file)) {
+                if (keep.contains(file)) {
+                    continue;
+                }
+                if (file.getFileName().toString().endsWith(suffix) && Files.isRegularFile(file)) {
                     Files.deleteIfExists(file);
+                    deleted++;
+                } else if (Files.isDirectory(file) && deleteDataFolder(file)) {
                     deleted++;
                 }
             }
@@ -88,5 +98,21 @@ final class CatalogueFiles {
             throw new UncheckedIOException("cannot tidy " + folder + ": " + e.getMessage(), e);
         }
         return deleted;
+    }
+
+    /** Deletes a location's data folder, unless it holds anything the catalogue did not write (then it is left). */
+    private static boolean deleteDataFolder(Path folder) throws IOException {
+        List<Path> inside;
+        try (Stream<Path> files = Files.list(folder)) {
+            inside = files.toList();
+        }
+        if (!inside.stream().allMatch(f -> Files.isRegularFile(f) && f.getFileName().toString().endsWith(".js"))) {
+            return false;
+        }
+        for (Path file : inside) {
+            Files.deleteIfExists(file);
+        }
+        Files.deleteIfExists(folder);
+        return true;
     }
 }

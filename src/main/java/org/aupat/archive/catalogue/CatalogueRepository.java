@@ -2,7 +2,10 @@ package org.aupat.archive.catalogue;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
@@ -57,10 +60,60 @@ class CatalogueRepository {
                 rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8)));
     }
 
-    /** Every photo and video, for the thumbnails: sha, where the file is, and which kind. */
-    void thumbnailSources(Consumer<ThumbnailSource> sink) {
-        jdbc.query("SELECT img_sha256, img_loc, 0 FROM images UNION ALL SELECT vid_sha256, vid_loc, 1 FROM videos",
-                (RowCallbackHandler) rs -> sink.accept(new ThumbnailSource(rs.getString(1), rs.getString(2), rs.getInt(3) == 1)));
+    /** One location's photos and videos, for their thumbnails: sha, where the file is, and which kind. */
+    void thumbnailSources(String location, Consumer<ThumbnailSource> sink) {
+        jdbc.query("SELECT img_sha256, img_loc, 0 FROM images WHERE loc_uuid = ?"
+                        + " UNION ALL SELECT vid_sha256, vid_loc, 1 FROM videos WHERE loc_uuid = ?",
+                (RowCallbackHandler) rs -> sink.accept(new ThumbnailSource(rs.getString(1), rs.getString(2), rs.getInt(3) == 1)),
+                location, location);
+    }
+
+    /** Every photo and video as (location, sha): which location a thumbnail belongs to. */
+    void mediaShas(BiConsumer<String, String> sink) {
+        jdbc.query("SELECT loc_uuid, img_sha256 FROM images UNION ALL SELECT loc_uuid, vid_sha256 FROM videos",
+                (RowCallbackHandler) rs -> sink.accept(rs.getString(1), rs.getString(2)));
+    }
+
+    /**
+     * Per location, a text made of aggregates the database computes over each table it shows (no row reaches
+     * Java): how many rows, the latest time a row was added, updated (every writer of a shown field sets it:
+     * organizing, archiving, linking, moving, renaming) and verified, how many are verified, archived, damaged or
+     * in a sub-location, plus the location's own last change (a trash, restore, move or merge touches it). The
+     * media tables answer from their catalogue index (V17) without reading a row. A change to what a page shows
+     * changes this text; the text can change without the page changing (a new verification time), which costs
+     * only a closer look.
+     */
+    Map<String, String> changeMarks() {
+        Map<String, StringBuilder> marks = new HashMap<>();
+        marks(marks, "l", "SELECT loc_uuid, loc_update FROM locations");
+        for (String[] t : new String[][] {{"i", "images", "img"}, {"v", "videos", "vid"}}) {
+            String p = t[2];
+            marks(marks, t[0], "SELECT loc_uuid, count(*), max(" + p + "_add), max(" + p + "_update), count(" + p
+                    + "_verified), max(" + p + "_verified), count(" + p + "_archived), sum(" + p + "_damaged), count(sub_uuid)"
+                    + " FROM " + t[1] + " GROUP BY loc_uuid");
+        }
+        marks(marks, "d", "SELECT loc_uuid, count(*), max(doc_add), max(doc_update), count(doc_verified), max(doc_verified),"
+                + " count(doc_archived), count(sub_uuid) FROM documents GROUP BY loc_uuid");
+        marks(marks, "u", "SELECT loc_uuid, count(*), max(url_add), max(url_update), sum(length(url)) FROM urls"
+                + " GROUP BY loc_uuid");
+        marks(marks, "s", "SELECT loc_uuid, count(*), max(loc_update), sum(length(sub_name)) FROM sub_locations"
+                + " GROUP BY loc_uuid");
+        Map<String, String> out = new HashMap<>();
+        marks.forEach((uuid, text) -> out.put(uuid, text.toString()));
+        return out;
+    }
+
+    private void marks(Map<String, StringBuilder> marks, String table, String sql) {
+        jdbc.query(sql, (RowCallbackHandler) rs -> {
+            StringBuilder text = marks.computeIfAbsent(rs.getString(1), k -> new StringBuilder());
+            text.append(table);
+            int columns = rs.getMetaData().getColumnCount();
+            for (int i = 2; i <= columns; i++) {
+                String value = rs.getString(i);
+                text.append('|').append(value == null ? "-" : value);
+            }
+            text.append(';');
+        });
     }
 
     void media(String location, Consumer<MediaRow> sink) {

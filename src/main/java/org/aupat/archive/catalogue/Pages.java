@@ -7,11 +7,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 import org.aupat.archive.catalogue.CatalogueRepository.DocumentRow;
@@ -25,12 +28,14 @@ import org.aupat.archive.catalogue.LocationItems.Item;
 
 /**
  * The catalogue's two kinds of page as text: the index of every location, and one location's page. Static
- * parts are written here, every outside text through {@link Html#escape}; the photo grid is data (JSON in
- * the page) that {@code assets/catalogue.js} turns into the grid a page at a time, as text only.
+ * parts are written here, every outside text through {@link Html#escape}. The photo grid is data: the page
+ * holds its groups (visit, category, count), and the items are in external scripts of at most
+ * {@link Site#chunkItems} items each in the location's data folder, which {@code assets/catalogue.js} loads as
+ * a group comes into view and shows as text only (docs/catalogue.md, "Page and data layout").
  */
 final class Pages {
     /** Where the pages are and what they may show. */
-    record Site(Path root, boolean redactGps, Function<String, Path> thumbnail, Set<String> thumbnails) {
+    record Site(Path root, boolean redactGps, Function<String, Path> thumbnail, Set<String> thumbnails, int chunkItems) {
         Path locations() {
             return root.resolve("locations");
         }
@@ -47,8 +52,12 @@ final class Pages {
         this.json = json;
     }
 
-    /** One location's page, and its summary for the index. */
-    record Rendered(String html, Summary summary) {
+    /**
+     * One location's page, its summary for the index, and its grid data: the files of {@link #dataOf its data
+     * folder} by name, each an external script ({@code <script src>} works from {@code file://}, fetch does not)
+     * that the page loads when a group comes into view, so a page with 100,000 files opens as fast as one with ten.
+     */
+    record Rendered(String html, Summary summary, Map<String, byte[]> data) {
     }
 
     Rendered location(Site site, LocationRow location, List<MediaRow> media, List<DocumentRow> documents,
@@ -58,7 +67,9 @@ final class Pages {
         long photos = media.stream().filter(m -> !m.video()).count();
         long videos = media.size() - photos;
         ObjectNode data = json.createObjectNode();
+        data.put("dir", location.uuid() + "/");
         ArrayNode groups = data.putArray("groups");
+        Map<String, byte[]> files = new LinkedHashMap<>();
         Set<String> points = new LinkedHashSet<>();
         ArrayNode pointArray = json.createArrayNode();
         String first = null;
@@ -78,29 +89,45 @@ final class Pages {
                 }
             }
         }
+        int chunk = 0;
         for (Group group : items.groups()) {
             ObjectNode g = groups.addObject();
             g.put("visit", group.visit());
             g.put("category", LocationItems.CATEGORIES.getOrDefault(group.category(), group.category()));
-            ArrayNode list = g.putArray("items");
+            g.put("count", group.items().size());
+            ArrayNode chunks = g.putArray("chunks");
+            ArrayNode list = null;
             for (Item item : group.items()) {
+                if (list == null || list.size() == site.chunkItems()) {
+                    if (list != null) {
+                        files.put(chunkFile(chunk), script("aupatChunk", chunk, list));
+                        chunk++;
+                    }
+                    chunks.add(chunk);
+                    list = json.createArrayNode();
+                }
                 list.add(item(site, folder, item));
                 if (cover == null && site.thumbnails().contains(item.main().sha())) {
                     cover = Html.link(site.root(), site.thumbnail().apply(item.main().sha()));
                 }
+            }
+            if (list != null) {
+                files.put(chunkFile(chunk), script("aupatChunk", chunk, list));
+                chunk++;
             }
             if (!group.visit().equals(LocationItems.UNKNOWN_DATE)) {
                 first = first == null || group.visit().compareTo(first) < 0 ? group.visit() : first;
                 last = last == null || group.visit().compareTo(last) > 0 ? group.visit() : last;
             }
         }
-        if (!site.redactGps()) {
-            data.set("points", pointArray);
+        if (!site.redactGps() && !pointArray.isEmpty()) {
+            files.put(POINTS, script("aupatPoints", null, pointArray));
+            data.put("points", true);
         }
         String page = pageOf(location);
         Summary summary = new Summary(location, page, photos, videos, documents.size(), first, last, cover,
                 located == 0 ? null : round(latSum / located), located == 0 ? null : round(lonSum / located));
-        StringBuilder html = new StringBuilder(64 * 1024 + media.size() * 400);
+        StringBuilder html = new StringBuilder(64 * 1024 + items.groups().size() * 100);
         head(html, location.name() + " · AUPAT catalogue", "../", site.redactGps(), "location-page");
         html.append("<nav><a href=\"../index.html\">All locations</a></nav>\n");
         html.append("<h1 id=\"location-name\">").append(escape(location.name())).append("</h1>\n");
@@ -156,7 +183,29 @@ final class Pages {
         html.append("<script type=\"application/json\" id=\"catalogue-data\">")
                 .append(Html.scriptData(json.writeValueAsString(data))).append("</script>\n");
         scripts(html, "../", site.redactGps());
-        return new Rendered(html.toString(), summary);
+        return new Rendered(html.toString(), summary, files);
+    }
+
+    /** The grid data's file for one chunk of items, in the location's data folder. */
+    static String chunkFile(int chunk) {
+        return "chunk-" + chunk + ".js";
+    }
+
+    /** The map's points, in the location's data folder. */
+    static final String POINTS = "points.js";
+
+    /** Where a location's grid data is, relative to the catalogue's folder. */
+    static String dataOf(LocationRow location) {
+        return "locations/" + location.uuid();
+    }
+
+    /**
+     * A data file: one call of the page's function with the JSON. JSON is JavaScript, and with {@link Html#scriptData}
+     * no value can hold {@code </script>} or a line separator; the page's script shows every value as text only.
+     */
+    private byte[] script(String function, Integer chunk, JsonNode value) throws IOException {
+        return (function + "(" + (chunk == null ? "" : chunk + ", ") + Html.scriptData(json.writeValueAsString(value))
+                + ");\n").getBytes(StandardCharsets.UTF_8);
     }
 
     /** Where a location's page is, relative to the catalogue's folder. */

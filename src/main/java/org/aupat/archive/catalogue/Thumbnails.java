@@ -25,7 +25,8 @@ import org.springframework.stereotype.Service;
  * One small JPEG per photo and video, in {@code thumbnails/<first 2 hex>/<sha256>.jpg} beside the archive:
  * derived data, made again whenever it is missing. A file's thumbnail is its embedded preview where it has
  * one (read by exiftool in batches), otherwise a still that ffmpeg decodes (the first frame of a video);
- * an embedded preview too large for a grid is scaled by ffmpeg as well. Only files without a thumbnail are
+ * an embedded preview too large for a grid is scaled by ffmpeg as well, and so is one of a photo that is not
+ * stored upright: the EXIF Orientation read in the same batch turns it (ffmpeg's transpose and flip filters). Only files without a thumbnail are
  * done; a file neither tool can read is listed in {@code unmade.txt} and not tried again (delete the
  * folder to start over).
  */
@@ -36,8 +37,11 @@ class Thumbnails {
     /** Files handled at once: bounds the previews held in memory. */
     static final int CHUNK = 500;
 
-    /** What one update did, and which files have a thumbnail now. */
-    record Result(Set<String> available, int made, int fromPreview, int unmade) {
+    /**
+     * What one update did: which of its files have a thumbnail now, which are listed as having none (tried and
+     * failed, now or before), and how many it made, from a preview, and failed to make.
+     */
+    record Result(Set<String> available, Set<String> without, int made, int fromPreview, int unmade) {
     }
 
     private final ExiftoolPool exiftool;
@@ -74,16 +78,23 @@ class Thumbnails {
         }
     }
 
-    /** Makes the thumbnails that are missing for these files. */
+    /** Makes the thumbnails that are missing for these files (one look-up each: they are the files of changed locations). */
     Result update(List<ThumbnailSource> sources) {
-        Set<String> available = existing();
+        Set<String> available = new HashSet<>();
         Set<String> unmade = unmade();
+        Set<String> without = new HashSet<>();
         List<ThumbnailSource> todo = new ArrayList<>();
         for (ThumbnailSource source : sources) {
-            if (!available.contains(source.sha()) && !unmade.contains(source.sha()) && source.path() != null
-                    && Files.isRegularFile(Path.of(source.path()))) {
+            if (Files.isRegularFile(file(source.sha()))) {
+                available.add(source.sha());
+            } else if (unmade.contains(source.sha())) {
+                without.add(source.sha());
+            } else if (source.path() != null && Files.isRegularFile(Path.of(source.path()))) {
                 todo.add(source);
             }
+        }
+        if (!todo.isEmpty()) {
+            requireTools(); // a pre-flight error before the first thumbnail (and before the catalogue writes a page)
         }
         int made = 0;
         int fromPreview = 0;
@@ -98,8 +109,9 @@ class Thumbnails {
         }
         if (!failed.isEmpty()) {
             appendUnmade(failed);
+            without.addAll(failed);
         }
-        return new Result(available, made, fromPreview, failed.size());
+        return new Result(available, without, made, fromPreview, failed.size());
     }
 
     private record ChunkResult(Set<String> made, int fromPreview) {
@@ -108,7 +120,7 @@ class Thumbnails {
     private ChunkResult makeChunk(List<ThumbnailSource> chunk) {
         Map<Path, ThumbnailSource> byPath = new HashMap<>();
         chunk.forEach(s -> byPath.put(Path.of(s.path()), s));
-        Map<Path, byte[]> previews = exiftool.embeddedPreviews(List.copyOf(byPath.keySet()));
+        Map<Path, ExiftoolPool.EmbeddedPreview> previews = exiftool.embeddedPreviews(List.copyOf(byPath.keySet()));
         Set<String> made = new HashSet<>();
         int fromPreview = 0;
         List<Stills.Still> toDecode = new ArrayList<>();
@@ -119,8 +131,12 @@ class Thumbnails {
                 Path original = Path.of(source.path());
                 Path target = file(source.sha());
                 Files.createDirectories(target.getParent());
-                byte[] preview = previews.get(original);
-                if (preview != null && preview.length <= KEEP_PREVIEW_BYTES) {
+                ExiftoolPool.EmbeddedPreview found = previews.get(original);
+                byte[] preview = found == null ? null : found.jpeg();
+                // A photo's orientation is applied here (its preview and ffmpeg's decoding would show it as stored);
+                // a video's rotation ffmpeg applies itself.
+                int orientation = source.video() ? 0 : found == null ? 1 : found.orientation();
+                if (preview != null && preview.length <= KEEP_PREVIEW_BYTES && orientation == 1) {
                     CatalogueFiles.writeIfChanged(target, preview);
                     made.add(source.sha());
                     fromPreview++;
@@ -135,7 +151,7 @@ class Thumbnails {
                 }
                 Path temporary = CatalogueFiles.temporaryBeside(target);
                 scratch.add(temporary);
-                toDecode.add(new Stills.Still(input, temporary));
+                toDecode.add(new Stills.Still(input, temporary, orientation));
                 bySource.put(input, source);
             }
             for (Path input : stills.make(toDecode)) {
@@ -152,8 +168,38 @@ class Thumbnails {
         }
     }
 
+    /**
+     * The thumbnails folder's state as cheaply as it can be read: the modification time of the folder and of each
+     * shard folder (a thumbnail deleted or made changes its folder's), and the unmade list's size and time (key
+     * {@code @unmade}). In nanoseconds of the epoch.
+     */
+    Map<String, String> folders() {
+        Map<String, String> state = new HashMap<>();
+        if (!Files.isDirectory(folder)) {
+            return state;
+        }
+        try (Stream<Path> shards = Files.list(folder)) {
+            state.put(".", String.valueOf(nanos(folder)));
+            for (Path shard : (Iterable<Path>) shards::iterator) {
+                if (Files.isDirectory(shard)) {
+                    state.put(shard.getFileName().toString(), String.valueOf(nanos(shard)));
+                }
+            }
+            if (Files.isRegularFile(unmadeList())) {
+                state.put("@unmade", Files.size(unmadeList()) + "@" + nanos(unmadeList()));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the thumbnails folder " + folder + ": " + e.getMessage(), e);
+        }
+        return state;
+    }
+
+    private static long nanos(Path file) throws IOException {
+        return Files.getLastModifiedTime(file).to(java.util.concurrent.TimeUnit.NANOSECONDS);
+    }
+
     /** The thumbnails on disk, by SHA-256: one listing per shard folder, not one look-up per file. */
-    private Set<String> existing() {
+    Set<String> existing() {
         Set<String> found = new HashSet<>();
         if (!Files.isDirectory(folder)) {
             return found;

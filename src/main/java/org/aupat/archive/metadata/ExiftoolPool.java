@@ -287,18 +287,31 @@ public class ExiftoolPool implements AutoCloseable {
     }
 
     /**
-     * The JPEG preview each file carries, in batches on the same processes: the small EXIF ThumbnailImage
-     * where there is one, otherwise the larger PreviewImage or JpgFromRaw (RAW files). A file without any,
-     * or one exiftool cannot read, is simply absent: the caller decodes it another way.
+     * A file's embedded JPEG preview ({@code jpeg} null when it has none) and the EXIF Orientation of the file
+     * (1 to 8; 1, upright, when it has none), which applies to its previews too: cameras store them as the
+     * sensor saw the scene.
      */
-    public Map<Path, byte[]> embeddedPreviews(List<Path> files) {
-        Map<Path, byte[]> found = previews(List.of("-b", "-ThumbnailImage"), files);
-        List<Path> rest = files.stream().filter(f -> !found.containsKey(f)).toList();
-        found.putAll(previews(List.of("-b", "-PreviewImage", "-JpgFromRaw"), rest));
-        return found;
+    public record EmbeddedPreview(byte[] jpeg, int orientation) {
     }
 
-    private Map<Path, byte[]> previews(List<String> options, List<Path> files) {
+    /**
+     * The JPEG preview each file carries and its orientation, in batches on the same processes: the small EXIF
+     * ThumbnailImage where there is one, otherwise the larger PreviewImage or JpgFromRaw (RAW files). Every file
+     * is in the answer; one exiftool cannot read has no preview and orientation 1: the caller decodes it another way.
+     */
+    public Map<Path, EmbeddedPreview> embeddedPreviews(List<Path> files) {
+        Map<Path, Integer> orientations = new java.util.HashMap<>();
+        Map<Path, byte[]> found = previews(List.of("-b", "-ThumbnailImage", "-Orientation#"), files, orientations);
+        List<Path> rest = files.stream().filter(f -> !found.containsKey(f)).toList();
+        found.putAll(previews(List.of("-b", "-PreviewImage", "-JpgFromRaw"), rest, null));
+        Map<Path, EmbeddedPreview> out = new java.util.HashMap<>();
+        for (Path file : files) {
+            out.put(file, new EmbeddedPreview(found.get(file), orientations.getOrDefault(file, 1)));
+        }
+        return out;
+    }
+
+    private Map<Path, byte[]> previews(List<String> options, List<Path> files, Map<Path, Integer> orientations) {
         Map<Path, byte[]> out = new java.util.HashMap<>();
         if (files.isEmpty()) {
             return out;
@@ -319,9 +332,14 @@ public class ExiftoolPool implements AutoCloseable {
             for (int i = 0; i < parts.size(); i++) {
                 Map<Path, JsonNode> answers = batches.get(i).get();
                 for (Path file : parts.get(i)) {
-                    byte[] jpeg = preview(answers.get(file.toAbsolutePath()));
+                    JsonNode answer = answers.get(file.toAbsolutePath());
+                    byte[] jpeg = preview(answer);
                     if (jpeg != null) {
                         out.put(file, jpeg);
+                    }
+                    int orientation = answer == null ? 1 : answer.path("Orientation").asInt(1);
+                    if (orientations != null && orientation >= 1 && orientation <= 8) {
+                        orientations.put(file, orientation);
                     }
                 }
             }

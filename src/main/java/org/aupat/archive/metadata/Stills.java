@@ -30,8 +30,32 @@ public class Stills {
     /** Files per ffmpeg. */
     static final int BATCH = 16;
 
-    /** One still to make: {@code target} is written by ffmpeg as a JPEG, whatever its name ends with. */
-    public record Still(Path source, Path target) {
+    /**
+     * One still to make: {@code target} is written by ffmpeg as a JPEG, whatever its name ends with.
+     * {@code orientation}: the EXIF Orientation (1 to 8) to turn a photo upright by, whatever ffmpeg's own reading
+     * of the file would do; 0 leaves it to ffmpeg (a video, whose rotation ffmpeg applies itself).
+     */
+    public record Still(Path source, Path target, int orientation) {
+        public Still(Path source, Path target) {
+            this(source, target, 0);
+        }
+    }
+
+    /**
+     * ffmpeg filters that turn an image stored with this EXIF Orientation upright (docs/catalogue.md,
+     * "Thumbnails"); none for 1 (upright) or anything else.
+     */
+    static String upright(int orientation) {
+        return switch (orientation) {
+            case 2 -> "hflip,";
+            case 3 -> "hflip,vflip,";
+            case 4 -> "vflip,";
+            case 5 -> "transpose=cclock_flip,";
+            case 6 -> "transpose=clock,";
+            case 7 -> "transpose=clock_flip,";
+            case 8 -> "transpose=cclock,";
+            default -> "";
+        };
     }
 
     private final String command;
@@ -117,9 +141,14 @@ public class Stills {
         List<String> line = new ArrayList<>(List.of(command, "-nostdin", "-hide_banner", "-loglevel", "error", "-y"));
         StringBuilder filters = new StringBuilder();
         for (int i = 0; i < batch.size(); i++) {
+            Still still = batch.get(i);
+            if (still.orientation() > 0) {
+                line.add("-noautorotate"); // turned by the given orientation alone, not also by ffmpeg's reading of it
+            }
             line.add("-i");
-            line.add(batch.get(i).source().toAbsolutePath().toString());
-            filters.append(i == 0 ? "" : ";").append('[').append(i).append(":v:0]scale=").append(SIZE).append(':')
+            line.add(still.source().toAbsolutePath().toString());
+            filters.append(i == 0 ? "" : ";").append('[').append(i).append(":v:0]").append(upright(still.orientation()))
+                    .append("scale=").append(SIZE).append(':')
                     .append(SIZE).append(":force_original_aspect_ratio=decrease[s").append(i).append(']');
         }
         line.add("-filter_complex");
