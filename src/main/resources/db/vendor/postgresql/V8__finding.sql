@@ -23,8 +23,9 @@ CREATE TABLE duplicate_sightings (
     sub_uuid     TEXT REFERENCES sub_locations (sub_uuid) ON DELETE SET NULL,
     imp_author   TEXT,
     seen         TEXT NOT NULL,
-    -- The import that saw it; the imports table comes with V9, before any row is written here.
-    imp_id       TEXT REFERENCES imports (imp_id) ON DELETE SET NULL,
+    -- The import that saw it; the imports table comes with V9, which adds the foreign key (PostgreSQL, unlike
+    -- SQLite, refers only to a table that exists).
+    imp_id       TEXT,
     UNIQUE (sha256, media_type, orig_folder, orig_name, loc_uuid)
 );
 CREATE INDEX idx_sightings_name ON duplicate_sightings (lower(orig_name));

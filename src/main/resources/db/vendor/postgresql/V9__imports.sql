@@ -29,6 +29,8 @@ CREATE TABLE imports (
 );
 CREATE INDEX idx_imports_loc_uuid ON imports (loc_uuid);
 CREATE INDEX idx_imports_open ON imports (run_key) WHERE finished IS NULL;
+ALTER TABLE duplicate_sightings ADD CONSTRAINT duplicate_sightings_imp_id_fkey FOREIGN KEY (imp_id)
+    REFERENCES imports (imp_id) ON DELETE SET NULL;
 
 ALTER TABLE images ADD COLUMN imp_id TEXT REFERENCES imports (imp_id) ON DELETE SET NULL;
 ALTER TABLE videos ADD COLUMN imp_id TEXT REFERENCES imports (imp_id) ON DELETE SET NULL;

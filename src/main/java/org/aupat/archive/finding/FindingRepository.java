@@ -130,7 +130,7 @@ class FindingRepository {
             args.addAll(parts.get(i).args());
         }
         // Files in path order; a duplicate's line follows the archived file that holds its bytes.
-        sql.append(") ORDER BY path IS NULL, path, seen IS NOT NULL, seen, original_folder, original_name");
+        sql.append(") AS found ORDER BY path IS NULL, path, seen IS NOT NULL, seen, original_folder, original_name");
         if (limit > 0) {
             sql.append(" LIMIT ").append(limit);
         }
