@@ -99,7 +99,7 @@ public final class PostgresBackup {
             }
             snapshot.commit();
             flush(temp);
-            verify(temp, counts, programs);
+            verify(temp, target, counts, programs);
             move(temp, target);
             log.info("PostgreSQL backup {} of {} written and verified ({} tables)", target, database.describe(),
                     counts.size());
@@ -124,14 +124,15 @@ public final class PostgresBackup {
      */
     public void verify(Path dump, Map<String, Long> expected) {
         try (Connection c = connect(database)) {
-            verify(dump, expected, programs(c));
+            verify(dump, dump, expected, programs(c));
         } catch (SQLException e) {
             throw new BackupError("cannot verify the backup " + dump + " on " + database.describe() + ": "
                     + e.getMessage() + ".", e);
         }
     }
 
-    private void verify(Path dump, Map<String, Long> expected, PostgresClientPrograms programs) {
+    /** {@code shownAs}: the name messages give the dump (its final name while it is still temporary). */
+    private void verify(Path dump, Path shownAs, Map<String, Long> expected, PostgresClientPrograms programs) {
         String scratch = SCRATCH_PREFIX + databaseTag() + "_" + HexFormat.of().toHexDigits(RANDOM.nextInt());
         try (Connection admin = connect(database)) {
             String encoding = single(admin, "SELECT pg_encoding_to_char(encoding) FROM pg_database"
@@ -145,20 +146,20 @@ public final class PostgresBackup {
             }
             try {
                 PostgresEndpoint target = database.withDatabase(scratch);
-                restoreInto(programs, dump, target, false);
+                restoreInto(programs, dump, shownAs, target, false);
                 Map<String, Long> actual;
                 try (Connection restored = connect(target)) {
                     actual = rowCounts(restored);
                 }
                 if (!expected.equals(actual)) {
-                    throw new BackupError("the backup " + dump + " does not restore to the rows of " + database.describe()
+                    throw new BackupError("the backup " + shownAs + " does not restore to the rows of " + database.describe()
                             + ": " + differences(expected, actual) + ".");
                 }
             } finally {
                 drop(admin, scratch);
             }
         } catch (SQLException e) {
-            throw new BackupError("cannot verify the backup " + dump + " on " + database.describe() + ": "
+            throw new BackupError("cannot verify the backup " + shownAs + " on " + database.describe() + ": "
                     + e.getMessage() + ".", e);
         }
     }
@@ -180,7 +181,7 @@ public final class PostgresBackup {
                         + before.size() + " tables); a backup is restored only into an empty database. Create one:"
                         + " CREATE DATABASE name; and name it instead.");
             }
-            restoreInto(programs(target), dump, emptyDatabase, true);
+            restoreInto(programs(target), dump, dump, emptyDatabase, true);
             Map<String, Long> counts = rowCounts(target);
             log.info("backup {} restored into {} ({} tables)", dump, emptyDatabase.describe(), counts.size());
             return counts;
@@ -190,7 +191,8 @@ public final class PostgresBackup {
         }
     }
 
-    private void restoreInto(PostgresClientPrograms programs, Path dump, PostgresEndpoint target, boolean atomic) {
+    private void restoreInto(PostgresClientPrograms programs, Path dump, Path shownAs, PostgresEndpoint target,
+            boolean atomic) {
         List<String> options = new ArrayList<>(List.of("--exit-on-error", "--no-owner", "--no-acl", "--no-password",
                 "--dbname=" + conninfoDatabase(target.database())));
         if (atomic) {
@@ -200,7 +202,7 @@ public final class PostgresBackup {
         try {
             run(programs.pgRestore(), target, "pg_restore", options);
         } catch (BackupError e) {
-            throw new BackupError("the backup " + dump + " does not restore: " + e.getMessage(), e);
+            throw new BackupError("the backup " + shownAs + " does not restore: " + e.getMessage(), e);
         }
     }
 

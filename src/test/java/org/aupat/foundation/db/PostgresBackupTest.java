@@ -145,6 +145,21 @@ class PostgresBackupTest {
     }
 
     @Test
+    void aDumpDamagedOnItsWayToDiskFailsTheBackupAndNothingIsKept() throws Exception {
+        String db = archive();
+        Path tools = fakeTools("\"" + pg.bin().resolve("pg_dump") + "\" \"$@\" && truncate -s 2000 \"${4#--file=}\"");
+        Path target = dir.resolve("j.dump");
+
+        assertThatThrownBy(() -> new PostgresBackup(endpoint(db), tools).backup(target)).isInstanceOf(BackupError.class)
+                .hasMessageStartingWith("the backup " + target + " does not restore: pg_restore exited 1: pg_restore:")
+                .hasMessageEndingWith(" Nothing was kept; the database is unchanged.");
+        try (Stream<Path> files = Files.list(dir)) {
+            assertThat(files.filter(f -> !f.equals(tools))).isEmpty();
+        }
+        assertThat(scratchDatabases(db)).isZero();
+    }
+
+    @Test
     void aMissingOrOlderPgDumpIsOneLineWithExit3() throws Exception {
         String db = archive();
         assertThatThrownBy(() -> new PostgresBackup(endpoint(db), dir.resolve("nowhere")).backup(dir.resolve("d.dump")))
