@@ -14,6 +14,8 @@ import java.sql.Statement;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Properties;
 import org.aupat.foundation.error.DatabaseError;
 import org.aupat.foundation.error.LockHeldError;
@@ -32,7 +34,8 @@ import org.aupat.foundation.error.LockHeldError;
  * {@code aupat <script> pid <pid> on <host>}, and a refused run reads it from {@code pg_stat_activity} through
  * {@code pg_locks}, so its error names the script, process and machine that hold the lock.</li>
  * </ul>
- * A refused run gets {@link LockHeldError} (exit 75), worded as the file lock's.
+ * A refused run gets {@link LockHeldError} (exit 75), worded as the file lock's. Runs that may overlap each other
+ * can hold it {@link Mode#SHARED shared}; an exclusive holder excludes them and they exclude it.
  *
  * <p>The key (see {@link #key(String)}): the first 8 bytes, big-endian, of SHA-256 over
  * {@code "aupat-run-lock\0" + archive identity}. Advisory locks are per database already; the identity makes the
@@ -75,18 +78,34 @@ public final class PostgresAdvisoryLock {
         }
     }
 
+    /** How a run holds the lock. */
+    public enum Mode {
+        /** Alone: no other run of the archive, shared or exclusive, on any machine. The run lock of every writer. */
+        EXCLUSIVE,
+        /**
+         * Beside other shared holders, never beside an exclusive one: for runs that may safely overlap each other
+         * (for instance importers whose dedupe check and insert are one transaction behind a unique constraint).
+         */
+        SHARED
+    }
+
     /**
-     * Takes the lock for {@code script} or throws {@link LockHeldError} naming who holds it; never waits. A
-     * database that cannot be reached is a {@link DatabaseError}.
+     * Takes the lock alone for {@code script} or throws {@link LockHeldError} (exit 75) naming who holds it; never
+     * waits. A database that cannot be reached is a {@link DatabaseError}.
      */
     public Held acquire(String script) {
+        return acquire(script, Mode.EXCLUSIVE);
+    }
+
+    /** As {@link #acquire(String)}, in the given mode. */
+    public Held acquire(String script, Mode mode) {
         String holder = script + " pid " + ProcessHandle.current().pid() + " on " + hostName();
         Connection connection = open(holder);
         try {
-            if (tryLock(connection)) {
-                return new Held(connection, key, holder);
+            if (tryLock(connection, mode)) {
+                return new Held(connection, key, mode, holder);
             }
-            String other = holder(connection);
+            String other = holders(connection);
             connection.close();
             throw new LockHeldError("another AUPAT run holds the lock on the archive " + database.describe() + " ("
                     + other + "). Wait for it to finish, then run again.");
@@ -125,8 +144,9 @@ public final class PostgresAdvisoryLock {
         }
     }
 
-    private boolean tryLock(Connection connection) throws SQLException {
-        try (PreparedStatement s = connection.prepareStatement("SELECT pg_try_advisory_lock(?)")) {
+    private boolean tryLock(Connection connection, Mode mode) throws SQLException {
+        String function = mode == Mode.SHARED ? "pg_try_advisory_lock_shared" : "pg_try_advisory_lock";
+        try (PreparedStatement s = connection.prepareStatement("SELECT " + function + "(?)")) {
             s.setLong(1, key);
             try (ResultSet r = s.executeQuery()) {
                 r.next();
@@ -136,31 +156,35 @@ public final class PostgresAdvisoryLock {
     }
 
     /**
-     * Who holds the key: a bigint advisory lock shows in pg_locks as classid = high 32 bits, objid = low 32 bits,
-     * objsubid = 1. application_name is visible to every role in pg_stat_activity, unlike the query.
+     * Who holds the key (the first three, oldest first): a bigint advisory lock shows in pg_locks as classid = high
+     * 32 bits, objid = low 32 bits, objsubid = 1. application_name is visible to every role in pg_stat_activity,
+     * unlike the query.
      */
-    private String holder(Connection connection) throws SQLException {
+    private String holders(Connection connection) throws SQLException {
         try (PreparedStatement s = connection.prepareStatement("SELECT a.application_name, a.usename,"
                 + " host(a.client_addr), a.backend_start FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid"
                 + " WHERE l.locktype = 'advisory' AND l.granted AND l.objsubid = 1"
                 + " AND l.database = (SELECT oid FROM pg_database WHERE datname = current_database())"
-                + " AND l.classid::bigint = ? AND l.objid::bigint = ?")) {
+                + " AND l.classid::bigint = ? AND l.objid::bigint = ? ORDER BY a.backend_start LIMIT 3")) {
             s.setLong(1, key >>> 32);
             s.setLong(2, key & 0xFFFF_FFFFL);
+            List<String> found = new ArrayList<>();
             try (ResultSet r = s.executeQuery()) {
-                if (!r.next()) {
-                    return "it has just finished or is finishing: run again";
+                while (r.next()) {
+                    found.add(holder(r.getString(1), r.getString(2), r.getString(3), r.getObject(4, OffsetDateTime.class)));
                 }
-                String application = r.getString(1);
-                OffsetDateTime started = r.getObject(4, OffsetDateTime.class);
-                String since = started == null ? "" : ", since " + SINCE.format(started.withOffsetSameInstant(ZoneOffset.UTC));
-                if (application != null && application.startsWith(APPLICATION_PREFIX)) {
-                    return application.substring(APPLICATION_PREFIX.length()) + since;
-                }
-                return "a session of PostgreSQL user " + r.getString(2) + " from " + (r.getString(3) == null
-                        ? "the server's own machine" : r.getString(3)) + ", application '" + application + "'" + since;
             }
+            return found.isEmpty() ? "it has just finished or is finishing: run again" : String.join("; ", found);
         }
+    }
+
+    private static String holder(String application, String user, String address, OffsetDateTime started) {
+        String since = started == null ? "" : ", since " + SINCE.format(started.withOffsetSameInstant(ZoneOffset.UTC));
+        if (application != null && application.startsWith(APPLICATION_PREFIX)) {
+            return application.substring(APPLICATION_PREFIX.length()) + since;
+        }
+        return "a session of PostgreSQL user " + user + " from " + (address == null ? "the server's own machine" : address)
+                + ", application '" + application + "'" + since;
     }
 
     /** {@code aupat <holder>}, cut to what PostgreSQL keeps, on a character boundary. */
@@ -193,11 +217,13 @@ public final class PostgresAdvisoryLock {
     public static final class Held implements AutoCloseable {
         private final Connection connection;
         private final long key;
+        private final Mode mode;
         private final String holder;
 
-        Held(Connection connection, long key, String holder) {
+        Held(Connection connection, long key, Mode mode, String holder) {
             this.connection = connection;
             this.key = key;
+            this.mode = mode;
             this.holder = holder;
         }
 
@@ -213,9 +239,10 @@ public final class PostgresAdvisoryLock {
         public boolean stillHeld() {
             try (PreparedStatement s = connection.prepareStatement("SELECT count(*) FROM pg_locks WHERE"
                     + " locktype = 'advisory' AND granted AND pid = pg_backend_pid() AND objsubid = 1"
-                    + " AND classid::bigint = ? AND objid::bigint = ?")) {
+                    + " AND classid::bigint = ? AND objid::bigint = ? AND mode = ?")) {
                 s.setLong(1, key >>> 32);
                 s.setLong(2, key & 0xFFFF_FFFFL);
+                s.setString(3, mode == Mode.SHARED ? "ShareLock" : "ExclusiveLock");
                 try (ResultSet r = s.executeQuery()) {
                     return r.next() && r.getLong(1) == 1;
                 }
@@ -227,7 +254,8 @@ public final class PostgresAdvisoryLock {
         /** Releases the lock and closes its connection; the server releases it anyway when the session ends. */
         @Override
         public void close() {
-            try (PreparedStatement s = connection.prepareStatement("SELECT pg_advisory_unlock(?)")) {
+            String function = mode == Mode.SHARED ? "pg_advisory_unlock_shared" : "pg_advisory_unlock";
+            try (PreparedStatement s = connection.prepareStatement("SELECT " + function + "(?)")) {
                 s.setLong(1, key);
                 s.execute();
             } catch (SQLException ignored) {

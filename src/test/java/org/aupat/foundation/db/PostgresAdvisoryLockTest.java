@@ -87,6 +87,24 @@ class PostgresAdvisoryLockTest {
     }
 
     @Test
+    void sharedHoldersRunTogetherButNeverBesideAnExclusiveOne() {
+        PostgresEndpoint db = endpoint(pg.newDatabase());
+        PostgresAdvisoryLock lock = new PostgresAdvisoryLock(db, "archive-4");
+        try (PostgresAdvisoryLock.Held first = lock.acquire("db_import", PostgresAdvisoryLock.Mode.SHARED);
+                PostgresAdvisoryLock.Held second = lock.acquire("pipeline", PostgresAdvisoryLock.Mode.SHARED)) {
+            assertThat(first.stillHeld()).isTrue();
+            assertThat(second.stillHeld()).isTrue();
+            assertThatThrownBy(() -> lock.acquire("db_cleanup")).isInstanceOf(LockHeldError.class)
+                    .hasMessageContaining("(db_import pid ").hasMessageContaining("; pipeline pid ");
+        }
+        try (PostgresAdvisoryLock.Held alone = lock.acquire("db_cleanup")) {
+            assertThatThrownBy(() -> lock.acquire("db_import", PostgresAdvisoryLock.Mode.SHARED))
+                    .isInstanceOf(LockHeldError.class).hasMessageContaining("(db_cleanup pid ");
+            assertThat(alone.stillHeld()).isTrue();
+        }
+    }
+
+    @Test
     void aSessionTheServerEndedNoLongerHoldsTheLockAndSaysSo() {
         String database = pg.newDatabase();
         PostgresAdvisoryLock lock = new PostgresAdvisoryLock(endpoint(database), "archive-3");
