@@ -1,5 +1,7 @@
 package org.aupat.archive.maintenance;
 
+import org.aupat.foundation.config.AupatProperties;
+import org.aupat.foundation.config.DatabaseAddress;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -40,6 +42,15 @@ final class BackupFolder {
         this.dir = dir;
         String name = database.getFileName().toString();
         this.stem = name.endsWith(".db") ? name.substring(0, name.length() - 3) : name;
+    }
+
+    /**
+     * What names this archive's backups: the SQLite file, or for a database on PostgreSQL its name on the
+     * server (backups of two archives in one folder never mix).
+     */
+    static Path named(AupatProperties properties) {
+        return properties.database() instanceof DatabaseAddress.PostgresServer server ? Path.of(server.database())
+                : properties.databaseFile();
     }
 
     Path dir() {

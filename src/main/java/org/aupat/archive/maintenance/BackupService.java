@@ -11,8 +11,9 @@ import java.util.Optional;
 import org.aupat.archive.ArchiveClock;
 import org.aupat.foundation.config.AupatProperties;
 import org.aupat.foundation.db.DatabaseBackup;
+import org.aupat.foundation.db.ArchiveDatabase;
 import org.aupat.foundation.db.SqliteDatabase;
-import org.aupat.foundation.db.SqliteErrors;
+import org.aupat.foundation.db.DatabaseErrors;
 import org.aupat.foundation.error.AupatError;
 import org.aupat.foundation.error.BackupError;
 import org.aupat.foundation.error.PreflightError;
@@ -34,17 +35,17 @@ public class BackupService implements DatabaseBackup {
     static final String VERSION = "1.0.0";
     private static final Logger log = LoggerFactory.getLogger(BackupService.class);
 
-    private final SqliteDatabase database;
+    private final ArchiveDatabase database;
     private final BackupFolder folder;
     private final MaintenanceRepository repository;
     private final BackupVerifier verifier;
     private final FileHasher hasher;
     private final ArchiveClock clock;
 
-    public BackupService(SqliteDatabase database, AupatProperties properties, MaintenanceRepository repository,
+    public BackupService(ArchiveDatabase database, AupatProperties properties, MaintenanceRepository repository,
             BackupVerifier verifier, FileHasher hasher, ArchiveClock clock) {
         this.database = database;
-        this.folder = new BackupFolder(properties.backups(), database.file());
+        this.folder = new BackupFolder(properties.backups(), BackupFolder.named(properties));
         this.repository = repository;
         this.verifier = verifier;
         this.hasher = hasher;
@@ -54,7 +55,10 @@ public class BackupService implements DatabaseBackup {
     /** Makes and verifies one backup; empty when there is no database yet. A failure throws BackupError. */
     @Override
     public Optional<Path> backup() {
-        Path source = database.file();
+        if (!(database instanceof SqliteDatabase sqlite)) {
+            return backupServer();
+        }
+        Path source = sqlite.file();
         if (!hasContent(source)) {
             return Optional.empty();
         }
@@ -100,6 +104,12 @@ public class BackupService implements DatabaseBackup {
         return Optional.of(target);
     }
 
+    /** A database on PostgreSQL: pg_dump, verified by restoring it (see docs/postgresql.md). */
+    private Optional<Path> backupServer() {
+        throw new BackupError("a backup of the database on PostgreSQL (" + database.shown() + ") cannot be made by this"
+                + " build yet: run the script with " + "--skip-backup" + " after a pg_dump of your own.");
+    }
+
     /**
      * Backups are pruned as they are made, so they never pile up between db_cleanup runs. The new backup is the
      * newest and is never surplus; a failure to prune is a warning, never a failed backup.
@@ -140,7 +150,7 @@ public class BackupService implements DatabaseBackup {
 
     /** SQLite's "database or disk is full" while writing the backup, or the system's "No space left on device". */
     private static boolean diskFull(Exception e) {
-        if (SqliteErrors.translate(e) instanceof AupatError a && "SQLITE_FULL".equals(a.context().get("sqlite_code"))) {
+        if (DatabaseErrors.translate(e) instanceof AupatError a && "SQLITE_FULL".equals(a.context().get("sqlite_code"))) {
             return true;
         }
         for (Throwable t = e; t != null; t = t.getCause()) {

@@ -1,5 +1,6 @@
 package org.aupat.archive.maintenance;
 
+import org.aupat.foundation.db.Tables;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -36,10 +37,20 @@ class MaintenanceRepository {
         });
     }
 
+    /** The tables of a database on a server (its current schema), by name. */
+    List<String> tablesOnServer() {
+        return jdbc.queryForList("SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema()"
+                + " AND table_type = 'BASE TABLE' ORDER BY table_name", String.class);
+    }
+
+    /** The migrations the connected database has applied (it has a Flyway history). */
+    List<String> appliedMigrations() {
+        return jdbc.queryForList("SELECT version FROM flyway_schema_history WHERE version IS NOT NULL AND success = ?",
+                String.class, true);
+    }
+
     boolean hasTable(String table) {
-        Integer n = jdbc.queryForObject("SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = ?",
-                Integer.class, table);
-        return n != null && n > 0;
+        return Tables.exist(jdbc, table);
     }
 
     /** Inserts or updates one row of {@code versions} (one row per component). */

@@ -39,7 +39,9 @@ public class DatabaseOnLocalDisk {
      */
     @Autowired
     public DatabaseOnLocalDisk(AupatProperties properties, @Value("${aupat.mount-table:}") String mountTable) {
-        places.put("the database", properties.database());
+        if (properties.databaseInFile()) {
+            places.put("the database", properties.databaseFile());
+        }
         places.put("the checkpoint database", properties.checkpointDatabase());
         places.put("the journal folder", properties.journals());
         places.put("the run lock", properties.runLock());
@@ -69,7 +71,7 @@ public class DatabaseOnLocalDisk {
                     + mount.point() + ")"));
             throw new PreflightError(String.join("; ", where) + ": SQLite is not safe on a network or FUSE file"
                     + " system, nothing was opened. Keep the database on a local disk (--aupat.home or --aupat.database;"
-                    + " the archive, staging and replicas may stay on the share), or use PostgreSQL (coming).");
+                    + " the archive, staging and replicas may stay on the share), or use PostgreSQL (README \"Shared archives on PostgreSQL\").");
         }
         log.info(LogMarkers.FILE_ONLY, "pre-flight file systems: the database and its run state are on local disks");
         proved = true;
