@@ -58,6 +58,7 @@ class ArchitectureTest {
             "org.aupat.archive.identify.IdentifyService",
             "org.aupat.archive.catalogue.CatalogueFiles",
             "org.aupat.foundation.checkpoint.CheckpointStore",
+            "org.aupat.foundation.db.PostgresBackup",
             "org.aupat.foundation.db.SqliteNativeLibrary",
             "org.aupat.foundation.logging.LogFolderCheck",
             "org.aupat.foundation.preflight.PreflightChecks");
