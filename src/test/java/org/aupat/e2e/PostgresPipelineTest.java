@@ -19,6 +19,9 @@ import org.aupat.foundation.hashing.FileHasher;
 import org.aupat.testing.LocalPostgres;
 import org.aupat.testing.MediaFactory;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -28,6 +31,8 @@ import org.junit.jupiter.api.io.TempDir;
  * db_import, db_organize, db_folder, db_ingest, db_verify, db_identify, then locations, show and find. The rows,
  * the archived files and what the read scripts print are compared, the location's random uuid aside.
  */
+// The read scripts compare the state the pipeline left: the tests that import again come last.
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class PostgresPipelineTest {
     static final String[] STEPS = {"db_organize", "db_folder", "db_ingest", "db_verify", "db_identify"};
     @TempDir
@@ -84,8 +89,9 @@ class PostgresPipelineTest {
                 "--aupat.database-user=" + LocalPostgres.USER, "--aupat.database-password-file=" + passwordFile(home)), home);
         for (Side side : List.of(sqlite, postgres)) {
             side.ok("--script=db_migrate", "--skip-backup");
+            // With its backup: a verified pg_dump on PostgreSQL.
             side.ok("--script=db_import", "--source=" + card, "--name=Mill Creek", "--state=ny", "--type=industrial",
-                    "--author=kim", "--url=https://example.org/mill", "--skip-backup");
+                    "--author=kim", "--url=https://example.org/mill");
             for (String step : STEPS) {
                 // db_identify writes only master JSON files: it makes no backup.
                 side.ok(step.equals("db_identify") ? new String[] {"--script=" + step}
@@ -103,6 +109,7 @@ class PostgresPipelineTest {
     }
 
     @Test
+    @Order(1)
     void theRowsAreTheSame() throws Exception {
         for (String query : List.of(
                 "SELECT img_sha256, img_name, img_nameo, img_loco, img_size, img_taken, img_taken_local, img_gps_lat,"
@@ -126,6 +133,7 @@ class PostgresPipelineTest {
     }
 
     @Test
+    @Order(2)
     void theArchivedFilesAreTheSame() throws Exception {
         Map<String, String> onSqlite = files(sqlite);
         Map<String, String> onPostgres = files(postgres);
@@ -139,6 +147,7 @@ class PostgresPipelineTest {
     }
 
     @Test
+    @Order(3)
     void theReadScriptsPrintTheSame() throws Exception {
         String prefix = locationUuid(postgres).replace("-", "").substring(0, 8);
         String sqlitePrefix = locationUuid(sqlite).replace("-", "").substring(0, 8);
@@ -160,6 +169,7 @@ class PostgresPipelineTest {
     }
 
     @Test
+    @Order(5)
     void aSecondImportOfTheCardFindsEveryFileADuplicate() throws Exception {
         JarRunner.Result again = postgres.ok("--script=db_import", "--source=" + card,
                 "--location=" + locationUuid(postgres), "--skip-backup");
@@ -168,6 +178,42 @@ class PostgresPipelineTest {
         try (Stream<Path> staged = Files.walk(postgres.home().resolve("data/staging"))) {
             assertThat(staged.filter(Files::isRegularFile).toList()).as("nothing left in staging").isEmpty();
         }
+    }
+
+    @Test
+    @Order(4)
+    void theBackupBeforeAWritingScriptIsAVerifiedDumpListedInTheManifest() throws Exception {
+        Path backups = postgres.home().resolve("data/backups");
+        List<String> dumps;
+        try (Stream<Path> files = Files.list(backups)) {
+            dumps = files.map(f -> f.getFileName().toString()).filter(n -> n.endsWith(".dump")).toList();
+        }
+        assertThat(dumps).hasSize(1).allMatch(n -> n.startsWith(database + "-"));
+        assertThat(Files.readString(backups.resolve("manifest-sha256.txt"))).contains(dumps.get(0))
+                .contains(new FileHasher().sha256(backups.resolve(dumps.get(0))));
+        JarRunner.Result backup = postgres.ok("--script=backup");
+        assertThat(backup.out() + backup.err()).contains(".dump");
+    }
+
+    @Test
+    @Order(6)
+    void aSecondWriterOnAnotherMachineGetsExit75AndImportersMayOverlap() throws Exception {
+        String identity = rows(postgres, "SELECT archive_id FROM archive_identity").get(0).get(0);
+        org.aupat.foundation.db.PostgresEndpoint endpoint = new org.aupat.foundation.db.PostgresEndpoint(
+                server.url(database), LocalPostgres.USER, LocalPostgres.PASSWORD);
+        try (var other = new org.aupat.foundation.db.PostgresAdvisoryLock(endpoint, identity).acquire("db_organize")) {
+            JarRunner.Result r = postgres.run("--script=db_organize", "--skip-backup");
+            assertThat(r.exit()).as(r.out() + r.err()).isEqualTo(75);
+            assertThat(r.err()).contains("db_organize").doesNotContain("\tat ");
+            assertThat(postgres.run("--script=db_import", "--source=" + card, "--location=" + locationUuid(postgres),
+                    "--skip-backup").exit()).isEqualTo(75);
+        }
+        try (var importer = new org.aupat.foundation.db.PostgresAdvisoryLock(endpoint, identity).acquire("db_import",
+                org.aupat.foundation.db.PostgresAdvisoryLock.Mode.SHARED)) {
+            postgres.ok("--script=db_import", "--source=" + card, "--location=" + locationUuid(postgres), "--skip-backup");
+            assertThat(postgres.run("--script=db_organize", "--skip-backup").exit()).isEqualTo(75);
+        }
+        postgres.ok("--script=db_organize", "--skip-backup");
     }
 
     /** The home's path and every random uuid (location, URL), in full, as hex and as a prefix, replaced. */

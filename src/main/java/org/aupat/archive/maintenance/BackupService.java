@@ -12,7 +12,11 @@ import org.aupat.archive.ArchiveClock;
 import org.aupat.foundation.config.AupatProperties;
 import org.aupat.foundation.db.DatabaseBackup;
 import org.aupat.foundation.db.ArchiveDatabase;
+import org.aupat.foundation.db.PostgresBackup;
+import org.aupat.foundation.db.PostgresDatabase;
 import org.aupat.foundation.db.SqliteDatabase;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.aupat.foundation.db.DatabaseErrors;
 import org.aupat.foundation.error.AupatError;
 import org.aupat.foundation.error.BackupError;
@@ -41,11 +45,20 @@ public class BackupService implements DatabaseBackup {
     private final BackupVerifier verifier;
     private final FileHasher hasher;
     private final ArchiveClock clock;
+    private final Path pgDump;
 
     public BackupService(ArchiveDatabase database, AupatProperties properties, MaintenanceRepository repository,
             BackupVerifier verifier, FileHasher hasher, ArchiveClock clock) {
+        this(database, properties, repository, verifier, hasher, clock, "");
+    }
+
+    /** @param pgDump the {@code aupat.pg-dump} setting: pg_dump (or its folder) for a database on PostgreSQL */
+    @Autowired
+    public BackupService(ArchiveDatabase database, AupatProperties properties, MaintenanceRepository repository,
+            BackupVerifier verifier, FileHasher hasher, ArchiveClock clock, @Value("${aupat.pg-dump:}") String pgDump) {
+        this.pgDump = pgDump == null || pgDump.isBlank() ? null : Path.of(pgDump.trim());
         this.database = database;
-        this.folder = new BackupFolder(properties.backups(), BackupFolder.named(properties));
+        this.folder = BackupFolder.of(properties);
         this.repository = repository;
         this.verifier = verifier;
         this.hasher = hasher;
@@ -55,9 +68,10 @@ public class BackupService implements DatabaseBackup {
     /** Makes and verifies one backup; empty when there is no database yet. A failure throws BackupError. */
     @Override
     public Optional<Path> backup() {
-        if (!(database instanceof SqliteDatabase sqlite)) {
-            return backupServer();
+        if (database instanceof PostgresDatabase server) {
+            return backupServer(server);
         }
+        SqliteDatabase sqlite = (SqliteDatabase) database;
         Path source = sqlite.file();
         if (!hasContent(source)) {
             return Optional.empty();
@@ -104,10 +118,33 @@ public class BackupService implements DatabaseBackup {
         return Optional.of(target);
     }
 
-    /** A database on PostgreSQL: pg_dump, verified by restoring it (see docs/postgresql.md). */
-    private Optional<Path> backupServer() {
-        throw new BackupError("a backup of the database on PostgreSQL (" + database.shown() + ") cannot be made by this"
-                + " build yet: run the script with " + "--skip-backup" + " after a pg_dump of your own.");
+    /**
+     * A database on PostgreSQL: pg_dump, verified by restoring it into a scratch database ({@link PostgresBackup}),
+     * then listed in the manifest and pruned like SQLite's backups. Empty before the first db_migrate.
+     */
+    private Optional<Path> backupServer(PostgresDatabase server) {
+        if (!repository.hasTable("flyway_schema_history")) {
+            return Optional.empty();
+        }
+        createFolder();
+        folder.removeLeftTemporaries().forEach(left -> log.warn("removed {}, left by an interrupted backup", left));
+        Path target = folder.freeName(clock.localNow());
+        new PostgresBackup(server.endpoint(), pgDump).backup(target);
+        try {
+            Map<String, String> manifest = folder.manifest();
+            manifest.put(target.getFileName().toString(), hasher.sha256(target));
+            folder.writeManifest(manifest);
+        } catch (RuntimeException e) {
+            BackupFolder.deleteIfExists(target);
+            throw e instanceof BackupError b ? b : new BackupError("the backup " + target + " was made but could not be"
+                    + " listed in the manifest: " + message(e) + ". It was removed; the database is unchanged.", e);
+        }
+        if (repository.hasTable("versions")) {
+            repository.upsertVersion("backup", VERSION, clock.timestamp());
+        }
+        log.info("backup {} written and verified", target);
+        pruneAfter(target);
+        return Optional.of(target);
     }
 
     /**

@@ -50,7 +50,7 @@ public class CleanupService {
             Optional<FailureLogArchiver> failureLogArchiver, Optional<CheckpointArchiver> checkpointArchiver) {
         this.database = database;
         this.properties = properties;
-        this.backups = new BackupFolder(properties.backups(), BackupFolder.named(properties));
+        this.backups = BackupFolder.of(properties);
         this.repository = repository;
         this.health = health;
         this.sqliteFiles = sqliteFiles;
@@ -229,6 +229,10 @@ public class CleanupService {
             if (!manifest.containsKey(b.name())) {
                 if (!fix) {
                     report.repair("would add the unlisted backup " + b.path() + " to the manifest (run with --fix)");
+                } else if (!(database instanceof SqliteDatabase)) {
+                    // A pg_dump is proven only by restoring it, which its own backup did: AUPAT lists only those.
+                    report.problem("the unlisted backup " + b.path() + " was not made (or not verified) by AUPAT; it was"
+                            + " not listed. Make a fresh backup with --script=backup.");
                 } else if ("ok".equals(sqliteFiles.integrityCheck(b.path()))) {
                     manifest.put(b.name(), hasher.sha256(b.path()));
                     changed = true;

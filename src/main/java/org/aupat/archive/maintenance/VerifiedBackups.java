@@ -29,7 +29,7 @@ public class VerifiedBackups {
     private final FileHasher hasher;
 
     public VerifiedBackups(AupatProperties properties, FileHasher hasher) {
-        this.folder = new BackupFolder(properties.backups(), BackupFolder.named(properties));
+        this.folder = BackupFolder.of(properties);
         this.hasher = hasher;
     }
 

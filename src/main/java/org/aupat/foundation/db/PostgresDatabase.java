@@ -42,6 +42,14 @@ public final class PostgresDatabase extends AbstractDataSource implements Archiv
         return server;
     }
 
+    /**
+     * The server's database with this run's credentials, for what needs connections of its own: the run's
+     * advisory lock and pg_dump backups. Reads the credentials (refusing as {@link DatabaseCredentials} does).
+     */
+    public PostgresEndpoint endpoint() {
+        return new PostgresEndpoint(server.url(), credentials.user(), credentials.password());
+    }
+
     @Override
     public boolean exists() {
         return true;
