@@ -97,6 +97,17 @@ class PostgresSettingsTest {
     }
 
     @Test
+    void thisComputersRunStateOnANetworkShareIsRefusedBeforeTheServerIsAsked() throws Exception {
+        Path share = Files.createDirectories(home.resolve("data"));
+        Path table = Files.writeString(home.resolve("mountinfo"), "22 1 8:1 / / rw - ext4 /dev/sda1 rw\n"
+                + "40 22 0:44 / " + share + " rw,relatime - nfs4 nas:/photos rw\n");
+        JarRunner.Result r = run(server.url(database), passwordFile, "--script=db_migrate", "--aupat.mount-table=" + table);
+        oneLineRefusal(r, 3, "the checkpoint database " + share.resolve("checkpoint_state.db"),
+                "the journal folder " + share.resolve("journal"), "on nfs4", "--aupat.home");
+        assertThat(r.err()).doesNotContain("or use PostgreSQL");
+    }
+
+    @Test
     void thePasswordIsNowhereInOutputsLogsOrTheArchive() throws Exception {
         Path card = Files.createDirectories(home.resolve("card"));
         new MediaFactory(card).photo("IMG_0001.JPG", "Canon", "Canon EOS 5D Mark IV");

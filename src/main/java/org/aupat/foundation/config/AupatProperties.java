@@ -189,7 +189,7 @@ public record AupatProperties(
 
     /**
      * The run lock: {@code <database>.lock}, one per database. For a database on PostgreSQL the lock is held on
-     * the server (an advisory lock, see cli/RunLock); this file in the home only serialises this machine's runs.
+     * the server instead (an advisory lock, see cli/RunLock) and this path in the home is not used.
      */
     public Path runLock() {
         return database instanceof DatabaseAddress.SqliteFile f ? f.file().resolveSibling(f.file().getFileName() + ".lock")
