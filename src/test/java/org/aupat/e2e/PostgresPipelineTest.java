@@ -216,6 +216,29 @@ class PostgresPipelineTest {
         postgres.ok("--script=db_organize", "--skip-backup");
     }
 
+    @Test
+    @Order(7)
+    void trashRestoreAndMoveWorkOnTheServerAsOnSqlite() throws Exception {
+        String firstImport = rows(postgres, "SELECT imp_id FROM imports ORDER BY started LIMIT 1").get(0).get(0);
+        postgres.ok("--script=trash", "--import=" + firstImport, "--reason=wrong card", "--skip-backup");
+        assertThat(rows(postgres, "SELECT count(*) FROM images")).containsExactly(List.of("0"));
+        assertThat(rows(postgres, "SELECT count(*) FROM trash")).containsExactly(List.of("4"));
+        postgres.ok("--script=restore", "--import=" + firstImport, "--skip-backup");
+        assertThat(rows(postgres, "SELECT count(*) FROM trash")).containsExactly(List.of("0"));
+        assertThat(normalised(postgres, rows(postgres, "SELECT img_sha256, img_name, img_loc, img_verified IS NOT NULL"
+                + " FROM images ORDER BY img_sha256"))).isEqualTo(normalised(sqlite, rows(sqlite, "SELECT img_sha256,"
+                + " img_name, img_loc, img_verified IS NOT NULL FROM images ORDER BY img_sha256")));
+        assertThat(rows(postgres, "SELECT files FROM location_totals WHERE media_type = 'img'"))
+                .containsExactly(List.of("2"));
+
+        postgres.ok("--script=db_import", "--source=" + Files.createDirectories(dir.resolve("empty-card")),
+                "--name=Other Mill", "--state=ny", "--type=industrial", "--skip-backup");
+        postgres.ok("--script=move", "--import=" + firstImport, "--to=Other Mill", "--skip-backup");
+        assertThat(rows(postgres, "SELECT count(*) FROM images i JOIN locations l ON l.loc_uuid = i.loc_uuid WHERE"
+                + " l.loc_name = 'Other Mill'")).containsExactly(List.of("2"));
+        assertThat(rows(postgres, "SELECT count(*) FROM file_moves")).containsExactly(List.of("4"));
+    }
+
     /** The home's path and every random uuid (location, URL), in full, as hex and as a prefix, replaced. */
     static String normalised(Side side, String text) throws Exception {
         String out = text.replace(side.home().toString(), "HOME")

@@ -69,9 +69,6 @@ class MaintenanceRepository {
         jdbc.update("VACUUM INTO ?", target.toString());
     }
 
-    void vacuum() {
-        jdbc.execute("VACUUM");
-    }
 
     /** A media row's file: table, sha256 and recorded path. */
     interface MediaFileVisitor {
@@ -90,14 +87,5 @@ class MaintenanceRepository {
     /** Folders db_folder made for web pages: their content has no rows of its own. */
     List<String> urlFolders() {
         return jdbc.queryForList("SELECT url_loc FROM urls WHERE url_loc IS NOT NULL", String.class);
-    }
-
-    /** Moves the WAL into the database file so its size says what VACUUM reclaimed. */
-    void checkpoint() {
-        jdbc.execute("PRAGMA wal_checkpoint(TRUNCATE)");
-    }
-
-    void optimize() {
-        jdbc.execute("PRAGMA optimize");
     }
 }

@@ -2,6 +2,7 @@ package org.aupat.archive.trash;
 
 import org.aupat.foundation.db.SqlDialect;
 import org.aupat.foundation.db.Tables;
+import org.aupat.foundation.db.Tables;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -129,7 +130,7 @@ public class TrashRepository {
 
     /** Puts a row back as it was read by {@link #row}; only the table's own columns are accepted. */
     public void insertRow(MediaType type, Map<String, Object> row) {
-        List<String> columns = jdbc.queryForList("SELECT name FROM pragma_table_info(?)", String.class, type.table());
+        List<String> columns = Tables.columns(jdbc, type.table());
         List<String> names = new ArrayList<>();
         List<Object> values = new ArrayList<>();
         row.forEach((column, value) -> {

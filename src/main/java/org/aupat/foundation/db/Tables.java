@@ -2,6 +2,8 @@ package org.aupat.foundation.db;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -27,6 +29,19 @@ public final class Tables {
             return true;
         });
         return Boolean.TRUE.equals(all);
+    }
+
+    /** The columns of a table, in the connection's current schema, by name. */
+    public static List<String> columns(JdbcTemplate jdbc, String table) {
+        return jdbc.execute((ConnectionCallback<List<String>>) c -> {
+            List<String> names = new ArrayList<>();
+            try (ResultSet rs = c.getMetaData().getColumns(null, c.getSchema(), table.toLowerCase(Locale.ROOT), null)) {
+                while (rs.next()) {
+                    names.add(rs.getString("COLUMN_NAME"));
+                }
+            }
+            return names;
+        });
     }
 
     private static boolean exists(java.sql.DatabaseMetaData meta, String schema, String name) throws SQLException {
