@@ -239,6 +239,21 @@ class PostgresPipelineTest {
         assertThat(rows(postgres, "SELECT count(*) FROM file_moves")).containsExactly(List.of("4"));
     }
 
+    @Test
+    @Order(8)
+    void replicateAndItsVerifyWorkOnTheServer() throws Exception {
+        Path replica = Files.createDirectories(dir.resolve("replica"));
+        String setting = "--aupat.replicas.nas.path=" + replica;
+        postgres.ok("--script=replicate", setting);
+        assertThat(rows(postgres, "SELECT count(*) FROM replica_copies WHERE kind = 'media'")).containsExactly(List.of("4"));
+        assertThat(rows(postgres, "SELECT count(*) FROM replica_copies WHERE kind = 'backup' AND path LIKE '%.dump'"))
+                .as("the newest verified pg_dump goes along").containsExactly(List.of("1"));
+        postgres.ok("--script=db_verify", "--replica=nas", setting, "--skip-backup");
+        JarRunner.Result recover = postgres.run("--script=recover", "--replica=nas", setting);
+        assertThat(recover.exit()).isEqualTo(2);
+        assertThat(recover.err()).contains("pg_restore").doesNotContain("\tat ");
+    }
+
     /** The home's path and every random uuid (location, URL), in full, as hex and as a prefix, replaced. */
     static String normalised(Side side, String text) throws Exception {
         String out = text.replace(side.home().toString(), "HOME")
