@@ -20,7 +20,7 @@ seconds() { date +%s.%N; }
 # over a second.
 warm() { find "$1" -type f -print0 | xargs -0 cat >/dev/null; }
 calc() { awk "BEGIN { printf \"%.6f\", $* }"; }
-pipeline() { # how home source name -> prints "seconds peak_kb", or fails; how is "jar" (java -jar) or "launcher" (bin/aupat)
+pipeline() { # how home source name [setting...] -> prints "seconds peak_kb", or fails; how is "jar" (java -jar) or "launcher" (bin/aupat)
     # (Callers run it in $(...) and must add "|| exit 1": an exit here leaves only that subshell.)
     # Without the catalogue step: the baseline makes no thumbnails; bench/catalogue.sh measures that step.
     local how=$1 home=$2 source=$3 name=$4 start end run
@@ -28,7 +28,7 @@ pipeline() { # how home source name -> prints "seconds peak_kb", or fails; how i
     mkdir -p "$home"
     start=$(seconds)
     (cd "$home" && AUPAT_HOME="$home/data" AUPAT_LOGS="$home/logs" /usr/bin/time -f "%M" -o "$home/time.txt" "${run[@]}" --script=pipeline \
-        --source="$source" --name="$name" --state=ny --type=industrial --no-catalogue --quiet >"$home/out.txt" 2>&1) \
+        --source="$source" --name="$name" --state=ny --type=industrial --no-catalogue --quiet "${@:5}" >"$home/out.txt" 2>&1) \
         || { echo "pipeline over $source failed, see $home/out.txt" >&2; tail -5 "$home/out.txt" >&2; exit 1; }
     end=$(seconds)
     echo "$(calc "$end - $start") $(tail -1 "$home/time.txt")"

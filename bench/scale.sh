@@ -34,7 +34,8 @@ PY
     fi
     rm -rf "$work/scale-home" && sync
     warm "$src"
-    timed=$(pipeline launcher "$work/scale-home" "$src" "Scale Mill") || exit 1
+    # BENCH_SETTINGS: extra settings for every run (bench/postgres.sh: the database on PostgreSQL).
+    timed=$(pipeline launcher "$work/scale-home" "$src" "Scale Mill" ${BENCH_SETTINGS:-}) || exit 1
     read -r elapsed peak <<<"$timed"
     per_file[$n]=$(calc "$elapsed * 1000 / $n")
     printf 'scale %d files: %.1f s, %.3f ms per file, peak %d MB%s\n' "$n" "$elapsed" "${per_file[$n]}" \

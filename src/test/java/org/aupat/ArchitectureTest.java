@@ -58,6 +58,7 @@ class ArchitectureTest {
             "org.aupat.archive.identify.IdentifyService",
             "org.aupat.archive.catalogue.CatalogueFiles",
             "org.aupat.foundation.checkpoint.CheckpointStore",
+            "org.aupat.foundation.db.PostgresBackup",
             "org.aupat.foundation.db.SqliteNativeLibrary",
             "org.aupat.foundation.logging.LogFolderCheck",
             "org.aupat.foundation.preflight.PreflightChecks");
@@ -91,6 +92,20 @@ class ArchitectureTest {
     @ArchTest
     static final ArchRule scriptsCannotBypassTheRunner = methods().that().areDeclaredIn(AupatScript.class)
             .and().haveName("run").should().haveModifier(JavaModifier.FINAL);
+
+    /**
+     * SQLite stays behind foundation.db (docs/postgresql.md): services, repositories and scripts work on either
+     * database through ArchiveDatabase and SqlDialect. Only the maintenance of the SQLite file itself
+     * (archive.maintenance: its backups, integrity check and migration checks) and the restore of an SQLite home
+     * from a replica (RecoveryRepository) work on the file, each choosing by the database in one place.
+     */
+    @ArchTest
+    static final ArchRule sqliteStaysInTheDatabaseLayer = noClasses().that().resideInAnyPackage(ARCHIVE, SCRIPTS)
+            .and().resideOutsideOfPackage("org.aupat.archive.maintenance..")
+            .and().doNotHaveFullyQualifiedName("org.aupat.archive.replication.RecoveryRepository")
+            .should().dependOnClassesThat(DescribedPredicate.describe("are SQLite's (org.sqlite, Sqlite* of foundation.db)",
+                    (JavaClass c) -> c.getPackageName().startsWith("org.sqlite")
+                            || (c.getPackageName().equals("org.aupat.foundation.db") && c.getSimpleName().startsWith("Sqlite"))));
 
     @ArchTest
     static final ArchRule jdbcOnlyInRepositories = noClasses().that(notRepositoryOrDatabaseLayer())

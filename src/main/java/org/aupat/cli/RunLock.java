@@ -9,6 +9,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import org.aupat.foundation.config.AupatProperties;
+import org.aupat.foundation.db.ArchiveDatabase;
+import org.aupat.foundation.db.ArchiveIdentity;
+import org.aupat.foundation.db.PostgresAdvisoryLock;
+import org.aupat.foundation.db.PostgresDatabase;
 import org.aupat.foundation.preflight.DatabaseOnLocalDisk;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.aupat.foundation.error.FileSystemError;
@@ -16,23 +20,40 @@ import org.aupat.foundation.error.LockHeldError;
 import org.springframework.stereotype.Component;
 
 /**
- * One writing run at a time: an OS file lock on {@code <database>.lock}. The OS releases it when the
- * process dies, so a stale lock file from a killed run never blocks; the file only names the holder.
+ * One writing run at a time. For an SQLite database: an OS file lock on {@code <database>.lock}. The OS
+ * releases it when the process dies, so a stale lock file from a killed run never blocks; the file only names
+ * the holder. For a database on PostgreSQL, shared by several machines: the archive's advisory lock on the
+ * server ({@link PostgresAdvisoryLock}, keyed by the archive's identity), so a second writer on any machine
+ * gets exit 75 as on one machine; importers hold it shared (see {@link #mode}).
  */
 @Component
 public class RunLock {
     private final Path lockFile;
     private final DatabaseOnLocalDisk localDisk;
+    private final ArchiveDatabase database;
+    private final ArchiveIdentity identity;
 
     @Autowired
-    public RunLock(AupatProperties properties, DatabaseOnLocalDisk localDisk) {
+    public RunLock(AupatProperties properties, DatabaseOnLocalDisk localDisk, ArchiveDatabase database,
+            ArchiveIdentity identity) {
         this.lockFile = properties.runLock();
         this.localDisk = localDisk;
+        this.database = database;
+        this.identity = identity;
     }
 
-    /** With the system's mount table. */
+    /** An SQLite archive's lock, with the system's mount table. */
     public RunLock(AupatProperties properties) {
-        this(properties, new DatabaseOnLocalDisk(properties, null));
+        this(properties, new DatabaseOnLocalDisk(properties, null), null, null);
+    }
+
+    /**
+     * How a script holds the server's lock. db_import may run on several machines at once: its dedupe check
+     * and insert are one transaction behind the unique SHA-256, so two importers never record one file twice
+     * (docs/postgresql.md). Every other writer holds it alone.
+     */
+    static PostgresAdvisoryLock.Mode mode(String script) {
+        return "db_import".equals(script) ? PostgresAdvisoryLock.Mode.SHARED : PostgresAdvisoryLock.Mode.EXCLUSIVE;
     }
 
     /**
@@ -41,6 +62,13 @@ public class RunLock {
      */
     public Held acquire(String script) {
         localDisk.require();
+        if (database instanceof PostgresDatabase server) {
+            // Before the first db_migrate there is no identity yet: the database's name stands in for it.
+            String archive = identity.find().orElse("unmigrated " + server.server().database());
+            PostgresAdvisoryLock.Held held = new PostgresAdvisoryLock(server.endpoint(), archive).acquire(script,
+                    mode(script));
+            return new Held(held::close);
+        }
         try {
             Files.createDirectories(lockFile.toAbsolutePath().getParent());
             FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.READ,
@@ -61,7 +89,14 @@ public class RunLock {
             channel.truncate(0);
             channel.write(ByteBuffer.wrap((script + " pid " + ProcessHandle.current().pid() + "\n")
                     .getBytes(StandardCharsets.UTF_8)), 0);
-            return new Held(channel, lock);
+            return new Held(() -> {
+                try {
+                    lock.release();
+                    channel.close();
+                } catch (IOException ignored) {
+                    // The OS drops the lock with the process anyway.
+                }
+            });
         } catch (IOException e) {
             throw new FileSystemError("cannot open the lock file " + lockFile + ": " + e.getMessage()
                     + ". Check that its folder is writable.", e);
@@ -77,22 +112,15 @@ public class RunLock {
 
     /** A held lock; closing releases it. */
     public static final class Held implements AutoCloseable {
-        private final FileChannel channel;
-        private final FileLock lock;
+        private final Runnable release;
 
-        Held(FileChannel channel, FileLock lock) {
-            this.channel = channel;
-            this.lock = lock;
+        Held(Runnable release) {
+            this.release = release;
         }
 
         @Override
         public void close() {
-            try {
-                lock.release();
-                channel.close();
-            } catch (IOException ignored) {
-                // The OS drops the lock with the process anyway.
-            }
+            release.run();
         }
     }
 }

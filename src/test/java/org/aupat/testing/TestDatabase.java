@@ -16,7 +16,7 @@ public final class TestDatabase {
         config.enforceForeignKeys(true);
         SQLiteDataSource dataSource = new SQLiteDataSource(config);
         dataSource.setUrl("jdbc:sqlite:" + folder.resolve("test.db"));
-        Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
+        Flyway.configure().dataSource(dataSource).locations(org.aupat.foundation.db.MigratedSchema.LOCATIONS).load().migrate();
         return new JdbcTemplate(dataSource);
     }
 

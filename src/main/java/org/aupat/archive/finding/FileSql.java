@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import org.aupat.archive.hardware.HardwareCategory;
 import org.aupat.archive.media.MediaType;
+import org.aupat.foundation.db.SqlDialect;
 
 /**
  * Turns a {@link FileQuery} into the SELECTs {@link FindingRepository#files} unites: per media type one over its
@@ -20,7 +21,7 @@ final class FileSql {
     private FileSql() {
     }
 
-    static List<Part> parts(FileQuery q) {
+    static List<Part> parts(FileQuery q, SqlDialect d) {
         List<Part> parts = new ArrayList<>();
         for (MediaType type : q.types()) {
             if (type == MediaType.DOCUMENT && q.needsCamera()) {
@@ -30,26 +31,26 @@ final class FileSql {
             if (flag != null && !type.flagColumns().contains(flag)) {
                 continue;
             }
-            parts.add(files(q, type, flag));
+            parts.add(files(q, type, flag, d));
             if (!q.damaged() && !q.notVerified()) {
-                parts.add(sightings(q, type, flag));
+                parts.add(sightings(q, type, flag, d));
             }
         }
         return parts;
     }
 
-    private static Part files(FileQuery q, MediaType type, String flag) {
+    private static Part files(FileQuery q, MediaType type, String flag, SqlDialect d) {
         String p = type.prefix();
         List<Object> args = new ArrayList<>();
         String select = "SELECT '" + p + "' AS type, f." + p + "_sha256 AS sha256, f." + p + "_loc AS path, f." + p
                 + "_loco AS original_folder, f." + p + "_nameo AS original_name, f.loc_uuid AS location, l.loc_name AS"
                 + " location_name, f.sub_uuid AS sub_location, f.imp_id AS import_id, " + FindingRepository.state(type) + " AS state, "
-                + camera(type) + ", f." + p + "_size AS size, NULL AS seen, NULL AS author, NULL AS held_by,"
+                + camera(type, d) + ", f." + p + "_size AS size, NULL AS seen, NULL AS author, NULL AS held_by,"
                 + " NULL AS held_as_folder, NULL AS held_as_name FROM " + type.table() + " f JOIN locations l ON"
-                + " l.loc_uuid = f.loc_uuid WHERE 1";
+                + " l.loc_uuid = f.loc_uuid WHERE 1 = 1";
         StringBuilder where = new StringBuilder(select);
-        own(q, "f." + p + "_nameo", "f." + p + "_loco", "f." + p + "_sha256", "f", where, args);
-        holder(q, type, flag, where, args);
+        own(q, "f." + p + "_nameo", "f." + p + "_loco", "f." + p + "_sha256", "f", where, args, d);
+        holder(q, type, flag, where, args, d);
         if (q.damaged()) {
             where.append(" AND f.").append(p).append("_damaged = 1");
         }
@@ -59,39 +60,39 @@ final class FileSql {
         return new Part(where.toString(), args);
     }
 
-    private static Part sightings(FileQuery q, MediaType type, String flag) {
+    private static Part sightings(FileQuery q, MediaType type, String flag, SqlDialect d) {
         String p = type.prefix();
         List<Object> args = new ArrayList<>();
         String select = "SELECT s.media_type AS type, s.sha256 AS sha256, f." + p + "_loc AS path, s.orig_folder AS"
                 + " original_folder, s.orig_name AS original_name, s.loc_uuid AS location, l.loc_name AS location_name,"
                 + " s.sub_uuid AS sub_location, s.imp_id AS import_id, CASE WHEN f." + p + "_sha256 IS NULL THEN NULL ELSE "
-                + FindingRepository.state(type) + " END AS state, " + camera(type) + ", f." + p + "_size AS size,"
+                + FindingRepository.state(type) + " END AS state, " + camera(type, d) + ", f." + p + "_size AS size,"
                 + " s.seen AS seen, s.imp_author AS author, f.loc_uuid AS held_by, f." + p + "_loco AS held_as_folder, f."
                 + p + "_nameo AS held_as_name FROM duplicate_sightings s JOIN locations l ON l.loc_uuid = s.loc_uuid"
                 + " LEFT JOIN " + type.table() + " f ON f." + p + "_sha256 = s.sha256 WHERE s.media_type = '" + p + "'";
         StringBuilder where = new StringBuilder(select);
-        own(q, "s.orig_name", "s.orig_folder", "s.sha256", "s", where, args);
-        holder(q, type, flag, where, args);
+        own(q, "s.orig_name", "s.orig_folder", "s.sha256", "s", where, args, d);
+        holder(q, type, flag, where, args, d);
         return new Part(where.toString(), args);
     }
 
     /** Capture time, hardware category, make, model and damage of the file {@code f}; NULL for documents. */
-    private static String camera(MediaType type) {
+    private static String camera(MediaType type, SqlDialect d) {
         if (type == MediaType.DOCUMENT) {
             return "NULL AS taken, NULL AS hardware, NULL AS make, NULL AS model, NULL AS damaged";
         }
         String p = type.prefix();
-        return "f." + p + "_taken_local AS taken, " + json(type, "category") + " AS hardware, " + json(type, "make")
-                + " AS make, " + json(type, "model") + " AS model, f." + p + "_damaged AS damaged";
+        return "f." + p + "_taken_local AS taken, " + json(type, "category", d) + " AS hardware, " + json(type, "make", d)
+                + " AS make, " + json(type, "model", d) + " AS model, f." + p + "_damaged AS damaged";
     }
 
-    private static String json(MediaType type, String field) {
-        return "json_extract(f." + type.prefix() + "_hardware, '$." + field + "')";
+    private static String json(MediaType type, String field, SqlDialect d) {
+        return d.jsonText("f." + type.prefix() + "_hardware", field);
     }
 
     /** The criteria a sighting meets by itself: name, folder, SHA-256, location, sub-location, import. */
     private static void own(FileQuery q, String name, String folder, String sha, String alias, StringBuilder where,
-                            List<Object> args) {
+                            List<Object> args, SqlDialect d) {
         if (q.nameGlob() != null) {
             String pattern = asciiLower(q.nameGlob());
             String prefix = literalPrefix(pattern);
@@ -101,13 +102,13 @@ final class FileSql {
                 args.add(prefix);
                 args.add(after(prefix));
             }
-            where.append(" AND lower(").append(name).append(") GLOB ?");
-            args.add(pattern);
+            where.append(" AND ").append(d.globMatches("lower(" + name + ")"));
+            args.add(d.globArgument(pattern));
         }
         if (q.folder() != null) {
             if (literalPrefix(q.folder()).length() < q.folder().length()) {
-                where.append(" AND ").append(folder).append(" GLOB ?");
-                args.add(q.folder());
+                where.append(" AND ").append(d.globMatches(folder));
+                args.add(d.globArgument(q.folder()));
             } else {
                 // The folder itself, and every folder below it: [folder/, folder0) since '0' follows '/'.
                 where.append(" AND (").append(folder).append(" = ? OR (").append(folder).append(" >= ? AND ")
@@ -138,21 +139,22 @@ final class FileSql {
     }
 
     /** The criteria on the file holding the bytes: camera, hardware, capture day. */
-    private static void holder(FileQuery q, MediaType type, String flag, StringBuilder where, List<Object> args) {
+    private static void holder(FileQuery q, MediaType type, String flag, StringBuilder where, List<Object> args,
+                               SqlDialect d) {
         String p = type.prefix();
         if (q.make() != null) {
-            where.append(" AND instr(lower(").append(json(type, "make")).append("), ?) > 0");
+            where.append(" AND ").append(d.contains("lower(" + json(type, "make", d) + ")"));
             args.add(q.make());
         }
         if (q.model() != null) {
-            where.append(" AND instr(lower(").append(json(type, "model")).append("), ?) > 0");
+            where.append(" AND ").append(d.contains("lower(" + json(type, "model", d) + ")"));
             args.add(q.model());
         }
         if (q.hardware() != null) {
             if (flag != null) {
                 where.append(" AND f.").append(flag).append(" = 1");
             } else {
-                where.append(" AND ").append(json(type, "category")).append(" = ?");
+                where.append(" AND ").append(json(type, "category", d)).append(" = ?");
                 args.add(q.hardware());
             }
         }

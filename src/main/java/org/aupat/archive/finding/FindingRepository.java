@@ -1,5 +1,7 @@
 package org.aupat.archive.finding;
 
+import org.aupat.foundation.db.SqlDialect;
+import org.aupat.foundation.db.Tables;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -19,16 +21,16 @@ import org.springframework.stereotype.Repository;
 @Repository
 class FindingRepository {
     private final JdbcTemplate jdbc;
+    private final SqlDialect dialect;
 
-    FindingRepository(JdbcTemplate jdbc) {
+    FindingRepository(JdbcTemplate jdbc, SqlDialect dialect) {
         this.jdbc = jdbc;
+        this.dialect = dialect;
     }
 
     /** Whether this table exists (read scripts must not create or upgrade the database). */
     boolean hasTable(String name) {
-        Integer n = jdbc.queryForObject("SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = ?",
-                Integer.class, name);
-        return n != null && n > 0;
+        return Tables.exist(jdbc, name);
     }
 
     /**
@@ -40,10 +42,11 @@ class FindingRepository {
                 + " (SELECT count(*) FROM sub_locations s WHERE s.loc_uuid = l.loc_uuid) AS subs,"
                 + " (SELECT count(*) FROM urls u WHERE u.loc_uuid = l.loc_uuid) AS urls,"
                 + " coalesce(i.files, 0) AS photos, coalesce(v.files, 0) AS videos, coalesce(d.files, 0) AS documents,"
-                + " min(coalesce(i.first_capture, v.first_capture), coalesce(v.first_capture, i.first_capture)) AS first_capture,"
-                + " max(coalesce(i.last_capture, v.last_capture), coalesce(v.last_capture, i.last_capture)) AS last_capture,"
-                + " max(coalesce(i.last_added, ''), coalesce(v.last_added, ''), coalesce(d.last_added, ''),"
-                + " coalesce(l.loc_add, '')) AS last_import,"
+                + " " + dialect.least("coalesce(i.first_capture, v.first_capture)", "coalesce(v.first_capture, i.first_capture)")
+                + " AS first_capture, " + dialect.greatest("coalesce(i.last_capture, v.last_capture)",
+                        "coalesce(v.last_capture, i.last_capture)") + " AS last_capture, "
+                + dialect.greatest("coalesce(i.last_added, '')", "coalesce(v.last_added, '')", "coalesce(d.last_added, '')",
+                        "coalesce(l.loc_add, '')") + " AS last_import,"
                 + " coalesce(i.bytes, 0) + coalesce(v.bytes, 0) + coalesce(d.bytes, 0) AS bytes,"
                 + " coalesce(i.unsized, 0) + coalesce(v.unsized, 0) + coalesce(d.unsized, 0) AS unsized"
                 + " FROM locations l"
@@ -127,7 +130,7 @@ class FindingRepository {
             args.addAll(parts.get(i).args());
         }
         // Files in path order; a duplicate's line follows the archived file that holds its bytes.
-        sql.append(") ORDER BY path IS NULL, path, seen IS NOT NULL, seen, original_folder, original_name");
+        sql.append(") AS found ORDER BY path IS NULL, path, seen IS NOT NULL, seen, original_folder, original_name");
         if (limit > 0) {
             sql.append(" LIMIT ").append(limit);
         }

@@ -16,7 +16,8 @@ import org.aupat.archive.layout.ArchiveLayout;
 import org.aupat.archive.location.DisplayNames;
 import org.aupat.archive.media.MediaRepository;
 import org.aupat.archive.media.MediaType;
-import org.aupat.foundation.db.SqliteDatabase;
+import org.aupat.foundation.db.ArchiveDatabase;
+import org.aupat.foundation.db.SqlDialect;
 import org.aupat.foundation.error.ConfigurationError;
 import org.aupat.foundation.error.ValidationError;
 import org.aupat.foundation.validation.StateCodes;
@@ -33,12 +34,14 @@ public class FindingService {
     private static final Pattern HEX = Pattern.compile("[0-9a-f]{1,64}");
 
     private final FindingRepository repository;
-    private final SqliteDatabase database;
+    private final ArchiveDatabase database;
+    private final SqlDialect dialect;
     private final ArchiveLayout layout;
     private final ImportRepository imports;
 
-    FindingService(FindingRepository repository, SqliteDatabase database, ArchiveLayout layout,
+    FindingService(FindingRepository repository, ArchiveDatabase database, ArchiveLayout layout,
                    ImportRepository imports) {
+        this.dialect = database.dialect();
         this.imports = imports;
         this.repository = repository;
         this.database = database;
@@ -51,11 +54,11 @@ public class FindingService {
      */
     public void requireArchive() {
         if (!database.exists()) {
-            throw new ConfigurationError("There is no archive yet at " + database.file() + ": nothing to show. Import"
+            throw new ConfigurationError("There is no archive yet at " + database.shown() + ": nothing to show. Import"
                     + " a folder first (--script=pipeline), or point --aupat.database at your archive.");
         }
         if (!repository.hasTable("duplicate_sightings")) {
-            throw new ConfigurationError("The database " + database.file() + " is not set up for this version of"
+            throw new ConfigurationError("The database " + database.shown() + " is not set up for this version of"
                     + " AUPAT yet: run --script=db_migrate first.");
         }
     }
@@ -92,7 +95,8 @@ public class FindingService {
         List<Object> args = new ArrayList<>();
         if (name != null && !name.isBlank()) {
             String key = DisplayNames.key(name);
-            where.add("(instr(lower(l.loc_name), ?) > 0 OR instr(lower(coalesce(l.aka_name, '')), ?) > 0)");
+            where.add("(" + dialect.contains("lower(l.loc_name)") + " OR " + dialect.contains("lower(coalesce(l.aka_name, ''))")
+                    + ")");
             args.add(key);
             args.add(key);
         }
@@ -115,7 +119,7 @@ public class FindingService {
         String[] facts = repository.locationFacts(uuid);
         Path master = summary.folder() == null ? null : layout.masterJson(Path.of(summary.folder()), uuid);
         List<LocationDetail.Count> hardware = repository.counts(uuid, t -> t == MediaType.DOCUMENT ? "doc_ext"
-                : "json_extract(" + t.prefix() + "_hardware, '$.category')");
+                : dialect.jsonText(t.prefix() + "_hardware", "category"));
         List<LocationDetail.Count> years = repository.counts(uuid, t -> t == MediaType.DOCUMENT ? null
                 : "substr(" + t.prefix() + "_taken_local, 1, 4)");
         List<LocationDetail.Count> states = repository.counts(uuid, MediaRepository::stateSql);
@@ -131,7 +135,7 @@ public class FindingService {
 
     private List<FoundFile> listed(FileQuery query) {
         List<FoundFile> files = new ArrayList<>();
-        repository.files(FileSql.parts(query), LISTED, files::add);
+        repository.files(FileSql.parts(query, dialect), LISTED, files::add);
         return files;
     }
 
@@ -178,7 +182,7 @@ public class FindingService {
 
     /** Hands every file meeting the query to {@code each}, in archive path order. */
     public void find(FileQuery query, Consumer<FoundFile> each) {
-        repository.files(FileSql.parts(query), 0, each);
+        repository.files(FileSql.parts(query, dialect), 0, each);
     }
 
     /** A sub-location by UUID, 12-digit prefix or name, within the location when one is given. */

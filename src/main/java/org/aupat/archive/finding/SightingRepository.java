@@ -21,9 +21,10 @@ public class SightingRepository {
     public void record(DuplicateSighting s, String now, String importId) {
         MediaType type = s.type();
         String p = type.prefix();
-        jdbc.update("INSERT OR IGNORE INTO duplicate_sightings (media_type, sha256, orig_name, orig_folder, loc_uuid,"
+        jdbc.update("INSERT INTO duplicate_sightings (media_type, sha256, orig_name, orig_folder, loc_uuid,"
                         + " sub_uuid, imp_author, seen, imp_id) SELECT ?, ?, ?, ?, ?, ?, ?, ?, ? WHERE NOT EXISTS (SELECT 1 FROM "
-                        + type.table() + " WHERE " + p + "_sha256 = ? AND " + p + "_nameo = ? AND " + p + "_loco = ?)",
+                        + type.table() + " WHERE " + p + "_sha256 = ? AND " + p + "_nameo = ? AND " + p + "_loco = ?)"
+                        + " ON CONFLICT DO NOTHING",
                 p, s.sha256(), s.originalName(), s.originalFolder(), s.locationUuid(), s.subUuid(), s.author(), now,
                 importId, s.sha256(), s.originalName(), s.originalFolder());
     }

@@ -85,7 +85,10 @@ class MasterJsonRepository {
         ResultSetMetaData meta = rs.getMetaData();
         List<Column> columns = new java.util.ArrayList<>(meta.getColumnCount());
         for (int i = 1; i <= meta.getColumnCount(); i++) {
-            columns.add(new Column(meta.getColumnName(i), rs.getObject(i)));
+            // PostgreSQL's media tables spell out the rowid SQLite keeps hidden; it is no fact of the file.
+            if (!meta.getColumnName(i).equalsIgnoreCase("rowid")) {
+                columns.add(new Column(meta.getColumnName(i), rs.getObject(i)));
+            }
         }
         try {
             sink.row(columns);

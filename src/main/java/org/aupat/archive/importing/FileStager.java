@@ -93,10 +93,10 @@ class FileStager {
                 chunk.add(entry, position, summary);
                 bar.advance(1);
                 if (chunk.full()) {
-                    chunk.commit();
+                    chunk.commit(summary);
                 }
             });
-            chunk.commit();
+            chunk.commit(summary);
         } catch (RuntimeException e) {
             chunk.undo();
             throw e;
@@ -249,11 +249,43 @@ class FileStager {
             return out;
         }
 
+        /**
+         * Files another importer recorded first (docs/postgresql.md, "Two importers"): each counts as a duplicate
+         * of its owner, and its staged copy is removed, unless it is the very file the owner's row names (one
+         * staging folder shared by both: the same bytes under the same name).
+         */
+        private void lostTheRace(List<StagingLedger.Lost> raced, ImportSummary summary) {
+            if (raced.isEmpty()) {
+                return;
+            }
+            try (FileTransaction removal = fileTransactions.begin()) {
+                for (StagingLedger.Lost l : raced) {
+                    Staged row = l.row();
+                    summary.lostToAnotherRun(row.type(), row.size(), sourcePath(row), l.owner(), row.sha());
+                    log.info(LogMarkers.FILE_ONLY, "duplicate: {} was recorded by another run meanwhile (location {})",
+                            row.loc(), l.owner());
+                    if (!row.loc().equals(l.ownerPath()) && Files.exists(Path.of(row.loc()), LinkOption.NOFOLLOW_LINKS)) {
+                        removal.deleteWithBackup(Path.of(row.loc()));
+                    }
+                }
+                removal.commit();
+            }
+        }
+
+        /** The file's path in the source, as {@link #add} names duplicates. */
+        private String sourcePath(Staged row) {
+            try {
+                return OriginalNames.text(plan.source().relativize(Path.of(row.originalFolder(), row.originalName())));
+            } catch (RuntimeException e) {
+                return row.originalFolder() + "/" + row.originalName();
+            }
+        }
+
         boolean full() {
             return rows.size() + sightings.size() >= CHUNK_FILES || bytes >= CHUNK_BYTES;
         }
 
-        void commit() {
+        void commit(ImportSummary summary) {
             if (files != null) {
                 files.flushCopies();
                 placed.forEach(outcome -> outcome.placeIn(files));
@@ -261,16 +293,22 @@ class FileStager {
                 files.close();
                 files = null;
             }
+            int lost = 0;
             if (!rows.isEmpty() || !sightings.isEmpty()) {
-                ledger.record(List.copyOf(rows), List.copyOf(sightings), clock.timestamp(), plan.importId(),
-                        thumbnailMetadata());
+                // Files first, then rows: a crash between them leaves a staged copy no row names (db_cleanup's to
+                // remove), never a row without its file.
+                List<StagingLedger.Lost> raced = ledger.record(List.copyOf(rows), List.copyOf(sightings),
+                        clock.timestamp(), plan.importId(), thumbnailMetadata());
+                lost = raced.size();
+                lostTheRace(raced, summary);
                 // In the pipeline, exiftool starts on this chunk's photos and videos while the next is copied.
                 exiftool.readAhead(rows.stream().filter(r -> r.type() != MediaType.DOCUMENT)
                         .map(r -> Path.of(r.loc())).toList());
             }
             if (position > 0) {
                 // The walk has reached this chunk's last entry: its digest covers exactly what is done.
-                run.chunkCommitted(position, lastItem, walked.value(), new ChunkCounts(read, rows.size(), skipped, failed));
+                run.chunkCommitted(position, lastItem, walked.value(),
+                        new ChunkCounts(read, rows.size() - lost, skipped + lost, failed));
             }
             rows.clear();
             sightings.clear();

@@ -22,7 +22,7 @@ import org.aupat.archive.metadata.ExiftoolPool;
 import org.aupat.archive.metadata.VideoMetadata;
 import org.aupat.archive.metadata.VideoProbe;
 import org.aupat.archive.rules.Rules;
-import org.aupat.foundation.db.SqliteDatabase;
+import org.aupat.foundation.db.ArchiveDatabase;
 import org.aupat.foundation.error.AupatError;
 import org.aupat.foundation.error.ValidationError;
 import org.aupat.foundation.hashing.FileHasher;
@@ -39,7 +39,7 @@ public class ImportPreview {
     private final FileHasher hasher;
     private final LocationRepository locations;
     private final LocationService locationService;
-    private final SqliteDatabase database;
+    private final ArchiveDatabase database;
     private final ArchiveLayout layout;
     private final ExiftoolPool exiftool;
     private final VideoProbe ffprobe;
@@ -48,7 +48,7 @@ public class ImportPreview {
     private final Rules rules;
 
     ImportPreview(ImportDecision decision, FileHasher hasher, LocationRepository locations,
-                  LocationService locationService, SqliteDatabase database, ArchiveLayout layout, ExiftoolPool exiftool,
+                  LocationService locationService, ArchiveDatabase database, ArchiveLayout layout, ExiftoolPool exiftool,
                   VideoProbe ffprobe, HardwareClassifier hardware, UuidGenerator uuids, Rules rules) {
         this.decision = decision;
         this.hasher = hasher;

@@ -22,7 +22,7 @@ import org.aupat.foundation.error.ValidationError;
 import org.aupat.foundation.preflight.PreflightChecker;
 import org.aupat.foundation.preflight.PreflightChecks;
 import org.aupat.foundation.preflight.SpaceNeed;
-import org.aupat.foundation.db.SqliteDatabase;
+import org.aupat.foundation.db.ArchiveDatabase;
 import org.aupat.foundation.logging.RunContext;
 import org.aupat.foundation.rollback.FileTransactions;
 import org.springframework.stereotype.Service;
@@ -41,14 +41,14 @@ public class ImportService {
     private final PreflightChecker preflight;
     private final PreflightChecks checks;
     private final AupatProperties properties;
-    private final SqliteDatabase database;
+    private final ArchiveDatabase database;
     private final ArchiveClock clock;
     private final ArchiveLayout layout;
     private final ImportRepository imports;
 
     public ImportService(LocationService locations, LocationRepository locationRepository, FileStager stager,
                          PreflightChecker preflight, PreflightChecks checks,
-                         AupatProperties properties, SqliteDatabase database, ArchiveClock clock, ArchiveLayout layout,
+                         AupatProperties properties, ArchiveDatabase database, ArchiveClock clock, ArchiveLayout layout,
                          ImportRepository imports) {
         this.locations = locations;
         this.locationRepository = locationRepository;
@@ -354,7 +354,7 @@ public class ImportService {
 
     private void requireSchema() {
         if (!databaseReady()) {
-            throw new ConfigurationError("the database " + database.file() + " is not set up yet: run"
+            throw new ConfigurationError("the database " + database.shown() + " is not set up yet: run"
                     + " --script=db_migrate first (the pipeline script does this for you).");
         }
     }

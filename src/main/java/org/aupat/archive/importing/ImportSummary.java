@@ -51,6 +51,16 @@ public final class ImportSummary {
         }
     }
 
+    /**
+     * A file counted as imported whose bytes another run recorded first: it becomes a duplicate of that run's
+     * file. {@code path} is where it was found, as the other duplicates name it.
+     */
+    void lostToAnotherRun(MediaType type, long size, String path, String owner, String sha) {
+        imported.merge(type, -1L, Long::sum);
+        bytes -= size;
+        duplicate(path, owner, sha);
+    }
+
     void duplicate(String path, String owner, String sha) {
         duplicates.put(path, owner);
         if (sha != null) {

@@ -1,5 +1,6 @@
 package org.aupat.archive.location;
 
+import org.aupat.foundation.db.Tables;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
@@ -14,17 +15,16 @@ class LocationIdRepository {
 
     /** Whether the identifier tables exist yet (not before db_migrate). */
     boolean tablesExist() {
-        Integer n = jdbc.queryForObject("SELECT count(*) FROM sqlite_master WHERE type = 'table'"
-                + " AND name IN ('locations', 'sub_locations', 'urls')", Integer.class);
-        return n != null && n == 3;
+        return Tables.exist(jdbc, "locations", "sub_locations", "urls");
     }
 
     /** Whether any location, sub-location or URL uuid, hyphens removed, starts with {@code prefix}. */
     boolean prefixInUse(String prefix) {
-        String sql = "SELECT EXISTS (SELECT 1 FROM locations WHERE substr(replace(loc_uuid, '-', ''), 1, ?1) = ?2"
-                + " UNION ALL SELECT 1 FROM sub_locations WHERE substr(replace(sub_uuid, '-', ''), 1, ?1) = ?2"
-                + " UNION ALL SELECT 1 FROM urls WHERE substr(replace(url_uuid, '-', ''), 1, ?1) = ?2)";
-        Integer found = jdbc.queryForObject(sql, Integer.class, prefix.length(), prefix);
-        return found != null && found == 1;
+        String sql = "SELECT count(*) FROM (SELECT 1 FROM locations WHERE substr(replace(loc_uuid, '-', ''), 1, ?) = ?"
+                + " UNION ALL SELECT 1 FROM sub_locations WHERE substr(replace(sub_uuid, '-', ''), 1, ?) = ?"
+                + " UNION ALL SELECT 1 FROM urls WHERE substr(replace(url_uuid, '-', ''), 1, ?) = ?) AS used";
+        int n = prefix.length();
+        Integer found = jdbc.queryForObject(sql, Integer.class, n, prefix, n, prefix, n, prefix);
+        return found != null && found > 0;
     }
 }

@@ -1,5 +1,6 @@
 package org.aupat.archive.location;
 
+import org.aupat.foundation.db.Tables;
 import java.util.List;
 import java.util.Optional;
 import org.aupat.foundation.error.ValidationError;
@@ -22,9 +23,7 @@ public class LocationRepository {
 
     /** Whether db_migrate has created the archive tables. */
     public boolean schemaReady() {
-        Integer n = jdbc.queryForObject("SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'locations'",
-                Integer.class);
-        return n != null && n > 0;
+        return Tables.exist(jdbc, "locations");
     }
 
     public void insert(Location l, String now) {

@@ -1,5 +1,6 @@
 package org.aupat.archive.location;
 
+import org.aupat.foundation.db.ArchiveDatabase;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -37,17 +38,17 @@ public class LocationService {
     private final Rules rules;
     private final java.util.function.Supplier<Boolean> databaseReady;
     private final java.util.function.Supplier<List<String>> usedTypes;
-    private final java.util.function.Supplier<Path> databaseFile;
+    private final java.util.function.Supplier<String> databaseFile;
 
     public LocationService(LocationRepository repository, UnusedUuids uuids, Rules rules,
-                           org.aupat.foundation.db.SqliteDatabase database) {
+                           ArchiveDatabase database) {
         this.repository = repository;
         this.uuids = uuids;
         this.rules = rules;
         // Checking options must not create the database file: without one, no type is in use yet.
         this.databaseReady = () -> database.exists() && repository.schemaReady();
         this.usedTypes = () -> databaseReady.get() ? repository.usedTypes() : List.of();
-        this.databaseFile = database::file;
+        this.databaseFile = database::shown;
     }
 
     /** What the user asked for on the command line (raw values; null where not given). */

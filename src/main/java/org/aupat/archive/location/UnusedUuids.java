@@ -1,7 +1,7 @@
 package org.aupat.archive.location;
 
 import org.aupat.archive.rules.Rules;
-import org.aupat.foundation.db.SqliteDatabase;
+import org.aupat.foundation.db.ArchiveDatabase;
 import org.aupat.foundation.error.AupatError;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -17,10 +17,10 @@ public class UnusedUuids {
     private static final Logger log = LoggerFactory.getLogger(UnusedUuids.class);
     private final UuidGenerator generator;
     private final LocationIdRepository repository;
-    private final SqliteDatabase database;
+    private final ArchiveDatabase database;
     private final Rules rules;
 
-    public UnusedUuids(UuidGenerator generator, LocationIdRepository repository, SqliteDatabase database, Rules rules) {
+    public UnusedUuids(UuidGenerator generator, LocationIdRepository repository, ArchiveDatabase database, Rules rules) {
         this.generator = generator;
         this.repository = repository;
         this.database = database;

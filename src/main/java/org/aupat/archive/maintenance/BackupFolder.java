@@ -1,5 +1,8 @@
 package org.aupat.archive.maintenance;
 
+import org.aupat.foundation.config.AupatProperties;
+import org.aupat.foundation.config.DatabaseAddress;
+import org.aupat.foundation.db.PostgresBackup;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -18,7 +21,7 @@ import java.util.stream.Stream;
 import org.aupat.foundation.error.BackupError;
 
 /**
- * The backups folder of one database: its backups ({@code <stem>-*.db}), free names for new ones,
+ * The backups folder of one database: its backups ({@code <stem>-*.db}, or {@code .dump} for PostgreSQL's), free names for new ones,
  * and {@code manifest-sha256.txt}, which lists the SHA-256 of each backup so that rot is detected.
  */
 final class BackupFolder {
@@ -35,11 +38,34 @@ final class BackupFolder {
 
     private final Path dir;
     private final String stem;
+    private final String extension;
 
+    /** The backups of an SQLite database file. */
     BackupFolder(Path dir, Path database) {
+        this(dir, database, ".db");
+    }
+
+    private BackupFolder(Path dir, Path database, String extension) {
         this.dir = dir;
         String name = database.getFileName().toString();
         this.stem = name.endsWith(".db") ? name.substring(0, name.length() - 3) : name;
+        this.extension = extension;
+    }
+
+    /** The backups folder of this archive's database, whichever it is. */
+    static BackupFolder of(AupatProperties properties) {
+        return properties.database() instanceof DatabaseAddress.PostgresServer
+                ? new BackupFolder(properties.backups(), named(properties), PostgresBackup.EXTENSION)
+                : new BackupFolder(properties.backups(), properties.databaseFile());
+    }
+
+    /**
+     * What names this archive's backups: the SQLite file, or for a database on PostgreSQL its name on the
+     * server (backups of two archives in one folder never mix).
+     */
+    static Path named(AupatProperties properties) {
+        return properties.database() instanceof DatabaseAddress.PostgresServer server ? Path.of(server.database())
+                : properties.databaseFile();
     }
 
     Path dir() {
@@ -55,7 +81,7 @@ final class BackupFolder {
         try (Stream<Path> files = Files.list(dir)) {
             for (Path p : (Iterable<Path>) files::iterator) {
                 String n = p.getFileName().toString();
-                if (n.startsWith(stem + "-") && n.endsWith(".db") && Files.isRegularFile(p)) {
+                if (n.startsWith(stem + "-") && n.endsWith(extension) && Files.isRegularFile(p)) {
                     found.add(new Backup(p, Files.getLastModifiedTime(p)));
                 }
             }
@@ -71,12 +97,12 @@ final class BackupFolder {
         return all.isEmpty() ? Optional.empty() : Optional.of(all.get(all.size() - 1));
     }
 
-    /** {@code <stem>-yyyy-MM-dd_HH-mm-ss.db}, or with -2, -3... when taken: never an existing name. */
+    /** {@code <stem>-yyyy-MM-dd_HH-mm-ss.db} (or .dump), or with -2, -3... when taken: never an existing name. */
     Path freeName(ZonedDateTime localTime) {
         String base = stem + "-" + NAME_TIME.format(localTime);
-        Path candidate = dir.resolve(base + ".db");
+        Path candidate = dir.resolve(base + extension);
         for (int n = 2; Files.exists(candidate) || Files.exists(temporary(candidate)); n++) {
-            candidate = dir.resolve(base + "-" + n + ".db");
+            candidate = dir.resolve(base + "-" + n + extension);
         }
         return candidate;
     }

@@ -11,8 +11,13 @@ import java.util.Optional;
 import org.aupat.archive.ArchiveClock;
 import org.aupat.foundation.config.AupatProperties;
 import org.aupat.foundation.db.DatabaseBackup;
+import org.aupat.foundation.db.ArchiveDatabase;
+import org.aupat.foundation.db.PostgresBackup;
+import org.aupat.foundation.db.PostgresDatabase;
 import org.aupat.foundation.db.SqliteDatabase;
-import org.aupat.foundation.db.SqliteErrors;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.aupat.foundation.db.DatabaseErrors;
 import org.aupat.foundation.error.AupatError;
 import org.aupat.foundation.error.BackupError;
 import org.aupat.foundation.error.PreflightError;
@@ -34,17 +39,26 @@ public class BackupService implements DatabaseBackup {
     static final String VERSION = "1.0.0";
     private static final Logger log = LoggerFactory.getLogger(BackupService.class);
 
-    private final SqliteDatabase database;
+    private final ArchiveDatabase database;
     private final BackupFolder folder;
     private final MaintenanceRepository repository;
     private final BackupVerifier verifier;
     private final FileHasher hasher;
     private final ArchiveClock clock;
+    private final Path pgDump;
 
-    public BackupService(SqliteDatabase database, AupatProperties properties, MaintenanceRepository repository,
+    public BackupService(ArchiveDatabase database, AupatProperties properties, MaintenanceRepository repository,
             BackupVerifier verifier, FileHasher hasher, ArchiveClock clock) {
+        this(database, properties, repository, verifier, hasher, clock, "");
+    }
+
+    /** @param pgDump the {@code aupat.pg-dump} setting: pg_dump (or its folder) for a database on PostgreSQL */
+    @Autowired
+    public BackupService(ArchiveDatabase database, AupatProperties properties, MaintenanceRepository repository,
+            BackupVerifier verifier, FileHasher hasher, ArchiveClock clock, @Value("${aupat.pg-dump:}") String pgDump) {
+        this.pgDump = pgDump == null || pgDump.isBlank() ? null : Path.of(pgDump.trim());
         this.database = database;
-        this.folder = new BackupFolder(properties.backups(), database.file());
+        this.folder = BackupFolder.of(properties);
         this.repository = repository;
         this.verifier = verifier;
         this.hasher = hasher;
@@ -54,7 +68,11 @@ public class BackupService implements DatabaseBackup {
     /** Makes and verifies one backup; empty when there is no database yet. A failure throws BackupError. */
     @Override
     public Optional<Path> backup() {
-        Path source = database.file();
+        if (database instanceof PostgresDatabase server) {
+            return backupServer(server);
+        }
+        SqliteDatabase sqlite = (SqliteDatabase) database;
+        Path source = sqlite.file();
         if (!hasContent(source)) {
             return Optional.empty();
         }
@@ -91,6 +109,35 @@ public class BackupService implements DatabaseBackup {
             }
             throw new BackupError("the backup of " + source + " failed: " + message(e)
                     + ". Nothing was kept; the database is unchanged.", e);
+        }
+        if (repository.hasTable("versions")) {
+            repository.upsertVersion("backup", VERSION, clock.timestamp());
+        }
+        log.info("backup {} written and verified", target);
+        pruneAfter(target);
+        return Optional.of(target);
+    }
+
+    /**
+     * A database on PostgreSQL: pg_dump, verified by restoring it into a scratch database ({@link PostgresBackup}),
+     * then listed in the manifest and pruned like SQLite's backups. Empty before the first db_migrate.
+     */
+    private Optional<Path> backupServer(PostgresDatabase server) {
+        if (!repository.hasTable("flyway_schema_history")) {
+            return Optional.empty();
+        }
+        createFolder();
+        folder.removeLeftTemporaries().forEach(left -> log.warn("removed {}, left by an interrupted backup", left));
+        Path target = folder.freeName(clock.localNow());
+        new PostgresBackup(server.endpoint(), pgDump).backup(target);
+        try {
+            Map<String, String> manifest = folder.manifest();
+            manifest.put(target.getFileName().toString(), hasher.sha256(target));
+            folder.writeManifest(manifest);
+        } catch (RuntimeException e) {
+            BackupFolder.deleteIfExists(target);
+            throw e instanceof BackupError b ? b : new BackupError("the backup " + target + " was made but could not be"
+                    + " listed in the manifest: " + message(e) + ". It was removed; the database is unchanged.", e);
         }
         if (repository.hasTable("versions")) {
             repository.upsertVersion("backup", VERSION, clock.timestamp());
@@ -140,7 +187,7 @@ public class BackupService implements DatabaseBackup {
 
     /** SQLite's "database or disk is full" while writing the backup, or the system's "No space left on device". */
     private static boolean diskFull(Exception e) {
-        if (SqliteErrors.translate(e) instanceof AupatError a && "SQLITE_FULL".equals(a.context().get("sqlite_code"))) {
+        if (DatabaseErrors.translate(e) instanceof AupatError a && "SQLITE_FULL".equals(a.context().get("sqlite_code"))) {
             return true;
         }
         for (Throwable t = e; t != null; t = t.getCause()) {

@@ -17,6 +17,7 @@ import java.util.stream.Stream;
 import org.aupat.archive.ArchiveClock;
 import org.aupat.foundation.config.AupatProperties;
 import org.aupat.foundation.db.DatabaseHealth;
+import org.aupat.foundation.db.ArchiveDatabase;
 import org.aupat.foundation.db.SqliteDatabase;
 import org.aupat.foundation.db.SqliteFiles;
 import org.aupat.foundation.error.FileSystemError;
@@ -33,7 +34,7 @@ import org.springframework.stereotype.Service;
 @Service
 public class CleanupService {
     private static final Logger log = LoggerFactory.getLogger(CleanupService.class);
-    private final SqliteDatabase database;
+    private final ArchiveDatabase database;
     private final AupatProperties properties;
     private final BackupFolder backups;
     private final MaintenanceRepository repository;
@@ -44,12 +45,12 @@ public class CleanupService {
     private final Optional<FailureLogArchiver> failureLogArchiver;
     private final Optional<CheckpointArchiver> checkpointArchiver;
 
-    public CleanupService(SqliteDatabase database, AupatProperties properties, MaintenanceRepository repository,
+    public CleanupService(ArchiveDatabase database, AupatProperties properties, MaintenanceRepository repository,
             DatabaseHealth health, SqliteFiles sqliteFiles, FileHasher hasher, ArchiveClock clock,
             Optional<FailureLogArchiver> failureLogArchiver, Optional<CheckpointArchiver> checkpointArchiver) {
         this.database = database;
         this.properties = properties;
-        this.backups = new BackupFolder(properties.backups(), database.file());
+        this.backups = BackupFolder.of(properties);
         this.repository = repository;
         this.health = health;
         this.sqliteFiles = sqliteFiles;
@@ -73,10 +74,13 @@ public class CleanupService {
         removeTempFiles(report);
         cleanStaging(report, options.fix());
         boolean sound = false;
-        if (!BackupService.hasContent(database.file())) {
-            report.note("no database yet at " + database.file() + ": nothing to check.");
+        boolean exists = databaseExists();
+        if (!exists) {
+            report.note("no database yet at " + database.shown() + ": nothing to check.");
         } else {
-            SqliteDatabase.requireSqliteOrAbsent(database.file(), "aupat.database");
+            if (database instanceof SqliteDatabase sqlite) {
+                SqliteDatabase.requireSqliteOrAbsent(sqlite.file(), "aupat.database");
+            }
             sound = checkDatabase(report);
             if (sound) {
                 checkMediaFiles(report);
@@ -86,11 +90,17 @@ public class CleanupService {
         if (sound) {
             pruneBackups(report, options.keepDays());
             vacuum(report, options.vacuum());
-        } else if (BackupService.hasContent(database.file())) {
+        } else if (exists) {
             report.note("backups were not pruned and VACUUM did not run, because the database checks failed.");
         }
         archiveOldRecords(report, options.archiveAfterDays());
         return report;
+    }
+
+    /** An SQLite file with content, or a server's database AUPAT has migrated. */
+    private boolean databaseExists() {
+        return database instanceof SqliteDatabase sqlite ? BackupService.hasContent(sqlite.file())
+                : repository.hasTable("flyway_schema_history");
     }
 
     private boolean checkDatabase(CleanupReport report) {
@@ -154,8 +164,8 @@ public class CleanupService {
                 });
             }
         }
-        Path dbFolder = database.file().getParent();
-        if (Files.isDirectory(dbFolder)) {
+        Path dbFolder = properties.databaseInFile() ? properties.databaseFile().getParent() : null;
+        if (dbFolder != null && Files.isDirectory(dbFolder)) {
             try (Stream<Path> files = Files.list(dbFolder)) {
                 for (Path file : (Iterable<Path>) files::iterator) {
                     removeIfTemp(file, Files.readAttributes(file, BasicFileAttributes.class), report);
@@ -219,6 +229,10 @@ public class CleanupService {
             if (!manifest.containsKey(b.name())) {
                 if (!fix) {
                     report.repair("would add the unlisted backup " + b.path() + " to the manifest (run with --fix)");
+                } else if (!(database instanceof SqliteDatabase)) {
+                    // A pg_dump is proven only by restoring it, which its own backup did: AUPAT lists only those.
+                    report.problem("the unlisted backup " + b.path() + " was not made (or not verified) by AUPAT; it was"
+                            + " not listed. Make a fresh backup with --script=backup.");
                 } else if ("ok".equals(sqliteFiles.integrityCheck(b.path()))) {
                     manifest.put(b.name(), hasher.sha256(b.path()));
                     changed = true;
@@ -240,16 +254,15 @@ public class CleanupService {
 
     private void vacuum(CleanupReport report, boolean vacuum) {
         if (vacuum) {
-            repository.checkpoint();
-            long before = size(database.file());
-            repository.vacuum();
-            repository.checkpoint();
-            report.note("VACUUM reclaimed " + Math.max(0, before - size(database.file())) + " bytes.");
+            health.checkpoint();
+            long before = health.size();
+            health.vacuum();
+            report.note("VACUUM reclaimed " + Math.max(0, before - health.size()) + " bytes.");
         }
-        repository.optimize();
+        health.optimize();
         StringBuilder counts = new StringBuilder();
-        sqliteFiles.rowCounts(database.file()).forEach((table, n) -> counts.append(' ').append(table).append('=').append(n));
-        report.note("database " + database.file() + ": " + size(database.file()) + " bytes; rows:" + counts);
+        health.rowCounts().forEach((table, n) -> counts.append(' ').append(table).append('=').append(n));
+        report.note("database " + database.shown() + ": " + health.size() + " bytes; rows:" + counts);
     }
 
     private void archiveOldRecords(CleanupReport report, int archiveAfterDays) {

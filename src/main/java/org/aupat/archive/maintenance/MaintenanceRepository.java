@@ -1,5 +1,6 @@
 package org.aupat.archive.maintenance;
 
+import org.aupat.foundation.db.Tables;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -36,10 +37,20 @@ class MaintenanceRepository {
         });
     }
 
+    /** The tables of a database on a server (its current schema), by name. */
+    List<String> tablesOnServer() {
+        return jdbc.queryForList("SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema()"
+                + " AND table_type = 'BASE TABLE' ORDER BY table_name", String.class);
+    }
+
+    /** The migrations the connected database has applied (it has a Flyway history). */
+    List<String> appliedMigrations() {
+        return jdbc.queryForList("SELECT version FROM flyway_schema_history WHERE version IS NOT NULL AND success = ?",
+                String.class, true);
+    }
+
     boolean hasTable(String table) {
-        Integer n = jdbc.queryForObject("SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = ?",
-                Integer.class, table);
-        return n != null && n > 0;
+        return Tables.exist(jdbc, table);
     }
 
     /** Inserts or updates one row of {@code versions} (one row per component). */
@@ -58,9 +69,6 @@ class MaintenanceRepository {
         jdbc.update("VACUUM INTO ?", target.toString());
     }
 
-    void vacuum() {
-        jdbc.execute("VACUUM");
-    }
 
     /** A media row's file: table, sha256 and recorded path. */
     interface MediaFileVisitor {
@@ -79,14 +87,5 @@ class MaintenanceRepository {
     /** Folders db_folder made for web pages: their content has no rows of its own. */
     List<String> urlFolders() {
         return jdbc.queryForList("SELECT url_loc FROM urls WHERE url_loc IS NOT NULL", String.class);
-    }
-
-    /** Moves the WAL into the database file so its size says what VACUUM reclaimed. */
-    void checkpoint() {
-        jdbc.execute("PRAGMA wal_checkpoint(TRUNCATE)");
-    }
-
-    void optimize() {
-        jdbc.execute("PRAGMA optimize");
     }
 }

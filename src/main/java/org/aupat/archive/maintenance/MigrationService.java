@@ -10,7 +10,9 @@ import java.util.Map;
 import org.aupat.archive.ArchiveClock;
 import org.aupat.foundation.config.AupatProperties;
 import org.aupat.foundation.console.Console;
+import org.aupat.foundation.db.ArchiveDatabase;
 import org.aupat.foundation.db.MigratedSchema;
+import org.aupat.foundation.db.SqlDialect;
 import org.aupat.foundation.db.SqliteDatabase;
 import org.aupat.foundation.db.SqliteFiles;
 import org.aupat.foundation.error.ConfigurationError;
@@ -31,10 +33,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 @Service
 public class MigrationService {
-    static final String LOCATIONS = MigratedSchema.LOCATIONS;
     private static final String SETTING = "aupat.database";
 
-    private final SqliteDatabase database;
+    private final ArchiveDatabase database;
     private final SqliteFiles sqliteFiles;
     private final MaintenanceRepository repository;
     private final Rules rules;
@@ -43,7 +44,7 @@ public class MigrationService {
     private final Console console;
     private final Path home;
 
-    public MigrationService(SqliteDatabase database, SqliteFiles sqliteFiles, MaintenanceRepository repository,
+    public MigrationService(ArchiveDatabase database, SqliteFiles sqliteFiles, MaintenanceRepository repository,
             Rules rules, ArchiveClock clock, TransactionTemplate transaction, Console console, AupatProperties properties) {
         this.console = console;
         this.home = properties.home();
@@ -68,17 +69,53 @@ public class MigrationService {
      * (exit 2, file untouched) otherwise. The runner backs the database up after this and before {@link #migrate}.
      */
     public Checked check() {
-        Path file = database.file();
+        List<String> inJar = jarMigrations(database.dialect());
+        if (!(database instanceof SqliteDatabase sqlite)) {
+            return checkServer(inJar);
+        }
+        Path file = sqlite.file();
         SqliteDatabase.requireSqliteOrAbsent(file, SETTING);
         boolean existed = BackupService.hasContent(file);
-        List<String> inJar = jarMigrations();
         List<String> alreadyApplied = existed ? refuseWhatWeMustNotTouch(file, rules.prefixLength(), inJar) : List.of();
         return new Checked(existed, inJar, alreadyApplied);
     }
 
+    /**
+     * A database on a server: the user made it, so it "existed" once it has AUPAT's history; one with tables
+     * but no history, or migrated by a newer AUPAT, or built with another prefix length, is refused untouched.
+     */
+    private Checked checkServer(List<String> inJar) {
+        String shown = database.shown();
+        boolean existed = repository.hasTable("flyway_schema_history");
+        if (!existed) {
+            List<String> tables = repository.tablesOnServer();
+            if (!tables.isEmpty()) {
+                throw new ConfigurationError("the database " + shown + " (" + SETTING + ") holds tables " + tables
+                        + " but no AUPAT migration history: it belongs to another program. It was left untouched. Create"
+                        + " an empty database for AUPAT (README \"Shared archives on PostgreSQL\").");
+            }
+            return new Checked(false, inJar, List.of());
+        }
+        List<String> applied = repository.appliedMigrations();
+        List<String> unknown = new ArrayList<>(applied);
+        unknown.removeAll(inJar);
+        if (!unknown.isEmpty()) {
+            throw new ConfigurationError("the database " + shown + " was migrated by a newer AUPAT (schema versions "
+                    + unknown + " are unknown to this one). It was left untouched. Use the newer AUPAT.");
+        }
+        int prefixLength = rules.prefixLength();
+        repository.version("prefix_length").filter(recorded -> !recorded.equals(String.valueOf(prefixLength)))
+                .ifPresent(recorded -> {
+                    throw new ConfigurationError("name.json sets prefix_length " + prefixLength + " but this archive was"
+                            + " built with " + recorded + ", and one archive keeps one prefix length forever. Set"
+                            + " prefix_length back to " + recorded + " in name.json. The database was left untouched.");
+                });
+        return new Checked(true, inJar, applied);
+    }
+
     /** Migrates a checked database and records versions. */
     public Result migrate(Checked checked) {
-        Path file = database.file();
+        String file = database.shown();
         int prefixLength = rules.prefixLength();
         Map<String, String> ruleVersions = rules.versions();
         boolean existed = checked.existed();
@@ -96,7 +133,8 @@ public class MigrationService {
             schema = inJar.stream().max(Comparator.comparing(MigrationVersion::fromVersion)).orElse("0");
         } else {
             try {
-                Flyway flyway = Flyway.configure().dataSource(database).locations(LOCATIONS).load();
+                Flyway flyway = Flyway.configure().dataSource(database)
+                        .locations(database.dialect().migrationLocations().toArray(String[]::new)).load();
                 applied = flyway.migrate().migrationsExecuted;
                 MigrationInfo current = flyway.info().current();
                 schema = current == null ? "0" : current.getVersion().getVersion();
@@ -160,7 +198,11 @@ public class MigrationService {
 
     /** Versions of the migrations inside this jar, as Flyway writes them ("1", "2", "2.1"). */
     static List<String> jarMigrations() {
-        return new ArrayList<>(MigratedSchema.migrations().keySet());
+        return jarMigrations(SqlDialect.SQLITE);
+    }
+
+    static List<String> jarMigrations(SqlDialect dialect) {
+        return new ArrayList<>(MigratedSchema.migrations(dialect).keySet());
     }
 
     private static List<String> expectedModules(Map<String, String> ruleVersions) {

@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.aupat.foundation.config.AupatProperties;
-import org.aupat.foundation.db.SqliteDatabase;
 import org.aupat.foundation.error.BackupError;
 import org.aupat.foundation.hashing.FileHasher;
 import org.slf4j.Logger;
@@ -29,8 +28,8 @@ public class VerifiedBackups {
     private final BackupFolder folder;
     private final FileHasher hasher;
 
-    public VerifiedBackups(AupatProperties properties, SqliteDatabase database, FileHasher hasher) {
-        this.folder = new BackupFolder(properties.backups(), database.file());
+    public VerifiedBackups(AupatProperties properties, FileHasher hasher) {
+        this.folder = BackupFolder.of(properties);
         this.hasher = hasher;
     }
 

@@ -1,5 +1,7 @@
 package org.aupat.archive.media;
 
+import org.springframework.beans.factory.annotation.Autowired;
+import org.aupat.foundation.db.SqlDialect;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -13,9 +15,17 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class MediaRepository {
     private final JdbcTemplate jdbc;
+    private final SqlDialect dialect;
 
+    /** On an SQLite database (tests). */
     public MediaRepository(JdbcTemplate jdbc) {
+        this(jdbc, SqlDialect.SQLITE);
+    }
+
+    @Autowired
+    public MediaRepository(JdbcTemplate jdbc, SqlDialect dialect) {
         this.jdbc = jdbc;
+        this.dialect = dialect;
     }
 
     /** A media row as the pipeline stages need it. */
@@ -39,22 +49,42 @@ public class MediaRepository {
 
     /** Records a newly staged file as brought by this import (null: none recorded). */
     public void insertStaged(Staged f, String now, String importId) {
+        insert(f, now, importId, "");
+    }
+
+    /**
+     * Records a newly staged file unless a row with its bytes (type and SHA-256) exists or is being written by
+     * another run: then nothing is written, without an error that would end the transaction, and this
+     * returns false. The unique SHA-256 decides, so two importers on two machines never both record one file.
+     */
+    public boolean insertStagedIfAbsent(Staged f, String now, String importId) {
+        return insert(f, now, importId, " ON CONFLICT DO NOTHING") > 0;
+    }
+
+    private int insert(Staged f, String now, String importId, String onConflict) {
         String p = f.type().prefix();
-        switch (f.type()) {
+        return switch (f.type()) {
             case IMAGE -> jdbc.update("INSERT INTO images (img_sha256, img_name, img_loc, loc_uuid, sub_uuid, img_loco,"
-                            + " img_nameo, img_add, img_update, imp_author, film, film_stock, img_mtime, imp_id, img_size) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                            + " img_nameo, img_add, img_update, imp_author, film, film_stock, img_mtime, imp_id, img_size) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)" + onConflict,
                     f.sha(), f.name(), f.loc(), f.locationUuid(), f.subUuid(), f.originalFolder(), f.originalName(), now,
                     now, f.author(), f.film() ? 1 : null, f.filmStock(), f.modified(), importId, f.size());
             case VIDEO -> jdbc.update("INSERT INTO videos (vid_sha256, vid_name, vid_loc, loc_uuid, sub_uuid, vid_loco,"
-                            + " vid_nameo, vid_add, vid_update, imp_author, vid_mtime, imp_id, vid_size) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                            + " vid_nameo, vid_add, vid_update, imp_author, vid_mtime, imp_id, vid_size) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)" + onConflict,
                     f.sha(), f.name(), f.loc(), f.locationUuid(), f.subUuid(), f.originalFolder(), f.originalName(), now,
                     now, f.author(), f.modified(), importId, f.size());
             case DOCUMENT -> jdbc.update("INSERT INTO documents (doc_sha256, doc_name, doc_loc, doc_ext, loc_uuid,"
-                            + " sub_uuid, doc_loco, doc_nameo, doc_add, doc_update, imp_author, doc_mtime, imp_id, doc_size) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                            + " sub_uuid, doc_loco, doc_nameo, doc_add, doc_update, imp_author, doc_mtime, imp_id, doc_size) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)" + onConflict,
                     f.sha(), f.name(), f.loc(), f.docExt(), f.locationUuid(), f.subUuid(), f.originalFolder(),
                     f.originalName(), now, now, f.author(), f.modified(), importId, f.size());
             default -> throw new IllegalArgumentException(p);
-        }
+        };
+    }
+
+    /** The recorded path of the file with these bytes in this table, if any. */
+    public Optional<String> pathOf(MediaType type, String sha) {
+        String p = type.prefix();
+        return jdbc.queryForList("SELECT " + p + "_loc FROM " + type.table() + " WHERE " + p + "_sha256 = ?", String.class,
+                sha).stream().findFirst();
     }
 
     /** The location that owns these bytes in this table, if any (one file, one location: docs/rules.md, Files). */
@@ -202,7 +232,7 @@ public class MediaRepository {
         String p = type.prefix();
         boolean document = type == MediaType.DOCUMENT;
         return switch (state) {
-            case STAGED -> document ? "0" : "original IS NULL AND " + p + "_archived IS NULL";
+            case STAGED -> document ? "1 = 0" : "original IS NULL AND " + p + "_archived IS NULL";
             case ORGANIZED -> (document ? "" : "original = 1 AND ") + p + "_archived IS NULL";
             case ARCHIVED -> inArchive(type) + " AND " + p + "_verified IS NULL";
             case VERIFIED -> inArchive(type) + " AND " + p + "_verified IS NOT NULL";
@@ -273,7 +303,7 @@ public class MediaRepository {
 
     /** Every row of a location, whatever its state, after a rowid, in rowid order (move and merge). */
     public List<MediaFile> ofLocation(MediaType type, String location, long afterRowid, int limit) {
-        return selectOf(type, "1 AND rowid > ?", location, afterRowid, limit);
+        return selectOf(type, "1 = 1 AND rowid > ?", location, afterRowid, limit);
     }
 
     /** Whether the row is in the archive (archived or verified), not in staging any more. */
@@ -358,7 +388,7 @@ public class MediaRepository {
      */
     public Optional<SidecarPhoto> sidecarPhoto(String documentSha) {
         return jdbc.query("SELECT img_sha256, img_name, " + flagExpression(MediaType.IMAGE) + " FROM images WHERE original = 1"
-                + " AND img_sha256 = (SELECT j.value FROM documents d, json_each(d.docs_img) j WHERE d.doc_sha256 = ?"
+                + " AND img_sha256 = (SELECT j.value FROM documents d, " + dialect.jsonArrayElements("d.docs_img", "j") + " WHERE d.doc_sha256 = ?"
                 + " AND j.value IN (SELECT img_sha256 FROM images WHERE loc_uuid = d.loc_uuid AND original = 1)"
                 + " ORDER BY j.key LIMIT 1)",
                 (rs, n) -> new SidecarPhoto(rs.getString(1), rs.getString(2), rs.getString(3)), documentSha)

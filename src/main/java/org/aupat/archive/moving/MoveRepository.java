@@ -88,8 +88,8 @@ class MoveRepository {
 
     /** An import's record names another location and sub-location; false when it named them already. */
     boolean moveImport(String importId, String into, String subUuid) {
-        return jdbc.update("UPDATE imports SET loc_uuid = ?, sub_uuid = ? WHERE imp_id = ? AND (loc_uuid IS NOT ? OR"
-                + " sub_uuid IS NOT ?)", into, subUuid, importId, into, subUuid) > 0;
+        return jdbc.update("UPDATE imports SET loc_uuid = ?, sub_uuid = ? WHERE imp_id = ? AND (loc_uuid IS DISTINCT FROM ? OR"
+                + " sub_uuid IS DISTINCT FROM ?)", into, subUuid, importId, into, subUuid) > 0;
     }
 
     /** Ids of the imports that added to a location (for the dry run of a merge). */
@@ -115,8 +115,9 @@ class MoveRepository {
 
     /** Records that a location was merged into another (before it is deleted, in the same transaction). */
     void recordMerge(String location, String name, String into, String now) {
-        jdbc.update("INSERT OR REPLACE INTO location_merges (loc_uuid, loc_name, into_uuid, merged) VALUES (?, ?, ?, ?)",
-                location, name, into, now);
+        jdbc.update("INSERT INTO location_merges (loc_uuid, loc_name, into_uuid, merged) VALUES (?, ?, ?, ?)"
+                + " ON CONFLICT (loc_uuid) DO UPDATE SET loc_name = excluded.loc_name, into_uuid = excluded.into_uuid,"
+                + " merged = excluded.merged", location, name, into, now);
     }
 
     /**

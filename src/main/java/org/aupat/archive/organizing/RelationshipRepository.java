@@ -25,7 +25,8 @@ class RelationshipRepository {
 
     /** Videos; "staged" means not archived yet (see MediaState), so a reclassification can still choose its folder. */
     List<Original> videos(String locationUuid) {
-        return jdbc.query("SELECT vid_sha256, vid_loco, vid_nameo, 0, vid_archived IS NULL FROM videos WHERE loc_uuid = ?",
+        return jdbc.query("SELECT vid_sha256, vid_loco, vid_nameo, 0, CASE WHEN vid_archived IS NULL THEN 1 ELSE 0 END FROM videos"
+                + " WHERE loc_uuid = ?",
                 (rs, i) -> new Original(rs.getString(1), rs.getString(2), rs.getString(3), false, rs.getInt(5) == 1),
                 locationUuid);
     }

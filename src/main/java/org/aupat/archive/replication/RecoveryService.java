@@ -18,6 +18,7 @@ import org.aupat.archive.media.MediaType;
 import org.aupat.archive.replication.ReplicaRepository.LocationFolder;
 import org.aupat.foundation.config.AupatProperties;
 import org.aupat.foundation.error.AupatError;
+import org.aupat.foundation.error.ConfigurationError;
 import org.aupat.foundation.error.FileSystemError;
 import org.aupat.foundation.error.PreflightError;
 import org.aupat.foundation.failure.FailureLog;
@@ -130,7 +131,7 @@ public class RecoveryService {
 
     /** The marker of an unfinished recover: it lies beside the database while one runs. */
     Path marker() {
-        Path db = properties.database();
+        Path db = properties.databaseInFile() ? properties.databaseFile() : properties.home().resolve("postgres");
         return db.resolveSibling(db.getFileName() + ".recovering");
     }
 
@@ -146,8 +147,13 @@ public class RecoveryService {
 
     /** Pre-flight: the replica is reachable, the home has no database and an empty (or no) archive folder. */
     public void check(String name) {
+        if (!properties.databaseInFile()) {
+            throw new ConfigurationError("recover rebuilds a home around an SQLite database, and aupat.database is on"
+                    + " PostgreSQL (" + properties.database().shown() + "): restore the server's database from its"
+                    + " backup with pg_restore (README \"Shared archives on PostgreSQL\"); nothing was changed.");
+        }
         Replica replica = replicas.byName(name);
-        Path db = properties.database();
+        Path db = properties.databaseFile();
         Optional<List<String>> unfinished = unfinished();
         if (unfinished.isPresent()) {
             String from = unfinished.get().isEmpty() ? "" : unfinished.get().get(0);
@@ -184,7 +190,7 @@ public class RecoveryService {
         Replica replica = replicas.byName(name);
         Summary summary = new Summary(name);
         Optional<List<String>> unfinished = unfinished();
-        if (unfinished.isPresent() && Files.exists(properties.database(), LinkOption.NOFOLLOW_LINKS)) {
+        if (unfinished.isPresent() && Files.exists(properties.databaseFile(), LinkOption.NOFOLLOW_LINKS)) {
             List<String> lines = unfinished.get();
             summary.backup = lines.size() > 1 ? lines.get(1) : "the backup of the interrupted run";
             log.warn("resuming the recover from replica {} that an interrupted run left unfinished", name);
@@ -221,10 +227,10 @@ public class RecoveryService {
                     replica.fetch(path, target, listed.get(), transaction);
                 }
                 transaction.commit();
-                database.prepare(target, listed.get(), properties.database());
+                database.prepare(target, listed.get(), properties.databaseFile());
                 backups.adopt(target, listed.get());
                 mark(replica.name() + "\n" + backup + "\n");
-                database.place(properties.database());
+                database.place(properties.databaseFile());
                 summary.backup = backup;
                 return;
             } catch (AupatError e) {

@@ -1,5 +1,8 @@
 package org.aupat.archive.trash;
 
+import org.aupat.foundation.db.SqlDialect;
+import org.aupat.foundation.db.Tables;
+import org.aupat.foundation.db.Tables;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,11 +21,14 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class TrashRepository {
     private static final Pattern SHA = Pattern.compile("[0-9a-f]{64}");
-    private static final String TRASHED = "*, json_extract(media_row, '$.imp_id') AS imp_id";
+    private final String trashedColumns;
+    private final String importOfRow;
     private final JdbcTemplate jdbc;
 
-    public TrashRepository(JdbcTemplate jdbc) {
+    public TrashRepository(JdbcTemplate jdbc, SqlDialect dialect) {
         this.jdbc = jdbc;
+        this.importOfRow = dialect.jsonText("media_row", "imp_id");
+        this.trashedColumns = "*, " + importOfRow + " AS imp_id";
     }
 
     /**
@@ -124,7 +130,7 @@ public class TrashRepository {
 
     /** Puts a row back as it was read by {@link #row}; only the table's own columns are accepted. */
     public void insertRow(MediaType type, Map<String, Object> row) {
-        List<String> columns = jdbc.queryForList("SELECT name FROM pragma_table_info(?)", String.class, type.table());
+        List<String> columns = Tables.columns(jdbc, type.table());
         List<String> names = new ArrayList<>();
         List<Object> values = new ArrayList<>();
         row.forEach((column, value) -> {
@@ -176,7 +182,7 @@ public class TrashRepository {
 
     /** Trashed files one import brought (the import is kept in each trashed row). */
     public List<Trashed> trashedOfImport(String importId) {
-        return trashed("json_extract(media_row, '$.imp_id') = ?", importId);
+        return trashed(importOfRow + " = ?", importId);
     }
 
     public List<Trashed> trashedOfLocation(String locationUuid) {
@@ -194,12 +200,12 @@ public class TrashRepository {
 
     /** Files trashed before this time (the UTC text the clock writes), oldest first. */
     public List<Trashed> trashedBefore(String before) {
-        return jdbc.query("SELECT " + TRASHED + " FROM trash WHERE trashed < ? ORDER BY trashed, trash_id", (rs, i) -> trashed(rs), before);
+        return jdbc.query("SELECT " + trashedColumns + " FROM trash WHERE trashed < ? ORDER BY trashed, trash_id", (rs, i) -> trashed(rs), before);
     }
 
     /** Whether the database has the trash table (migrated far enough). */
     public boolean hasTrashTable() {
-        return count("SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = ?", "trash") > 0;
+        return Tables.exist(jdbc, "trash");
     }
 
     /** How many files the trash holds, and their bytes. */
@@ -209,7 +215,7 @@ public class TrashRepository {
     }
 
     private List<Trashed> trashed(String where, Object... args) {
-        return jdbc.query("SELECT " + TRASHED + " FROM trash WHERE " + where + " ORDER BY trash_group, sha256", (rs, i) -> trashed(rs),
+        return jdbc.query("SELECT " + trashedColumns + " FROM trash WHERE " + where + " ORDER BY trash_group, sha256", (rs, i) -> trashed(rs),
                 args);
     }
 

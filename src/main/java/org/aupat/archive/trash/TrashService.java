@@ -415,15 +415,16 @@ public class TrashService {
 
     /** How many files the trash holds and their bytes (none before the database and its trash table exist). */
     public long[] contents() {
-        Path database = properties.database();
+        // An SQLite file not made yet is not opened here (opening would create it); a server's database is asked.
         try {
-            if (!Files.isRegularFile(database) || Files.size(database) == 0 || !repository.hasTrashTable()) {
+            if (properties.databaseInFile() && (!Files.isRegularFile(properties.databaseFile())
+                    || Files.size(properties.databaseFile()) == 0)) {
                 return new long[] {0, 0};
             }
         } catch (java.io.IOException e) {
             return new long[] {0, 0};
         }
-        return repository.contents();
+        return repository.hasTrashTable() ? repository.contents() : new long[] {0, 0};
     }
 
     // ---------------------------------------------------------------- shared

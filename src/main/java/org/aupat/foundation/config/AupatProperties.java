@@ -15,7 +15,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param home                AUPAT's home: where the paths below lie unless set, and where other
  *                            features keep their folders ({@link #home()})
- * @param database            the SQLite database file
+ * @param database            the archive database: an SQLite file (the default) or a PostgreSQL server's
+ *                            database ({@link DatabaseAddress}); given as a path or a JDBC URL
  * @param checkpointDatabase  the SQLite file that holds resume checkpoints; when not set, it lies beside the
  *                            database (see {@link #checkpointBeside})
  * @param staging             where imported files wait until verified in the archive
@@ -31,7 +32,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 @ConfigurationProperties("aupat")
 public record AupatProperties(
         Path home,
-        Path database,
+        DatabaseAddress database,
         Path checkpointDatabase,
         Path staging,
         Path archive,
@@ -42,11 +43,16 @@ public record AupatProperties(
         @DefaultValue("ffprobe") String ffprobe,
         Map<String, ReplicaTarget> replicas) {
 
-    @ConstructorBinding
     public AupatProperties {
-        database = absolute("aupat.database", database);
-        home = home == null ? database.getParent() : absolute("aupat.home", home);
-        checkpointDatabase = checkpointDatabase == null ? checkpointBeside(database)
+        if (database == null) {
+            throw new ConfigurationError("aupat.database is empty: give a path, for example --aupat.database=/srv/aupat/...");
+        }
+        if (home == null && database instanceof DatabaseAddress.PostgresServer) {
+            throw new ConfigurationError("aupat.home is not set: with a database on PostgreSQL, AUPAT keeps this machine's"
+                    + " run state (journal, checkpoints) in its home; set AUPAT_HOME or --aupat.home.");
+        }
+        home = home == null ? databaseFolder(database) : absolute("aupat.home", home);
+        checkpointDatabase = checkpointDatabase == null ? checkpointBeside(database, home)
                 : absolute("aupat.checkpoint-database", checkpointDatabase);
         staging = absolute("aupat.staging", staging);
         archive = absolute("aupat.archive", archive);
@@ -55,12 +61,14 @@ public record AupatProperties(
         rules = absolute("aupat.rules", rules);
         exiftool = required("aupat.exiftool", exiftool);
         ffprobe = required("aupat.ffprobe", ffprobe);
-        replicas = ReplicaSettings.checked(replicas, database, staging, archive, backups);
+        // A server's database lies nowhere on this machine: what the replica check guards is this machine's run state.
+        Path local = database instanceof DatabaseAddress.SqliteFile f ? f.file() : checkpointDatabase;
+        replicas = ReplicaSettings.checked(replicas, local, staging, archive, backups);
         separate("aupat.staging", staging, "aupat.archive", archive);
         separate("aupat.staging", staging, "aupat.backups", backups);
         separate("aupat.archive", archive, "aupat.backups", backups);
-        if (database.startsWith(archive) || database.startsWith(staging)) {
-            throw new ConfigurationError("aupat.database (" + database + ") must not lie inside the archive or staging"
+        if (local.startsWith(archive) || local.startsWith(staging)) {
+            throw new ConfigurationError("aupat.database (" + local + ") must not lie inside the archive or staging"
                     + " folder: keep the database beside them, for example in " + home + ".");
         }
         Path trash = trashIn(home);
@@ -69,10 +77,39 @@ public record AupatProperties(
         separate("the trash folder", trash, "aupat.backups", backups);
     }
 
+    /**
+     * The settings as bound from {@code aupat.*}: {@code aupat.database} is read as a path or a PostgreSQL
+     * JDBC URL ({@link DatabaseAddress#parse}).
+     */
+    @ConstructorBinding
+    public AupatProperties(Path home, String database, Path checkpointDatabase, Path staging, Path archive,
+            Path backups, Path logs, Path rules, @DefaultValue("exiftool") String exiftool,
+            @DefaultValue("ffprobe") String ffprobe, Map<String, ReplicaTarget> replicas) {
+        this(home, DatabaseAddress.parse(database), checkpointDatabase, staging, archive, backups, logs, rules, exiftool,
+                ffprobe, replicas);
+    }
+
     /** Settings without a home of their own and without replicas (tests): the home is the database's folder. */
     public AupatProperties(Path database, Path checkpointDatabase, Path staging, Path archive, Path backups, Path logs,
             Path rules, String exiftool, String ffprobe) {
-        this(null, database, checkpointDatabase, staging, archive, backups, logs, rules, exiftool, ffprobe, new TreeMap<>());
+        this(null, DatabaseAddress.sqlite(absolute("aupat.database", database)), checkpointDatabase, staging, archive,
+                backups, logs, rules, exiftool, ffprobe, new TreeMap<>());
+    }
+
+    /**
+     * The SQLite database file. Only code that works on the file itself (SQLite backups, restore, pre-flight)
+     * asks for it; with a database on PostgreSQL there is none and this throws.
+     */
+    public Path databaseFile() {
+        if (database instanceof DatabaseAddress.SqliteFile f) {
+            return f.file();
+        }
+        throw new IllegalStateException("the database is on PostgreSQL (" + database.shown() + "), not in a file");
+    }
+
+    /** Whether the database is an SQLite file on this machine (else a PostgreSQL server's). */
+    public boolean databaseInFile() {
+        return database instanceof DatabaseAddress.SqliteFile;
     }
 
     /*
@@ -81,17 +118,30 @@ public record AupatProperties(
      * archives used from one folder never see, undo or block each other's runs.
      */
 
-    /** The default checkpoint database: {@code checkpoint_state.db} in the database's folder. */
-    static Path checkpointBeside(Path database) {
-        return database.resolveSibling("checkpoint_state.db");
+    /**
+     * The folder this machine's run state lies in: the SQLite file's folder, or for a database on PostgreSQL
+     * the home (each machine has its own: a crash is recovered on the machine where it happened).
+     */
+    private static Path databaseFolder(DatabaseAddress database) {
+        return ((DatabaseAddress.SqliteFile) database).file().getParent();
+    }
+
+    private Path runStateFolder() {
+        return database instanceof DatabaseAddress.SqliteFile f ? f.file().getParent() : home;
+    }
+
+    /** The default checkpoint database: {@code checkpoint_state.db} in the database's folder (the home for PostgreSQL). */
+    static Path checkpointBeside(DatabaseAddress database, Path home) {
+        return database instanceof DatabaseAddress.SqliteFile f ? f.file().resolveSibling("checkpoint_state.db")
+                : home.resolve("checkpoint_state.db");
     }
 
     /**
-     * The folder of the file journals: {@code journal/} in the database's folder, one subfolder per
-     * archive identity, so that two databases kept in one folder have journals of their own.
+     * The folder of the file journals: {@code journal/} in the database's folder (the home for PostgreSQL),
+     * one subfolder per archive identity, so that two databases kept in one folder have journals of their own.
      */
     public Path journals() {
-        return database.resolveSibling("journal");
+        return runStateFolder().resolve("journal");
     }
 
     /**
@@ -137,9 +187,13 @@ public record AupatProperties(
         return ffprobe.substring(0, slash + 1) + (name.contains("ffprobe") ? name.replace("ffprobe", "ffmpeg") : "ffmpeg");
     }
 
-    /** The run lock: {@code <database>.lock}, one per database. */
+    /**
+     * The run lock: {@code <database>.lock}, one per database. For a database on PostgreSQL the lock is held on
+     * the server instead (an advisory lock, see cli/RunLock) and this path in the home is not used.
+     */
     public Path runLock() {
-        return database.resolveSibling(database.getFileName() + ".lock");
+        return database instanceof DatabaseAddress.SqliteFile f ? f.file().resolveSibling(f.file().getFileName() + ".lock")
+                : home.resolve("postgres.lock");
     }
 
     private static Path absolute(String key, Path value) {

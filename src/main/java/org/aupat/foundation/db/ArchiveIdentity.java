@@ -1,6 +1,5 @@
 package org.aupat.foundation.db;
 
-import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
@@ -12,10 +11,10 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class ArchiveIdentity {
     private final JdbcTemplate jdbc;
-    private final SqliteDatabase database;
+    private final ArchiveDatabase database;
     private volatile String known;
 
-    public ArchiveIdentity(JdbcTemplate jdbc, SqliteDatabase database) {
+    public ArchiveIdentity(JdbcTemplate jdbc, ArchiveDatabase database) {
         this.jdbc = jdbc;
         this.database = database;
     }
@@ -26,9 +25,7 @@ public class ArchiveIdentity {
      */
     public Optional<String> find() {
         if (known == null && database.exists()) {
-            List<String> tables = jdbc.queryForList(
-                    "SELECT name FROM sqlite_master WHERE type = 'table' AND name = 'archive_identity'", String.class);
-            if (!tables.isEmpty()) {
+            if (Tables.exist(jdbc, "archive_identity")) {
                 known = jdbc.queryForList("SELECT archive_id FROM archive_identity WHERE one = 1", String.class)
                         .stream().findFirst().orElse(null);
             }

@@ -1,9 +1,5 @@
 package org.aupat.foundation.db;
 
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import javax.sql.DataSource;
@@ -32,8 +28,15 @@ public class LoggingTransactionManager extends JdbcTransactionManager {
     private record Started(String operation, long nanos, long changes) {
     }
 
-    public LoggingTransactionManager(DataSource dataSource) {
+    private final SqlDialect dialect;
+
+    public LoggingTransactionManager(ArchiveDatabase dataSource) {
+        this(dataSource, dataSource.dialect());
+    }
+
+    public LoggingTransactionManager(DataSource dataSource, SqlDialect dialect) {
         super(dataSource);
+        this.dialect = dialect;
         setNestedTransactionAllowed(true);
     }
 
@@ -58,11 +61,11 @@ public class LoggingTransactionManager extends JdbcTransactionManager {
         try {
             super.doCommit(status);
         } catch (TransactionException e) {
-            throw SqliteErrors.translate(e);
+            throw DatabaseErrors.translate(e);
         }
         if (started != null) {
             txLog.info("COMMIT {} script={} duration_ms={} rows={}", started.operation, RunContext.script(),
-                    millis(started), changes - started.changes);
+                    millis(started), rows(started, changes));
         }
     }
 
@@ -75,7 +78,7 @@ public class LoggingTransactionManager extends JdbcTransactionManager {
         super.doRollback(status);
         if (started != null) {
             txLog.warn("ROLLBACK {} script={} duration_ms={} rows_discarded={} cause={}", started.operation,
-                    RunContext.script(), millis(started), changes - started.changes,
+                    RunContext.script(), millis(started), rows(started, changes),
                     cause == null ? "unknown" : cause.getClass().getSimpleName() + ": " + cause.getMessage());
         }
     }
@@ -94,12 +97,12 @@ public class LoggingTransactionManager extends JdbcTransactionManager {
         if (holder == null) {
             return 0;
         }
-        Connection connection = holder.getConnection();
-        try (Statement st = connection.createStatement(); ResultSet rs = st.executeQuery("SELECT total_changes()")) {
-            return rs.next() ? rs.getLong(1) : 0;
-        } catch (SQLException e) {
-            return 0;
-        }
+        return dialect.totalChanges(holder.getConnection());
+    }
+
+    /** The rows a transaction changed, or "n/a" where the database keeps no count (PostgreSQL). */
+    private static String rows(Started started, long changes) {
+        return started.changes < 0 || changes < 0 ? "n/a" : String.valueOf(changes - started.changes);
     }
 
     private static long millis(Started started) {

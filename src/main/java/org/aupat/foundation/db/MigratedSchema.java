@@ -34,8 +34,11 @@ import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
  * migrating again would apply nothing, and every script would fail on the missing part.
  */
 public final class MigratedSchema {
-    /** Where the jar's Flyway migrations are. */
-    public static final String LOCATIONS = "classpath:db/migration";
+    /**
+     * Where the jar's Flyway migrations for SQLite are: the shared ones (db/migration) and SQLite's own
+     * versions of the others (db/vendor/sqlite); see docs/postgresql.md.
+     */
+    public static final String[] LOCATIONS = SqlDialect.SQLITE.migrationLocations().toArray(String[]::new);
     private static final Pattern MIGRATION = Pattern.compile("V(\\d+(?:[._]\\d+)*)__.*\\.sql");
     private static final String HISTORY = "flyway_schema_history";
     /** Replaying is cheap but not free; one JVM (a test run) checks many databases of the same history. */
@@ -44,14 +47,22 @@ public final class MigratedSchema {
     private MigratedSchema() {
     }
 
-    /** The jar's migrations by version as Flyway writes it ("1", "2", "2.1"), in version order. */
+    /** The jar's SQLite migrations by version as Flyway writes it ("1", "2", "2.1"), in version order. */
     public static Map<String, Resource> migrations() {
+        return migrations(SqlDialect.SQLITE);
+    }
+
+    /** The jar's migrations for this database by version, in version order. */
+    public static Map<String, Resource> migrations(SqlDialect dialect) {
         Map<String, Resource> byVersion = new TreeMap<>(Comparator.comparing(MigrationVersion::fromVersion));
         try {
-            for (Resource r : new PathMatchingResourcePatternResolver().getResources(LOCATIONS + "/*.sql")) {
-                Matcher m = MIGRATION.matcher(String.valueOf(r.getFilename()));
-                if (m.matches()) {
-                    byVersion.put(m.group(1).replace('_', '.'), r);
+            for (String location : dialect.migrationLocations()) {
+                for (Resource r : new PathMatchingResourcePatternResolver().getResources(location + "/*.sql")) {
+                    Matcher m = MIGRATION.matcher(String.valueOf(r.getFilename()));
+                    if (m.matches() && byVersion.put(m.group(1).replace('_', '.'), r) != null) {
+                        throw new DatabaseError("two schema migrations of version " + m.group(1) + " for "
+                                + dialect.vendor() + " in the jar (" + r.getFilename() + ")");
+                    }
                 }
             }
         } catch (IOException e) {

@@ -20,7 +20,7 @@ public class RepositoryErrorTranslation extends MethodAdvice {
         try {
             return call.proceed();
         } catch (Throwable failure) {
-            throw SqliteErrors.translate(failure);
+            throw DatabaseErrors.translate(failure);
         }
     }
 }

@@ -22,7 +22,7 @@ import org.springframework.jdbc.datasource.AbstractDataSource;
  * timeout and IMMEDIATE transactions, set as driver properties (an init SQL with several statements
  * would run only the first).
  */
-public class SqliteDatabase extends AbstractDataSource implements AutoCloseable {
+public class SqliteDatabase extends AbstractDataSource implements ArchiveDatabase, AutoCloseable {
     private static final byte[] HEADER = "SQLite format 3\0".getBytes(StandardCharsets.US_ASCII);
     static final int BUSY_TIMEOUT_MS = 10_000;
 
@@ -58,8 +58,19 @@ public class SqliteDatabase extends AbstractDataSource implements AutoCloseable 
     }
 
     /** Whether the database file exists yet (read-only scripts skip work when it does not). */
+    @Override
     public boolean exists() {
         return Files.isRegularFile(file);
+    }
+
+    @Override
+    public String shown() {
+        return file.toString();
+    }
+
+    @Override
+    public SqlDialect dialect() {
+        return SqlDialect.SQLITE;
     }
 
     @Override

@@ -1,7 +1,6 @@
 package org.aupat.foundation.db;
 
 import java.util.Map;
-import org.aupat.foundation.error.AupatError;
 import org.aupat.foundation.error.ConfigurationError;
 import org.aupat.foundation.error.DatabaseError;
 import org.aupat.foundation.error.ForeignKeyError;
@@ -18,14 +17,19 @@ public final class SqliteErrors {
     private SqliteErrors() {
     }
 
-    /** The AUPAT error for a failure from the database layer; AupatErrors pass through unchanged. */
+    /**
+     * The AUPAT error for a failure from the database layer; AupatErrors pass through unchanged. Kept for
+     * SQLite-only code; everything else calls {@link DatabaseErrors#translate}, which serves both databases.
+     */
     public static RuntimeException translate(Throwable failure) {
-        if (failure instanceof AupatError a) {
-            return a;
-        }
+        return DatabaseErrors.translate(failure);
+    }
+
+    /** The AUPAT error for an SQLite failure, or null when there is no SQLiteException in the chain. */
+    static RuntimeException translateSqlite(Throwable failure) {
         SQLiteException sqlite = find(failure);
         if (sqlite == null) {
-            return failure instanceof RuntimeException r ? r : new DatabaseError(failure.getMessage(), failure);
+            return null;
         }
         SQLiteErrorCode code = sqlite.getResultCode();
         Map<String, Object> context = Map.of("sqlite_code", code.name());

@@ -39,10 +39,14 @@ public class DatabaseOnLocalDisk {
      */
     @Autowired
     public DatabaseOnLocalDisk(AupatProperties properties, @Value("${aupat.mount-table:}") String mountTable) {
-        places.put("the database", properties.database());
+        if (properties.databaseInFile()) {
+            places.put("the database", properties.databaseFile());
+        }
         places.put("the checkpoint database", properties.checkpointDatabase());
         places.put("the journal folder", properties.journals());
-        places.put("the run lock", properties.runLock());
+        if (properties.databaseInFile()) {
+            places.put("the run lock", properties.runLock()); // on PostgreSQL the lock is the server's
+        }
         this.mountTables = mountTable == null || mountTable.isBlank() ? List.of(MOUNT_INFO, MOUNTS)
                 : List.of(Path.of(mountTable.trim()));
     }
@@ -67,9 +71,17 @@ public class DatabaseOnLocalDisk {
             List<String> where = new ArrayList<>();
             remote.forEach((mount, what) -> where.add(String.join(", ", what) + " on " + mount.type() + " ("
                     + mount.point() + ")"));
+            if (!places.containsKey("the database")) {
+                // The database is on a server; what is refused is this computer's own run state.
+                throw new PreflightError(String.join("; ", where) + ": this computer's run state (an SQLite"
+                        + " checkpoint database and the file journal) must be on a local disk, nothing was opened. Point"
+                        + " --aupat.home (or AUPAT_HOME) at a local folder; the archive, staging and replicas may stay on"
+                        + " the share.");
+            }
             throw new PreflightError(String.join("; ", where) + ": SQLite is not safe on a network or FUSE file"
                     + " system, nothing was opened. Keep the database on a local disk (--aupat.home or --aupat.database;"
-                    + " the archive, staging and replicas may stay on the share), or use PostgreSQL (coming).");
+                    + " the archive, staging and replicas may stay on the share), or use PostgreSQL (README \"Shared"
+                    + " archives on PostgreSQL\").");
         }
         log.info(LogMarkers.FILE_ONLY, "pre-flight file systems: the database and its run state are on local disks");
         proved = true;

@@ -1,6 +1,6 @@
 package org.aupat.foundation.retry;
 
-import org.aupat.foundation.db.SqliteErrors;
+import org.aupat.foundation.db.DatabaseErrors;
 import org.aupat.foundation.error.ChecksumMismatchError;
 import org.aupat.foundation.error.ExternalToolCrashedError;
 import org.aupat.foundation.error.ForeignKeyError;
@@ -22,7 +22,7 @@ public final class TransientErrors {
             }
         }
         // A busy database may arrive untranslated (from a JdbcTemplate outside a @Repository).
-        Throwable translated = SqliteErrors.translate(failure);
+        Throwable translated = DatabaseErrors.translate(failure);
         return translated instanceof TransientDatabaseError || failure instanceof TransientFileSystemError
                 || failure instanceof ExternalToolCrashedError;
     }

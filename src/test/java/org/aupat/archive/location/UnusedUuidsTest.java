@@ -45,7 +45,7 @@ class UnusedUuidsTest {
     void setUp() {
         properties = new AupatProperties(home.resolve("data/aupat.db"), home.resolve("data/cp.db"), home.resolve("s"),
                 home.resolve("a"), home.resolve("b"), home.resolve("l"), home.resolve("rules"), "exiftool", "ffprobe");
-        database = new SqliteDatabase(properties.database(), "aupat.database");
+        database = new SqliteDatabase(properties.databaseFile(), "aupat.database");
     }
 
     @AfterEach
@@ -69,7 +69,7 @@ class UnusedUuidsTest {
     @Test
     void withoutADatabaseAnyUuidIsFreeAndNoFileIsCreated() {
         assertThat(uuids(List.of(TAKEN)).next()).isEqualTo(TAKEN);
-        assertThat(properties.database()).doesNotExist();
+        assertThat(properties.databaseFile()).doesNotExist();
     }
 
     @Test

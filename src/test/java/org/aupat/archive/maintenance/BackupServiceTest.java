@@ -17,7 +17,7 @@ class BackupServiceTest extends FixtureTest {
     @Test
     void withoutADatabaseThereIsNothingToBackUpAndNoFileIsCreated() {
         assertThat(f.backups.backup()).isEmpty();
-        assertThat(f.properties.database()).doesNotExist();
+        assertThat(f.properties.databaseFile()).doesNotExist();
         assertThat(home.resolve("backups")).doesNotExist();
     }
 
@@ -51,7 +51,7 @@ class BackupServiceTest extends FixtureTest {
         assertThat(first).hasFileName("aupat-2026-11-24_12-00-00.db");
         assertThat(second).hasFileName("aupat-2026-11-24_12-00-00-2.db");
         assertThat(third).hasFileName("aupat-2026-11-24_12-00-00-3.db");
-        assertThat(new BackupFolder(home.resolve("backups"), f.properties.database()).manifest()).hasSize(3);
+        assertThat(new BackupFolder(home.resolve("backups"), f.properties.databaseFile()).manifest()).hasSize(3);
     }
 
     @Test
@@ -69,7 +69,7 @@ class BackupServiceTest extends FixtureTest {
         assertThat(halfManifest).doesNotExist();
         assertThat(first).exists();
         assertThat(notOurs).hasContent("kept");
-        assertThat(new BackupFolder(home.resolve("backups"), f.properties.database()).manifest())
+        assertThat(new BackupFolder(home.resolve("backups"), f.properties.databaseFile()).manifest())
                 .containsOnlyKeys(first.getFileName().toString(), second.getFileName().toString());
     }
 
@@ -167,7 +167,7 @@ class BackupServiceTest extends FixtureTest {
         assertThat(noon).doesNotExist();
         assertThat(morning).exists();
         assertThat(evening).exists();
-        assertThat(new BackupFolder(home.resolve("backups"), f.properties.database()).manifest().keySet())
+        assertThat(new BackupFolder(home.resolve("backups"), f.properties.databaseFile()).manifest().keySet())
                 .containsExactlyInAnyOrder(morning.getFileName().toString(), evening.getFileName().toString(),
                         latest.getFileName().toString());
     }

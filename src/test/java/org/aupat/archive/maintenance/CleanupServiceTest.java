@@ -136,7 +136,7 @@ class CleanupServiceTest extends FixtureTest {
         assertThat(middle).doesNotExist();
         assertThat(List.of(first, last, recentA, recentB)).allMatch(Files::exists);
         assertThat(report.removedFiles()).singleElement().asString().contains(middle.getFileName().toString());
-        assertThat(new BackupFolder(home.resolve("backups"), f.properties.database()).manifest().keySet())
+        assertThat(new BackupFolder(home.resolve("backups"), f.properties.databaseFile()).manifest().keySet())
                 .containsExactlyInAnyOrder(first.getFileName().toString(), last.getFileName().toString(),
                         recentA.getFileName().toString(), recentB.getFileName().toString());
         assertThat(report.needsPerson()).isFalse();
@@ -160,7 +160,7 @@ class CleanupServiceTest extends FixtureTest {
         Path listed = f.backups.backup().orElseThrow();
         f.clock.advanceSeconds(1);
         Path unlisted = f.backups.backup().orElseThrow();
-        BackupFolder folder = new BackupFolder(home.resolve("backups"), f.properties.database());
+        BackupFolder folder = new BackupFolder(home.resolve("backups"), f.properties.databaseFile());
         var manifest = folder.manifest();
         manifest.remove(unlisted.getFileName().toString());
         folder.writeManifest(manifest);

@@ -45,7 +45,7 @@ final class Fixture implements AutoCloseable {
         this.properties = new AupatProperties(home.resolve("data/aupat.db"), home.resolve("data/checkpoint_state.db"),
                 home.resolve("staging"), home.resolve("archive"), home.resolve("backups"), home.resolve("logs"),
                 home.resolve("rules"), "exiftool", "ffprobe");
-        this.database = new SqliteDatabase(properties.database(), "aupat.database");
+        this.database = new SqliteDatabase(properties.databaseFile(), "aupat.database");
         this.jdbc = new JdbcTemplate(database);
         this.repository = new MaintenanceRepository(jdbc, sqliteFiles);
         this.rules = Rules.from(properties.rules());
@@ -53,7 +53,7 @@ final class Fixture implements AutoCloseable {
                 new FileHasher(), archiveClock);
         this.migration = new MigrationService(database, sqliteFiles, repository, rules, archiveClock,
                 new TransactionTemplate(new LoggingTransactionManager(database)), console, properties);
-        this.cleanup = new CleanupService(database, properties, repository, new DatabaseHealth(jdbc), sqliteFiles,
+        this.cleanup = new CleanupService(database, properties, repository, new DatabaseHealth(jdbc, database), sqliteFiles,
                 new FileHasher(), archiveClock, java.util.Optional.empty(), java.util.Optional.empty());
     }
 

@@ -61,7 +61,7 @@ class MigrationServiceTest extends FixtureTest {
 
     @Test
     void aFileThatIsNotSqliteIsRefusedUntouched() throws Exception {
-        Path db = f.properties.database();
+        Path db = f.properties.databaseFile();
         Files.createDirectories(db.getParent());
         Files.writeString(db, "my tax notes, not a database", StandardCharsets.UTF_8);
         byte[] before = Files.readAllBytes(db);
@@ -77,7 +77,7 @@ class MigrationServiceTest extends FixtureTest {
     void aCorruptDatabaseIsRefusedUntouched() throws Exception {
         f.migrate();
         f.close();
-        Path db = f.properties.database();
+        Path db = f.properties.databaseFile();
         byte[] bytes = Files.readAllBytes(db);
         for (int i = 100; i < bytes.length; i += 7) {
             bytes[i] = (byte) 0xA5;
@@ -96,17 +96,17 @@ class MigrationServiceTest extends FixtureTest {
         f.jdbc.update("INSERT INTO flyway_schema_history (installed_rank, version, description, type, script, checksum,"
                 + " installed_by, execution_time, success) VALUES (99, '99', 'future', 'SQL', 'V99__future.sql', 1, 'x', 1, 1)");
         f.close();
-        byte[] before = Files.readAllBytes(f.properties.database());
+        byte[] before = Files.readAllBytes(f.properties.databaseFile());
 
         assertThatThrownBy(() -> new Fixture(home).migrate()).isInstanceOf(ValidationError.class)
                 .hasMessageContaining("newer AUPAT").hasMessageContaining("[99]");
 
-        assertThat(Files.readAllBytes(f.properties.database())).isEqualTo(before);
+        assertThat(Files.readAllBytes(f.properties.databaseFile())).isEqualTo(before);
     }
 
     @Test
     void aDatabaseOfTheOriginalPythonToolIsRefusedUntouched() throws Exception {
-        Path db = f.properties.database();
+        Path db = f.properties.databaseFile();
         Files.createDirectories(db.getParent());
         try (var c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + db); var st = c.createStatement()) {
             st.execute("CREATE TABLE locations (loc_uuid TEXT PRIMARY KEY, loc_name TEXT NOT NULL)");
@@ -128,12 +128,12 @@ class MigrationServiceTest extends FixtureTest {
         Files.createDirectories(home.resolve("rules"));
         Files.writeString(home.resolve("rules/name.json"), Files.readString(Path.of("config/rules/name.json"))
                 .replaceFirst("\"prefix_length\"\\s*:\\s*12", "\"prefix_length\": 8"));
-        byte[] before = Files.readAllBytes(f.properties.database());
+        byte[] before = Files.readAllBytes(f.properties.databaseFile());
 
         assertThatThrownBy(() -> new Fixture(home).migrate()).isInstanceOf(ConfigurationError.class)
                 .hasMessageContaining("prefix_length 8").hasMessageContaining("built with 12");
 
-        assertThat(Files.readAllBytes(f.properties.database())).isEqualTo(before);
+        assertThat(Files.readAllBytes(f.properties.databaseFile())).isEqualTo(before);
     }
 
     @Test
@@ -141,12 +141,12 @@ class MigrationServiceTest extends FixtureTest {
         f.migrate();
         f.close();
         Files.writeString(home.resolve("backups"), "a file where the backups folder should be");
-        byte[] before = Files.readAllBytes(f.properties.database());
+        byte[] before = Files.readAllBytes(f.properties.databaseFile());
 
         assertThatThrownBy(() -> new Fixture(home).migrate())
                 .isInstanceOf(org.aupat.foundation.error.BackupError.class);
 
-        assertThat(Files.readAllBytes(f.properties.database())).isEqualTo(before);
+        assertThat(Files.readAllBytes(f.properties.databaseFile())).isEqualTo(before);
     }
 
     private Map<String, String> versions() {
@@ -162,13 +162,13 @@ class MigrationServiceTest extends FixtureTest {
         f.migrate();
         f.jdbc.execute("DROP TABLE sub_locations");
         f.close();
-        byte[] before = Files.readAllBytes(f.properties.database());
+        byte[] before = Files.readAllBytes(f.properties.databaseFile());
 
         assertThatThrownBy(() -> new Fixture(home).migration.check())
                 .isInstanceOf(org.aupat.foundation.error.PreflightError.class)
                 .hasMessageContaining("is damaged").hasMessageContaining("table sub_locations is missing")
                 .hasMessageContaining("Restore the newest good backup");
 
-        assertThat(Files.readAllBytes(f.properties.database())).isEqualTo(before);
+        assertThat(Files.readAllBytes(f.properties.databaseFile())).isEqualTo(before);
     }
 }

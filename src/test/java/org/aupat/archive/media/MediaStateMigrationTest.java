@@ -25,7 +25,7 @@ class MediaStateMigrationTest {
     void everyRowOfAnOlderDatabaseKeepsItsStep() {
         SQLiteDataSource data = new SQLiteDataSource();
         data.setUrl("jdbc:sqlite:" + home.resolve("old.db"));
-        Flyway.configure().dataSource(data).locations("classpath:db/migration").target("2").load().migrate();
+        Flyway.configure().dataSource(data).locations(org.aupat.foundation.db.MigratedSchema.LOCATIONS).target("2").load().migrate();
         JdbcTemplate jdbc = new JdbcTemplate(data);
         jdbc.update("INSERT INTO locations (loc_uuid, loc_name, state, type, loc_loc) VALUES (?, 'Test Mill', 'ny',"
                 + " 'industrial', ?)", MILL, FOLDER);
@@ -53,7 +53,7 @@ class MediaStateMigrationTest {
         expected.put(new MediaKey(MediaType.DOCUMENT, sha('8')), MediaState.ARCHIVED);
         expected.put(new MediaKey(MediaType.DOCUMENT, sha('9')), MediaState.VERIFIED);
 
-        Flyway.configure().dataSource(data).locations("classpath:db/migration").load().migrate();
+        Flyway.configure().dataSource(data).locations(org.aupat.foundation.db.MigratedSchema.LOCATIONS).load().migrate();
 
         MediaRepository media = new MediaRepository(jdbc);
         Map<MediaKey, MediaState> found = new LinkedHashMap<>();

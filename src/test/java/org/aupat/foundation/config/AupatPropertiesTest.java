@@ -17,10 +17,10 @@ class AupatPropertiesTest {
     @Test
     void pathsAreMadeAbsoluteAndCommandsTrimmed() {
         AupatProperties p = with("data/aupat.db", "/d/staging", "/d/archive", "/d/backups", " exiftool ");
-        assertThat(p.database()).isAbsolute().isEqualTo(Path.of("data/aupat.db").toAbsolutePath());
+        assertThat(p.databaseFile()).isAbsolute().isEqualTo(Path.of("data/aupat.db").toAbsolutePath());
         assertThat(p.logs()).isAbsolute();
         assertThat(p.exiftool()).isEqualTo("exiftool");
-        assertThat(with("/d/x/../aupat.db", "/d/s", "/d/a", "/d/b", "e").database()).isEqualTo(Path.of("/d/aupat.db"));
+        assertThat(with("/d/x/../aupat.db", "/d/s", "/d/a", "/d/b", "e").databaseFile()).isEqualTo(Path.of("/d/aupat.db"));
     }
 
     @Test
@@ -70,7 +70,7 @@ class AupatPropertiesTest {
     @Test
     void aReplicaIsAFolderOrABucketApartFromAupatsOwnFolders() {
         java.util.function.Function<java.util.Map<String, ReplicaTarget>, AupatProperties> with = replicas ->
-                new AupatProperties(null, Path.of("/d/aupat.db"), Path.of("/d/checkpoint.db"), Path.of("/d/s"), Path.of("/d/a"),
+                new AupatProperties(null, "/d/aupat.db", Path.of("/d/checkpoint.db"), Path.of("/d/s"), Path.of("/d/a"),
                         Path.of("/d/b"), Path.of("logs"), Path.of("config/rules"), "exiftool", "ffprobe", replicas);
         ReplicaTarget.S3 bucket = new ReplicaTarget.S3("b", null, null, "p", null);
         assertThat(with.apply(java.util.Map.of("nas", new ReplicaTarget(Path.of("/mnt/nas/x/../aupat"), null),

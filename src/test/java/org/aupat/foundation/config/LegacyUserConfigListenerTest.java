@@ -42,7 +42,7 @@ class LegacyUserConfigListenerTest {
                 {"db_name": "aupat.db", "db_loc": "/srv/old/aupat.db", "db_backup": "/srv/old/backups",
                  "db_ingest": "/srv/old/staging", "arch_loc": "/srv/old/archive"}""");
         AupatProperties p = bound(environment("--script=gen_uuid", "--config=" + userJson, "--aupat.archive=/mnt/archive"));
-        assertThat(p.database()).isEqualTo(Path.of("/srv/old/aupat.db"));
+        assertThat(p.databaseFile()).isEqualTo(Path.of("/srv/old/aupat.db"));
         assertThat(p.backups()).isEqualTo(Path.of("/srv/old/backups"));
         assertThat(p.staging()).isEqualTo(Path.of("/srv/old/staging"));
         assertThat(p.archive()).isEqualTo(Path.of("/mnt/archive"));
@@ -52,7 +52,7 @@ class LegacyUserConfigListenerTest {
     @Test
     void withoutConfigNothingChanges() {
         AupatProperties p = bound(environment("--script=gen_uuid"));
-        assertThat(p.database()).isEqualTo(Path.of("/var/lib/aupat/aupat.db"));
+        assertThat(p.databaseFile()).isEqualTo(Path.of("/var/lib/aupat/aupat.db"));
     }
 
     @Test
@@ -60,7 +60,7 @@ class LegacyUserConfigListenerTest {
         StandardEnvironment environment = environment("--script=gen_uuid");
         environment.getPropertySources().addFirst(new MapPropertySource("systemEnvironment",
                 Map.of("config", dir.resolve("missing.json").toString())));
-        assertThat(bound(environment).database()).isEqualTo(Path.of("/var/lib/aupat/aupat.db"));
+        assertThat(bound(environment).databaseFile()).isEqualTo(Path.of("/var/lib/aupat/aupat.db"));
     }
 
     @Test

@@ -51,7 +51,7 @@ class ProfilesTest {
         run(context -> {
             AupatProperties p = context.getBean(AupatProperties.class);
             assertThat(p.home()).isEqualTo(Path.of("data").toAbsolutePath());
-            assertThat(p.database()).isEqualTo(Path.of("data/aupat.db").toAbsolutePath());
+            assertThat(p.databaseFile()).isEqualTo(Path.of("data/aupat.db").toAbsolutePath());
             assertThat(p.checkpointDatabase()).isEqualTo(Path.of("data/checkpoint_state.db").toAbsolutePath());
             assertThat(p.staging()).isEqualTo(Path.of("data/staging").toAbsolutePath());
             assertThat(p.archive()).isEqualTo(Path.of("data/archive").toAbsolutePath());
@@ -69,7 +69,7 @@ class ProfilesTest {
             Path home = AupatHome.dataHome(System.getenv(), System.getProperty("user.home"));
             assertThat(context.getEnvironment().getActiveProfiles()).isEmpty();
             assertThat(p.home()).isEqualTo(home).isNotEqualTo(Path.of("data").toAbsolutePath());
-            assertThat(p.database()).isEqualTo(home.resolve("aupat.db"));
+            assertThat(p.databaseFile()).isEqualTo(home.resolve("aupat.db"));
             assertThat(p.checkpointDatabase()).isEqualTo(home.resolve("checkpoint_state.db"));
             assertThat(p.journals()).isEqualTo(home.resolve("journal"));
             assertThat(p.runLock()).isEqualTo(home.resolve("aupat.db.lock"));
@@ -89,7 +89,7 @@ class ProfilesTest {
         run(context -> {
             AupatProperties p = context.getBean(AupatProperties.class);
             assertThat(p.home()).isEqualTo(home);
-            assertThat(p.database()).isEqualTo(home.resolve("aupat.db"));
+            assertThat(p.databaseFile()).isEqualTo(home.resolve("aupat.db"));
             assertThat(p.logs()).isEqualTo(home.resolve("logs"));
             assertThat(p.archive()).isEqualTo(dir.resolve("nas/archive"));
         }, "--aupat.home=" + home, "--aupat.archive=" + dir.resolve("nas/archive"), ownConfig());
@@ -103,7 +103,7 @@ class ProfilesTest {
         run(context -> {
             AupatProperties p = context.getBean(AupatProperties.class);
             assertThat(p.home()).isEqualTo(dir.resolve("mine"));
-            assertThat(p.database()).isEqualTo(dir.resolve("mine/aupat.db"));
+            assertThat(p.databaseFile()).isEqualTo(dir.resolve("mine/aupat.db"));
             assertThat(p.backups()).isEqualTo(dir.resolve("usb/backups"));
             assertThat(p.exiftool()).isEqualTo("/opt/exiftool/exiftool");
         }, ownConfig());
@@ -124,7 +124,7 @@ class ProfilesTest {
         run(context -> {
             AupatProperties p = context.getBean(AupatProperties.class);
             assertThat(p.home()).isEqualTo(Path.of("/var/lib/aupat"));
-            assertThat(p.database()).isEqualTo(Path.of("/var/lib/aupat/aupat.db"));
+            assertThat(p.databaseFile()).isEqualTo(Path.of("/var/lib/aupat/aupat.db"));
             assertThat(p.checkpointDatabase()).isEqualTo(Path.of("/var/lib/aupat/checkpoint_state.db"));
             assertThat(p.staging()).isEqualTo(Path.of("/var/lib/aupat/staging"));
             assertThat(p.archive()).isEqualTo(Path.of("/var/lib/aupat/archive"));
