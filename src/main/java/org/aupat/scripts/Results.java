@@ -218,10 +218,14 @@ final class Results {
         }
     }
 
-    /** recover: the backup the database came from, the files restored, and the first of those that were not. */
-    record Recover(String replica, String backup, long files, long notRestored, List<String> problems) {
+    /**
+     * recover: the backup the database came from, the files restored, the first of those that were not, and
+     * the home's folders whose recorded paths were moved because the backup was made elsewhere.
+     */
+    record Recover(String replica, String backup, long files, long notRestored, List<String> problems,
+            List<String> moved) {
         static Recover of(String replica, RecoveryService.Summary s) {
-            return new Recover(replica, s.backup(), s.files(), s.notRestored(), s.problems());
+            return new Recover(replica, s.backup(), s.files(), s.notRestored(), s.problems(), s.moved());
         }
     }
 
