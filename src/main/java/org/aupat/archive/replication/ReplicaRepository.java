@@ -1,7 +1,14 @@
 package org.aupat.archive.replication;
 
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import org.aupat.archive.media.MediaRepository;
+import org.aupat.archive.media.MediaState;
+import org.aupat.archive.media.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
@@ -14,6 +21,13 @@ public class ReplicaRepository {
 
     /** A location's archive folder (loc_loc), where its master JSON lies. */
     record LocationFolder(String uuid, String folder) {
+    }
+
+    /** One media table's rows by state, and how many verified ones the replica is not recorded to hold. */
+    record Pending(Map<MediaState, Long> byState, long missing) {
+        long in(MediaState state) {
+            return byState.getOrDefault(state, 0L);
+        }
     }
 
     private final JdbcTemplate jdbc;
@@ -66,6 +80,51 @@ public class ReplicaRepository {
     long count(String replica) {
         Long n = jdbc.queryForObject("SELECT count(*) FROM replica_copies WHERE replica = ?", Long.class, replica);
         return n == null ? 0 : n;
+    }
+
+    /**
+     * One scan of a media table: its rows counted by state, and the verified ones the replica lacks (no copy
+     * recorded at the file's archive-relative path with its SHA-256). A replicate with nothing new asks only
+     * this, one query per table, and reads no row or file further.
+     */
+    Pending pending(MediaType type, String replica, String archiveRoot) {
+        String p = type.prefix();
+        String verified = MediaRepository.stateSql(type) + " = '" + MediaState.VERIFIED.name() + "'";
+        int from = archiveRoot.codePointCount(0, archiveRoot.length()) + 2; // SQL counts characters
+        Map<MediaState, Long> byState = new HashMap<>();
+        long[] missing = {0};
+        jdbc.query("SELECT state, count(*), sum(missing) FROM (SELECT " + MediaRepository.stateSql(type) + " AS state,"
+                + " CASE WHEN " + verified + " AND NOT EXISTS (SELECT 1 FROM replica_copies r WHERE r.replica = ?"
+                + " AND r.path = substr(" + p + "_loc, ?) AND r.sha256 = " + p + "_sha256) THEN 1 ELSE 0 END AS missing"
+                + " FROM " + type.table() + ") rows_by_state GROUP BY state", rs -> {
+                    String state = rs.getString(1);
+                    if (state != null) {
+                        byState.put(MediaState.valueOf(state), rs.getLong(2));
+                    }
+                    missing[0] += rs.getLong(3);
+                }, replica, from);
+        return new Pending(byState, missing[0]);
+    }
+
+    /** What a replica is recorded to hold at one path: the bytes' SHA-256 and size, and when they were sent. */
+    record Held(String sha256, long size, String copied) {
+    }
+
+    /** What a replica is recorded to hold at each of these paths, by path (one query per 500 paths). */
+    Map<String, Held> heldAt(String replica, List<String> paths) {
+        Map<String, Held> held = new HashMap<>();
+        for (int i = 0; i < paths.size(); i += 500) {
+            List<String> part = paths.subList(i, Math.min(paths.size(), i + 500));
+            List<Object> args = new ArrayList<>();
+            args.add(replica);
+            args.addAll(part);
+            jdbc.query("SELECT path, sha256, size, copied FROM replica_copies WHERE replica = ? AND path IN ("
+                    + String.join(",", Collections.nCopies(part.size(), "?")) + ")",
+                    rs -> {
+                        held.put(rs.getString(1), new Held(rs.getString(2), rs.getLong(3), rs.getString(4)));
+                    }, args.toArray());
+        }
+        return held;
     }
 
     /** Locations that have an archive folder, after a uuid, in uuid order. */
