@@ -23,7 +23,7 @@ echo "archive: $(find "$archive" -type f | wc -l) files, $(( $(du -sb "$archive"
 
 # The server: one bucket, objects as files under $work/s3; it serves until its input closes.
 rm -rf "$work/s3"; mkdir -p "$work/s3"
-mkfifo "$work/s3-in"
+rm -f "$work/s3-in"; mkfifo "$work/s3-in"
 java -cp "$bench_classpath" org.aupat.testing.LocalS3 "$work/s3" bench <"$work/s3-in" >"$work/s3-out.txt" 2>"$work/s3-err.txt" &
 server=$!
 exec 3>"$work/s3-in"
@@ -60,7 +60,8 @@ for round in $(seq 1 "$rounds"); do
     if [ "$have_rclone" = 1 ]; then
         sync; warm "$archive"
         start=$(seconds)
-        rclone copy --checksum "$archive" "bench:bench/rclone-$round" 2>"$work/rclone.txt" \
+        # AWS_CA_BUNDLE (set on some hosts for HTTPS) makes rclone refuse its plain-HTTP client: not needed here.
+        env -u AWS_CA_BUNDLE rclone copy --checksum "$archive" "bench:bench/rclone-$round" 2>"$work/rclone.txt" \
             || { echo "rclone failed, see $work/rclone.txt" >&2; exit 1; }
         end=$(seconds); t_rclone=$(calc "$end - $start")
         ratio=$(calc "$t_rclone / $t_aupat")

@@ -278,17 +278,14 @@ public class ReplicationService {
             }
             List<Copy> proven = new ArrayList<>();
             try (FileTransaction transaction = transactions.begin()) {
-                for (Item item : items) {
-                    try {
-                        CopyResult copy = replica.send(item.local(), item.path(), item.sha256(), transaction);
-                        if (item.kind().equals("backup")) {
-                            replica.sendText(item.sha256() + "  " + item.local().getFileName() + "\n",
-                                    item.path() + ".sha256", transaction);
-                        }
+                List<Object> outcomes = outcomes(items, transaction);
+                for (int i = 0; i < items.size(); i++) {
+                    Item item = items.get(i);
+                    if (outcomes.get(i) instanceof CopyResult copy) {
                         proven.add(new Copy(replica.name(), item.path(), item.kind(), copy.sha256(), copy.size(), null));
                         counted(item, copy.size(), copy.alreadyPresent());
-                    } catch (AupatError e) {
-                        failed(item.local().toString(), e);
+                    } else {
+                        failed(item.local().toString(), (AupatError) outcomes.get(i));
                     }
                     advance(bar);
                 }
@@ -296,6 +293,53 @@ public class ReplicationService {
             }
             ledger.record(proven, clock.timestamp());
             return proven.size();
+        }
+
+        /**
+         * Sends each item; per item its CopyResult or the AupatError that stopped it, in the items' order. A
+         * replica that takes several sends at once ({@link Replica#concurrentSends()}) gets them side by side.
+         */
+        private List<Object> outcomes(List<Item> items, FileTransaction transaction) {
+            int threads = Math.min(replica.concurrentSends(), items.size());
+            if (threads <= 1) {
+                return items.stream().map(item -> outcome(item, transaction)).toList();
+            }
+            java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads, r -> {
+                Thread t = new Thread(r, "replicate-" + replica.name());
+                t.setDaemon(true);
+                return t;
+            });
+            try {
+                List<java.util.concurrent.Future<Object>> futures = new ArrayList<>();
+                for (Item item : items) {
+                    futures.add(pool.submit(() -> outcome(item, transaction)));
+                }
+                List<Object> outcomes = new ArrayList<>();
+                for (java.util.concurrent.Future<Object> f : futures) {
+                    outcomes.add(f.get());
+                }
+                return outcomes;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while sending to replica " + replica.name(), e);
+            } catch (java.util.concurrent.ExecutionException e) {
+                throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+            } finally {
+                pool.shutdownNow();
+            }
+        }
+
+        private Object outcome(Item item, FileTransaction transaction) {
+            try {
+                CopyResult copy = replica.send(item.local(), item.path(), item.sha256(), transaction);
+                if (item.kind().equals("backup")) {
+                    replica.sendText(item.sha256() + "  " + item.local().getFileName() + "\n",
+                            item.path() + ".sha256", transaction);
+                }
+                return copy;
+            } catch (AupatError e) {
+                return e;
+            }
         }
 
         private void counted(Item item, long size, boolean alreadyPresent) {
