@@ -101,7 +101,7 @@ public final class Launcher {
     /** Settings read outside AupatProperties (whose own fields are all known by their names). */
     private static final List<String> OTHER_SETTINGS = List.of("retry.max-attempts", "retry.initial-delay",
             "retry.multiplier", "retry.max-delay", "progress.every-items", "progress.every-seconds", "log-max-size",
-            "log-size-check");
+            "log-size-check", "min-copies");
 
     /**
      * A mistyped setting ({@code --aupat.databse=...}) is refused with the one it is close to: Spring would

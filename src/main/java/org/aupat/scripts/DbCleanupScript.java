@@ -3,6 +3,7 @@ package org.aupat.scripts;
 import org.aupat.archive.maintenance.BackupRetention;
 import org.aupat.archive.maintenance.CleanupReport;
 import org.aupat.archive.maintenance.CleanupService;
+import org.aupat.archive.replication.CopyCounts;
 import org.aupat.archive.trash.TrashRepository;
 import org.aupat.archive.trash.TrashService;
 import java.time.Clock;
@@ -52,13 +53,16 @@ public class DbCleanupScript extends AupatScript {
 
     private final CleanupService cleanup;
     private final TrashService trash;
+    private final CopyCounts copyCounts;
     private final Console console;
     private List<TrashRepository.Trashed> toDelete;
 
-    public DbCleanupScript(ScriptRunner runner, CleanupService cleanup, TrashService trash, Console console) {
+    public DbCleanupScript(ScriptRunner runner, CleanupService cleanup, TrashService trash, CopyCounts copyCounts,
+            Console console) {
         super(runner);
         this.cleanup = cleanup;
         this.trash = trash;
+        this.copyCounts = copyCounts;
         this.console = console;
     }
 
@@ -92,7 +96,7 @@ public class DbCleanupScript extends AupatScript {
                 console.out("db_cleanup --empty-trash --dry-run: " + toDelete.size() + " file(s) would be deleted from"
                         + " the trash; nothing was changed.");
                 console.result(new Results.Cleanup(List.of(), List.of(), List.of(), List.of(),
-                        new Results.EmptyTrash(true, lines, 0, null)));
+                        new Results.EmptyTrash(true, lines, 0, null), null));
                 return ExitCode.OK;
             }
             TrashService.Emptied emptied = trash.empty(toDelete);
@@ -114,7 +118,14 @@ public class DbCleanupScript extends AupatScript {
         }
         CleanupReport report = cleanup.clean(new CleanupService.Options(keepDays, !noVacuum, fix, archiveAfterDays));
         report.lines().forEach(console::out);
-        console.result(Results.Cleanup.of(report, emptiedResult));
+        CopyCounts.Report copies = copyCounts.report(null);
+        copies.listed().forEach(f -> console.out("  FEWER COPIES " + f.path() + ": " + f.copies() + " verified ("
+                + (f.places().isEmpty() ? "none" : String.join(", ", f.places())) + ")"));
+        if (copies.fewer() > copies.listed().size()) {
+            console.out("  ... and " + (copies.fewer() - copies.listed().size()) + " more with fewer copies");
+        }
+        console.out(copies.line());
+        console.result(Results.Cleanup.of(report, emptiedResult, copies));
         return report.needsPerson() ? ExitCode.ITEM_FAILURES : ExitCode.OK;
     }
 }

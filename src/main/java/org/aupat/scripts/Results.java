@@ -17,6 +17,7 @@ import org.aupat.archive.maintenance.CleanupReport;
 import org.aupat.archive.maintenance.MigrationService;
 import org.aupat.archive.media.MediaType;
 import org.aupat.archive.organizing.OrganizeService;
+import org.aupat.archive.replication.CopyCounts;
 import org.aupat.archive.replication.RecoveryService;
 import org.aupat.archive.replication.ReplicationSummary;
 import org.aupat.archive.verify.VerifyService;
@@ -166,11 +167,14 @@ final class Results {
         }
     }
 
-    /** db_cleanup; {@code emptyTrash} only with --empty-trash (else null). */
+    /**
+     * db_cleanup; {@code emptyTrash} only with --empty-trash (else null); {@code copies} the verified copies of
+     * every archived file against aupat.min-copies (null in a dry run of --empty-trash).
+     */
     record Cleanup(List<String> repairs, List<String> problems, List<String> removed, List<String> lines,
-                   EmptyTrash emptyTrash) {
-        static Cleanup of(CleanupReport r, EmptyTrash emptyTrash) {
-            return new Cleanup(r.repairs(), r.problems(), r.removedFiles(), r.lines(), emptyTrash);
+                   EmptyTrash emptyTrash, CopyCounts.Report copies) {
+        static Cleanup of(CleanupReport r, EmptyTrash emptyTrash, CopyCounts.Report copies) {
+            return new Cleanup(r.repairs(), r.problems(), r.removedFiles(), r.lines(), emptyTrash, copies);
         }
     }
 
@@ -218,10 +222,14 @@ final class Results {
         }
     }
 
-    /** recover: the backup the database came from, the files restored, and the first of those that were not. */
-    record Recover(String replica, String backup, long files, long notRestored, List<String> problems) {
+    /**
+     * recover: the backup the database came from, the files restored, the first of those that were not, and
+     * the home's folders whose recorded paths were moved because the backup was made elsewhere.
+     */
+    record Recover(String replica, String backup, long files, long notRestored, List<String> problems,
+            List<String> moved) {
         static Recover of(String replica, RecoveryService.Summary s) {
-            return new Recover(replica, s.backup(), s.files(), s.notRestored(), s.problems());
+            return new Recover(replica, s.backup(), s.files(), s.notRestored(), s.problems(), s.moved());
         }
     }
 

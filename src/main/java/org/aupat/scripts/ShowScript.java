@@ -9,6 +9,7 @@ import org.aupat.archive.finding.FoundFile;
 import org.aupat.archive.finding.LocationDetail;
 import org.aupat.archive.finding.LocationSummary;
 import org.aupat.archive.location.LocationService;
+import org.aupat.archive.replication.CopyCounts;
 import org.aupat.cli.AupatScript;
 import org.aupat.cli.ScriptRunner;
 import org.aupat.foundation.console.Console;
@@ -75,6 +76,13 @@ public class ShowScript extends AupatScript {
                 : "  (--script=find --location=" + l.uuid12() + " lists them with the files)"));
         files("damaged", d.damaged());
         files("not verified", d.notVerified());
+        CopyCounts.Report copies = d.copies();
+        field("copies", copies.places().stream().map(p -> p.name() + " " + p.files()).collect(
+                java.util.stream.Collectors.joining(", ")) + " verified of " + copies.files() + " archived; "
+                + (copies.fewer() == 0 ? "each has " + copies.minCopies() + " or more (aupat.min-copies)"
+                : copies.fewer() + " with fewer than " + copies.minCopies() + " (aupat.min-copies): --script=replicate"));
+        copies.listed().forEach(f -> console.out("    " + f.path() + "  " + f.copies() + " cop" + (f.copies() == 1 ? "y"
+                : "ies") + (f.places().isEmpty() ? "" : " (" + String.join(", ", f.places()) + ")")));
         return ExitCode.OK;
     }
 

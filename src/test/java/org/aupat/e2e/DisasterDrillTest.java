@@ -21,6 +21,32 @@ class DisasterDrillTest {
         DisasterDrill.run(new InProcessRunner(home), home, nas);
     }
 
+    @Test
+    void recoverOntoADifferentDiskRebasesEveryRecordedPath(@TempDir Path newDisk) throws Exception {
+        Path homeB = newDisk.resolve("mnt/new-disk/aupat");
+        String replica = "--aupat.replicas.nas.path=" + nas;
+        InProcessRunner b = new InProcessRunner(homeB);
+        DisasterDrill.run(new InProcessRunner(home), home, b, homeB, "nas", replica);
+
+        // Every script works in the new home and names its paths, never the old one's.
+        String archiveB = homeB.resolve("data/archive").toString();
+        JarRunner.Result found = b.run("--script=find", "--name=*", "--json");
+        assertThat(found.exit()).as(found.err()).isZero();
+        assertThat(found.out()).contains(archiveB).doesNotContain(home.resolve("data/archive").toString());
+        JarRunner.Result shown = b.run("--script=show", "--location=Sample Mill", replica);
+        assertThat(shown.exit()).as(shown.err()).isZero();
+        assertThat(shown.out()).contains(archiveB);
+        JarRunner.Result catalogue = b.run("--script=catalogue");
+        assertThat(catalogue.exit()).as(catalogue.err()).isZero();
+        assertThat(homeB.resolve("data/catalogue/index.html")).isRegularFile();
+        // The rewritten master JSON goes to the replica, and then everything is on it again.
+        JarRunner.Result replicated = b.run("--script=replicate", replica);
+        assertThat(replicated.exit()).as(replicated.err()).isZero();
+        assertThat(replicated.out()).contains("master JSON sent 1");
+        JarRunner.Result checked = b.run("--script=db_verify", "--replica=nas", "--all", replica);
+        assertThat(checked.exit()).as(checked.err()).isZero();
+    }
+
     /** Imports the sample card into the home and replicates it to the folder replica; returns the settings. */
     private String[] replicatedCard(InProcessRunner aupat) {
         String replica = "--aupat.replicas.nas.path=" + nas;

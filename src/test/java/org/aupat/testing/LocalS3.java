@@ -21,8 +21,17 @@ public final class LocalS3 implements AutoCloseable {
     private final BlobStoreContext context;
 
     public LocalS3(String... buckets) throws Exception {
-        context = ContextBuilder.newBuilder("transient").credentials("identity", "credential")
-                .overrides(new Properties()).build(BlobStoreContext.class);
+        this(null, buckets);
+    }
+
+    /** A server whose objects lie as files under {@code folder} (jclouds' filesystem store), or in memory when null. */
+    public LocalS3(java.nio.file.Path folder, String... buckets) throws Exception {
+        Properties overrides = new Properties();
+        if (folder != null) {
+            overrides.setProperty("jclouds.filesystem.basedir", folder.toAbsolutePath().toString());
+        }
+        context = ContextBuilder.newBuilder(folder == null ? "transient" : "filesystem").credentials("identity", "credential")
+                .overrides(overrides).build(BlobStoreContext.class);
         proxy = S3Proxy.builder().blobStore(context.getBlobStore()).endpoint(URI.create("http://127.0.0.1:0"))
                 .awsAuthentication(AuthenticationType.AWS_V2_OR_V4, ACCESS_KEY, SECRET_KEY)
                 // s3proxy answers 501 to the flexible-checksum headers (x-amz-checksum-sha256) that AUPAT sends for
@@ -65,6 +74,20 @@ public final class LocalS3 implements AutoCloseable {
     public static void forgetCredentials() {
         System.clearProperty("aws.accessKeyId");
         System.clearProperty("aws.secretAccessKey");
+    }
+
+    /**
+     * The bench's server (bench/s3-replica.sh): {@code LocalS3 FOLDER BUCKET} stores objects under FOLDER, prints
+     * {@code endpoint http://127.0.0.1:PORT} and serves until its standard input closes.
+     */
+    public static void main(String[] args) throws Exception {
+        try (LocalS3 s3 = new LocalS3(java.nio.file.Path.of(args[0]), args[1])) {
+            System.out.println("endpoint " + s3.endpoint());
+            System.out.flush();
+            while (System.in.read() >= 0) {
+                // serve until the bench closes our input
+            }
+        }
     }
 
     @Override

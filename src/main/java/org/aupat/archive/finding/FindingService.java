@@ -38,11 +38,13 @@ public class FindingService {
     private final SqlDialect dialect;
     private final ArchiveLayout layout;
     private final ImportRepository imports;
+    private final org.aupat.archive.replication.CopyCounts copies;
 
     FindingService(FindingRepository repository, ArchiveDatabase database, ArchiveLayout layout,
-                   ImportRepository imports) {
+                   ImportRepository imports, org.aupat.archive.replication.CopyCounts copies) {
         this.dialect = database.dialect();
         this.imports = imports;
+        this.copies = copies;
         this.repository = repository;
         this.database = database;
         this.layout = layout;
@@ -130,7 +132,7 @@ public class FindingService {
         return new LocationDetail(summary, master == null ? null : master.toString(), master != null
                 && Files.isRegularFile(master), facts[0], facts[1], facts[2], repository.subLocations(uuid,
                 layout.prefixLength()), repository.urls(uuid), imports.ofLocation(uuid), hardware, years, states, repository.sightings(uuid),
-                damaged, notVerified);
+                damaged, notVerified, copies.report(uuid));
     }
 
     private List<FoundFile> listed(FileQuery query) {

@@ -25,7 +25,8 @@ public record LocationDetail(LocationSummary location, String masterJson, boolea
                              String source, String registered, List<SubLocation> subLocations, List<Url> urls,
                              List<org.aupat.archive.imports.ImportRecord> imports,
                              List<Count> hardware, List<Count> years, List<Count> states, long duplicatesSeen,
-                             List<FoundFile> damaged, List<FoundFile> notVerified) {
+                             List<FoundFile> damaged, List<FoundFile> notVerified,
+                             org.aupat.archive.replication.CopyCounts.Report copies) {
 
     /** A sub-location. */
     public record SubLocation(String uuid, String uuid12, String name) {

@@ -52,6 +52,26 @@ public class VerifiedBackups {
         return Optional.empty();
     }
 
+    /** A backup as the manifest lists it, not read: its name and the SHA-256 it had when it was made. */
+    public record ListedBackup(String name, String sha256) {
+    }
+
+    /**
+     * The newest backup the manifest lists, without reading its bytes: enough to see that a replica already
+     * holds it (replicate with nothing new reads no backup). What is sent comes from {@link #newest()}.
+     */
+    public Optional<ListedBackup> newestListed() {
+        Map<String, String> manifest = folder.manifest();
+        List<BackupFolder.Backup> backups = folder.backups();
+        for (int i = backups.size() - 1; i >= 0; i--) {
+            String listed = manifest.get(backups.get(i).name());
+            if (listed != null) {
+                return Optional.of(new ListedBackup(backups.get(i).name(), listed));
+            }
+        }
+        return Optional.empty();
+    }
+
     /** Lists a backup put into the backups folder from elsewhere (a replica) in the manifest, with its SHA-256. */
     public void adopt(Path backup, String sha256) {
         Map<String, String> manifest = folder.manifest();

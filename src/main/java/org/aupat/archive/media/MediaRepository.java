@@ -330,7 +330,7 @@ public class MediaRepository {
         String where = where(type, MediaState.VERIFIED) + " AND rowid > ? AND NOT EXISTS (SELECT 1 FROM replica_copies r"
                 + " WHERE r.replica = ? AND r.path = substr(" + p + "_loc, ?) AND r.sha256 = " + p + "_sha256)";
         return jdbc.query(selectSql(type, where) + " ORDER BY rowid LIMIT ?", (rs, i) -> map(type, rs), afterRowid,
-                replica, archiveRoot.length() + 2, limit);
+                replica, archiveRoot.codePointCount(0, archiveRoot.length()) + 2, limit);
     }
 
     /** Every archived row after a rowid, in rowid order, whatever its location: what a restore puts back. */
@@ -343,7 +343,7 @@ public class MediaRepository {
         String p = type.prefix();
         Long n = jdbc.queryForObject("SELECT count(*) FROM " + type.table() + " WHERE " + where(type, MediaState.VERIFIED)
                 + " AND NOT EXISTS (SELECT 1 FROM replica_copies r WHERE r.replica = ? AND r.path = substr(" + p
-                + "_loc, ?) AND r.sha256 = " + p + "_sha256)", Long.class, replica, archiveRoot.length() + 2);
+                + "_loc, ?) AND r.sha256 = " + p + "_sha256)", Long.class, replica, archiveRoot.codePointCount(0, archiveRoot.length()) + 2);
         return n == null ? 0 : n;
     }
 

@@ -27,10 +27,12 @@ class RecoveryRepository {
     private static final String[] SIDE_FILES = {"-wal", "-shm", "-journal"};
     private final FileSystemCalls fs;
     private final SqliteFiles sqlite;
+    private final RecordedPaths paths;
 
-    RecoveryRepository(FileSystemCalls fs, SqliteFiles sqlite) {
+    RecoveryRepository(FileSystemCalls fs, SqliteFiles sqlite, RecordedPaths paths) {
         this.fs = fs;
         this.sqlite = sqlite;
+        this.paths = paths;
     }
 
     /** The temporary name the database is made under. */
@@ -87,6 +89,17 @@ class RecoveryRepository {
             throw e;
         }
         removeSideFiles(temp);
+    }
+
+    /**
+     * Moves the paths the prepared database records onto this home's folders ({@link RecordedPaths}), before
+     * it gets its name: a kill leaves the temporary, which the next run makes again. Returns the moves made.
+     */
+    java.util.List<RecordedPaths.Move> rebase(Path database, RecordedPaths.Home home) {
+        Path temp = temporary(database);
+        java.util.List<RecordedPaths.Move> moves = paths.rebase(temp, home);
+        removeSideFiles(temp);
+        return moves;
     }
 
     /** Renames the prepared database into place and flushes its folder. */

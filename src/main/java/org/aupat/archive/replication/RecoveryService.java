@@ -9,6 +9,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
+import org.aupat.archive.identify.IdentifyService;
 import org.aupat.archive.layout.ArchiveLayout;
 import org.aupat.archive.maintenance.VerifiedBackups;
 import org.aupat.archive.media.MediaRepository;
@@ -52,6 +53,8 @@ public class RecoveryService {
     static final int CHUNK = 100;
     /** How many unrestored files the summary names; the failure log names them all. */
     static final int NAMED = 50;
+    /** A marker line naming a folder whose recorded paths were moved (the master JSONs are written again). */
+    private static final String MOVED = "moved ";
 
     /** What a recovery restored and what it could not. */
     public static final class Summary {
@@ -62,7 +65,10 @@ public class RecoveryService {
         long masterJsons;
         long notRestored;
         long inStaging;
+        long rewritten;
         final List<String> problems = new ArrayList<>();
+        /** The home's folders that lay elsewhere when the backup was made, as "folder old -> new". */
+        final List<String> moved = new ArrayList<>();
 
         Summary(String replica) {
             this.replica = replica;
@@ -80,6 +86,11 @@ public class RecoveryService {
             return backup;
         }
 
+        /** The folders whose recorded paths were moved onto this home ("archive /old -> /new"); empty when none. */
+        public List<String> moved() {
+            return List.copyOf(moved);
+        }
+
         /** The first {@link #NAMED} things that could not be restored, each with why. */
         public List<String> problems() {
             return List.copyOf(problems);
@@ -95,6 +106,11 @@ public class RecoveryService {
                             + " staging when the backup was made (import them again from their source).",
                     replica, backup, files, org.aupat.foundation.console.Console.size(bytes), masterJsons, notRestored,
                     inStaging));
+            if (!moved.isEmpty()) {
+                console.out("The backup was made in a home at another place: the paths it records were moved onto"
+                        + " this one (" + String.join("; ", moved) + "), and " + rewritten + " master JSON(s) were"
+                        + " written again from the database; run --script=replicate to send them.");
+            }
         }
     }
 
@@ -110,11 +126,12 @@ public class RecoveryService {
     private final FailureLog failureLog;
     private final ProgressReporter progress;
     private final FileHasher hasher;
+    private final IdentifyService identify;
 
     public RecoveryService(Replicas replicas, AupatProperties properties, FileSystemCalls fs,
             RecoveryRepository database, VerifiedBackups backups, MediaRepository media, ReplicaRepository copies,
             ArchiveLayout layout, FileTransactions transactions, FailureLog failureLog, ProgressReporter progress,
-            FileHasher hasher) {
+            FileHasher hasher, IdentifyService identify) {
         this.replicas = replicas;
         this.properties = properties;
         this.fs = fs;
@@ -127,6 +144,7 @@ public class RecoveryService {
         this.failureLog = failureLog;
         this.progress = progress;
         this.hasher = hasher;
+        this.identify = identify;
     }
 
     /** The marker of an unfinished recover: it lies beside the database while one runs. */
@@ -193,12 +211,17 @@ public class RecoveryService {
         if (unfinished.isPresent() && Files.exists(properties.databaseFile(), LinkOption.NOFOLLOW_LINKS)) {
             List<String> lines = unfinished.get();
             summary.backup = lines.size() > 1 ? lines.get(1) : "the backup of the interrupted run";
+            lines.stream().skip(2).filter(l -> l.startsWith(MOVED)).map(l -> l.substring(MOVED.length()))
+                    .forEach(summary.moved::add);
             log.warn("resuming the recover from replica {} that an interrupted run left unfinished", name);
         } else {
             restoreDatabase(replica, summary);
         }
         restoreFiles(replica, summary);
         restoreMasterJsons(replica, summary);
+        if (!summary.moved.isEmpty()) {
+            rewriteMasterJsons(summary);
+        }
         finished();
         return summary;
     }
@@ -228,8 +251,13 @@ public class RecoveryService {
                 }
                 transaction.commit();
                 database.prepare(target, listed.get(), properties.databaseFile());
+                List<RecordedPaths.Move> moves = database.rebase(properties.databaseFile(),
+                        new RecordedPaths.Home(properties.archive(), properties.staging(), properties.trash()));
+                moves.forEach(m -> summary.moved.add(m.toString()));
                 backups.adopt(target, listed.get());
-                mark(replica.name() + "\n" + backup + "\n");
+                StringBuilder marker = new StringBuilder(replica.name() + "\n" + backup + "\n");
+                summary.moved.forEach(m -> marker.append(MOVED).append(m).append('\n'));
+                mark(marker.toString());
                 database.place(properties.databaseFile());
                 summary.backup = backup;
                 return;
@@ -363,6 +391,17 @@ public class RecoveryService {
                 transaction.commit();
             }
         }
+    }
+
+    /**
+     * The master JSONs restored from the replica name the old home's paths: each is written again from the
+     * moved database (db_identify's own writer), so that the archive describes itself where it now lies.
+     */
+    private void rewriteMasterJsons(Summary summary) {
+        IdentifyService.Result result = identify.identify(null, true);
+        summary.rewritten = result.written().size();
+        result.failed().forEach((location, why) -> log.warn("master JSON of location {} was not written again: {};"
+                + " run --script=db_identify --all", location, why));
     }
 
     private void notRestored(Summary summary, String what, AupatError e) {

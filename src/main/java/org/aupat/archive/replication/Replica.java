@@ -34,6 +34,14 @@ public interface Replica {
      */
     CopyResult send(Path file, String path, String sha256, FileTransaction transaction);
 
+    /**
+     * How many {@link #send}s may run at once: 1 unless the replica's sends need no transaction and gain from
+     * running side by side (a bucket answers several uploads at once; a folder replica is one disk, journaled).
+     */
+    default int concurrentSends() {
+        return 1;
+    }
+
     /** Puts a small text (a backup's SHA-256 file) at this path, replacing what is there. */
     void sendText(String text, String path, FileTransaction transaction);
 

@@ -45,6 +45,11 @@ public class Replicas {
         return all;
     }
 
+    /** The names of the configured replicas, without reaching any. */
+    public List<String> names() {
+        return List.copyOf(targets.keySet());
+    }
+
     /** Every configured replica, in name order. */
     public List<Replica> all() {
         return selected(null);

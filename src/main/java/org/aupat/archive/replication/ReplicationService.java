@@ -3,7 +3,10 @@ package org.aupat.archive.replication;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 import org.aupat.archive.ArchiveClock;
 import org.aupat.archive.layout.ArchiveLayout;
@@ -136,26 +139,28 @@ public class ReplicationService {
             return totals.sent + totals.foundThere + totals.masterJsonSent > 0;
         }
 
+        /** Whether the replica lacks the newest backup the manifest lists (read from the records, no byte read). */
         boolean lacksNewestBackup() {
-            return backups.newest().map(b -> !repository.holds(replica.name(), Replica.BACKUPS + "/" + b.name(),
+            return backups.newestListed().map(b -> !repository.holds(replica.name(), Replica.BACKUPS + "/" + b.name(),
                     b.sha256())).orElse(true);
         }
 
         void files() {
             String root = archive.toString();
             long missing = 0;
+            Map<MediaType, Long> missingByType = new EnumMap<>(MediaType.class);
             for (MediaType type : MediaType.values()) {
-                long verified = media.count(type, null, MediaState.VERIFIED);
-                long toSend = media.countVerifiedMissingFrom(type, replica.name(), root);
-                missing += toSend;
-                totals.alreadyThere += verified - toSend;
-                totals.waitingForVerify += media.count(type, null, MediaState.ARCHIVED);
-                totals.inStaging += media.count(type, null, MediaState.STAGED) + media.count(type, null, MediaState.ORGANIZED);
+                ReplicaRepository.Pending pending = repository.pending(type, replica.name(), root);
+                missingByType.put(type, pending.missing());
+                missing += pending.missing();
+                totals.alreadyThere += pending.in(MediaState.VERIFIED) - pending.missing();
+                totals.waitingForVerify += pending.in(MediaState.ARCHIVED);
+                totals.inStaging += pending.in(MediaState.STAGED) + pending.in(MediaState.ORGANIZED);
             }
             try (Progress bar = progress.start("replicating to " + replica.name(), missing, 0, "files")) {
                 for (MediaType type : MediaType.values()) {
                     long after = 0;
-                    while (true) {
+                    while (missingByType.get(type) > 0) {
                         Interruption.atSafePoint();
                         List<MediaFile> rows = media.verifiedMissingFrom(type, replica.name(), root, after, CHUNK);
                         if (rows.isEmpty()) {
@@ -178,6 +183,12 @@ public class ReplicationService {
             masterJsons();
         }
 
+        /**
+         * Each location's master JSON the replica lacks. One query per chunk says what the replica holds; a
+         * file whose size is the recorded one and that was last written before its copy was recorded is not
+         * read again (AUPAT rewrites a master JSON whole, under the run lock, so a newer one has a newer time);
+         * any other is hashed and sent when its bytes differ.
+         */
         private void masterJsons() {
             String after = "";
             while (true) {
@@ -187,7 +198,7 @@ public class ReplicationService {
                     return;
                 }
                 after = folders.get(folders.size() - 1).uuid();
-                List<Item> items = new ArrayList<>();
+                Map<String, Path> jsons = new LinkedHashMap<>();
                 for (LocationFolder f : folders) {
                     Path json = layout.masterJson(Path.of(f.folder()), f.uuid());
                     if (!Files.isRegularFile(json)) {
@@ -195,9 +206,22 @@ public class ReplicationService {
                         continue;
                     }
                     try {
-                        String path = replicaPath(json);
+                        jsons.put(replicaPath(json), json);
+                    } catch (AupatError e) {
+                        failed(json.toString(), e);
+                    }
+                }
+                Map<String, ReplicaRepository.Held> held = repository.heldAt(replica.name(), List.copyOf(jsons.keySet()));
+                List<Item> items = new ArrayList<>();
+                jsons.forEach((path, json) -> {
+                    try {
+                        ReplicaRepository.Held copy = held.get(path);
+                        if (copy != null && unchangedSince(json, copy)) {
+                            totals.masterJsonThere++;
+                            return;
+                        }
                         String sha = hasher.sha256(json);
-                        if (repository.holds(replica.name(), path, sha)) {
+                        if (copy != null && copy.sha256().equals(sha)) {
                             totals.masterJsonThere++;
                         } else {
                             items.add(new Item("master_json", json, path, sha));
@@ -205,7 +229,7 @@ public class ReplicationService {
                     } catch (AupatError e) {
                         failed(json.toString(), e);
                     }
-                }
+                });
                 send(items, null);
             }
         }
@@ -213,6 +237,12 @@ public class ReplicationService {
         private void backup(boolean newOneMade) {
             if (dryRun && newOneMade) {
                 totals.backup = "a new one, made at the end of the run, would be sent";
+                return;
+            }
+            var listed = backups.newestListed();
+            if (!newOneMade && listed.isPresent() && repository.holds(replica.name(), Replica.BACKUPS + "/"
+                    + listed.get().name(), listed.get().sha256())) {
+                totals.backup = listed.get().name() + ", already there";
                 return;
             }
             var newest = backups.newest();
@@ -248,17 +278,14 @@ public class ReplicationService {
             }
             List<Copy> proven = new ArrayList<>();
             try (FileTransaction transaction = transactions.begin()) {
-                for (Item item : items) {
-                    try {
-                        CopyResult copy = replica.send(item.local(), item.path(), item.sha256(), transaction);
-                        if (item.kind().equals("backup")) {
-                            replica.sendText(item.sha256() + "  " + item.local().getFileName() + "\n",
-                                    item.path() + ".sha256", transaction);
-                        }
+                List<Object> outcomes = outcomes(items, transaction);
+                for (int i = 0; i < items.size(); i++) {
+                    Item item = items.get(i);
+                    if (outcomes.get(i) instanceof CopyResult copy) {
                         proven.add(new Copy(replica.name(), item.path(), item.kind(), copy.sha256(), copy.size(), null));
                         counted(item, copy.size(), copy.alreadyPresent());
-                    } catch (AupatError e) {
-                        failed(item.local().toString(), e);
+                    } else {
+                        failed(item.local().toString(), (AupatError) outcomes.get(i));
                     }
                     advance(bar);
                 }
@@ -266,6 +293,53 @@ public class ReplicationService {
             }
             ledger.record(proven, clock.timestamp());
             return proven.size();
+        }
+
+        /**
+         * Sends each item; per item its CopyResult or the AupatError that stopped it, in the items' order. A
+         * replica that takes several sends at once ({@link Replica#concurrentSends()}) gets them side by side.
+         */
+        private List<Object> outcomes(List<Item> items, FileTransaction transaction) {
+            int threads = Math.min(replica.concurrentSends(), items.size());
+            if (threads <= 1) {
+                return items.stream().map(item -> outcome(item, transaction)).toList();
+            }
+            java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads, r -> {
+                Thread t = new Thread(r, "replicate-" + replica.name());
+                t.setDaemon(true);
+                return t;
+            });
+            try {
+                List<java.util.concurrent.Future<Object>> futures = new ArrayList<>();
+                for (Item item : items) {
+                    futures.add(pool.submit(() -> outcome(item, transaction)));
+                }
+                List<Object> outcomes = new ArrayList<>();
+                for (java.util.concurrent.Future<Object> f : futures) {
+                    outcomes.add(f.get());
+                }
+                return outcomes;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while sending to replica " + replica.name(), e);
+            } catch (java.util.concurrent.ExecutionException e) {
+                throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+            } finally {
+                pool.shutdownNow();
+            }
+        }
+
+        private Object outcome(Item item, FileTransaction transaction) {
+            try {
+                CopyResult copy = replica.send(item.local(), item.path(), item.sha256(), transaction);
+                if (item.kind().equals("backup")) {
+                    replica.sendText(item.sha256() + "  " + item.local().getFileName() + "\n",
+                            item.path() + ".sha256", transaction);
+                }
+                return copy;
+            } catch (AupatError e) {
+                return e;
+            }
         }
 
         private void counted(Item item, long size, boolean alreadyPresent) {
@@ -292,6 +366,16 @@ public class ReplicationService {
     private static void advance(Progress bar) {
         if (bar != null) {
             bar.advance(1);
+        }
+    }
+
+    /** Whether a file is the size recorded for its copy and was last written before the copy was recorded. */
+    private static boolean unchangedSince(Path file, ReplicaRepository.Held copy) {
+        try {
+            return Files.size(file) == copy.size()
+                    && ArchiveClock.format(Files.getLastModifiedTime(file).toInstant()).compareTo(copy.copied()) < 0;
+        } catch (java.io.IOException e) {
+            return false;
         }
     }
 
