@@ -9,7 +9,6 @@ import java.util.Properties;
 import org.aupat.foundation.config.DatabaseAddress.PostgresServer;
 import org.aupat.foundation.config.DatabaseCredentials;
 import org.aupat.foundation.error.PreflightError;
-import org.springframework.jdbc.datasource.AbstractDataSource;
 
 /**
  * A database on a PostgreSQL server as the archive database: a small Hikari pool (a few connections: one
@@ -18,14 +17,12 @@ import org.springframework.jdbc.datasource.AbstractDataSource;
  * missing database stops the run with one line (exit 3) before anything else. The password is read from
  * {@link DatabaseCredentials} then and given only to the driver. See docs/postgresql.md.
  */
-public final class PostgresDatabase extends AbstractDataSource implements ArchiveDatabase, AutoCloseable {
+public final class PostgresDatabase extends PooledArchiveDatabase {
     static final int POOL_SIZE = 4;
     private static final int CONNECT_TIMEOUT_SECONDS = 10;
 
     private final PostgresServer server;
     private final DatabaseCredentials credentials;
-    private final Runnable beforeFirstOpen;
-    private volatile HikariDataSource pool;
 
     public PostgresDatabase(PostgresServer server, DatabaseCredentials credentials) {
         this(server, credentials, () -> { });
@@ -33,9 +30,9 @@ public final class PostgresDatabase extends AbstractDataSource implements Archiv
 
     /** With a check that runs before the first connection (and may refuse by throwing). */
     public PostgresDatabase(PostgresServer server, DatabaseCredentials credentials, Runnable beforeFirstOpen) {
+        super(beforeFirstOpen);
         this.server = server;
         this.credentials = credentials;
-        this.beforeFirstOpen = beforeFirstOpen;
     }
 
     public PostgresServer server() {
@@ -63,33 +60,6 @@ public final class PostgresDatabase extends AbstractDataSource implements Archiv
     @Override
     public SqlDialect dialect() {
         return SqlDialect.POSTGRESQL;
-    }
-
-    @Override
-    public Connection getConnection() throws SQLException {
-        return pool().getConnection();
-    }
-
-    @Override
-    public Connection getConnection(String username, String password) throws SQLException {
-        return getConnection();
-    }
-
-    private HikariDataSource pool() {
-        HikariDataSource p = pool;
-        if (p == null) {
-            synchronized (this) {
-                if (pool == null) {
-                    beforeFirstOpen.run();
-                    String user = credentials.user();
-                    String password = credentials.password();
-                    probe(user, password);
-                    pool = open(user, password);
-                }
-                p = pool;
-            }
-        }
-        return p;
     }
 
     /** Driver settings every connection gets (besides the credentials). */
@@ -140,7 +110,12 @@ public final class PostgresDatabase extends AbstractDataSource implements Archiv
         return (newline < 0 ? m : m.substring(0, newline)).trim();
     }
 
-    private HikariDataSource open(String user, String password) {
+    /** Reads the credentials and tries one connection alone (see the class), then opens the pool with them. */
+    @Override
+    HikariDataSource open() {
+        String user = credentials.user();
+        String password = credentials.password();
+        probe(user, password);
         HikariConfig config = new HikariConfig();
         config.setPoolName("aupat.database");
         config.setJdbcUrl(server.url());
@@ -159,14 +134,6 @@ public final class PostgresDatabase extends AbstractDataSource implements Archiv
             }
             throw cause instanceof SQLException s ? refusal(s, user) : new PreflightError("cannot open "
                     + server.url() + ": " + firstLine(e), e);
-        }
-    }
-
-    @Override
-    public synchronized void close() {
-        if (pool != null) {
-            pool.close();
-            pool = null;
         }
     }
 }

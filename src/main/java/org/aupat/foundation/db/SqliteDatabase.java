@@ -7,12 +7,9 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.util.Arrays;
 import org.aupat.foundation.error.DatabaseError;
 import org.aupat.foundation.error.ValidationError;
-import org.springframework.jdbc.datasource.AbstractDataSource;
 
 /**
  * One SQLite file as a DataSource with a single connection (SQLite has one writer). Nothing touches
@@ -22,15 +19,13 @@ import org.springframework.jdbc.datasource.AbstractDataSource;
  * timeout and IMMEDIATE transactions, set as driver properties (an init SQL with several statements
  * would run only the first).
  */
-public class SqliteDatabase extends AbstractDataSource implements ArchiveDatabase, AutoCloseable {
+public class SqliteDatabase extends PooledArchiveDatabase {
     private static final byte[] HEADER = "SQLite format 3\0".getBytes(StandardCharsets.US_ASCII);
     static final int BUSY_TIMEOUT_MS = 10_000;
 
     private final Path file;
     private final String name;
     private final int busyTimeoutMs;
-    private final Runnable beforeFirstOpen;
-    private volatile HikariDataSource pool;
 
     public SqliteDatabase(Path file, String name) {
         this(file, name, BUSY_TIMEOUT_MS, () -> { });
@@ -47,10 +42,10 @@ public class SqliteDatabase extends AbstractDataSource implements ArchiveDatabas
     }
 
     private SqliteDatabase(Path file, String name, int busyTimeoutMs, Runnable beforeFirstOpen) {
+        super(beforeFirstOpen);
         this.file = file.toAbsolutePath().normalize();
         this.name = name;
         this.busyTimeoutMs = busyTimeoutMs;
-        this.beforeFirstOpen = beforeFirstOpen;
     }
 
     public Path file() {
@@ -73,37 +68,15 @@ public class SqliteDatabase extends AbstractDataSource implements ArchiveDatabas
         return SqlDialect.SQLITE;
     }
 
+    /** A file that is not SQLite, or whose schema is not what its history says, is refused before it is opened. */
     @Override
-    public Connection getConnection() throws SQLException {
-        return pool().getConnection();
-    }
-
-    @Override
-    public Connection getConnection(String username, String password) throws SQLException {
-        return getConnection();
-    }
-
-    private HikariDataSource pool() {
-        HikariDataSource p = pool;
-        if (p == null) {
-            synchronized (this) {
-                if (pool == null) {
-                    beforeFirstOpen.run();
-                    requireSqliteOrAbsent(file, name);
-                    SqliteNativeLibrary.load();
-                    if (exists()) {
-                        MigratedSchema.requireIntact(file, name);
-                    }
-                    createParent();
-                    pool = open();
-                }
-                p = pool;
-            }
+    HikariDataSource open() {
+        requireSqliteOrAbsent(file, name);
+        SqliteNativeLibrary.load();
+        if (exists()) {
+            MigratedSchema.requireIntact(file, name);
         }
-        return p;
-    }
-
-    private HikariDataSource open() {
+        createParent();
         HikariConfig config = new HikariConfig();
         config.setPoolName(name);
         config.setJdbcUrl("jdbc:sqlite:" + file);
@@ -161,13 +134,5 @@ public class SqliteDatabase extends AbstractDataSource implements ArchiveDatabas
             t = t.getCause();
         }
         return t.getMessage();
-    }
-
-    @Override
-    public synchronized void close() {
-        if (pool != null) {
-            pool.close();
-            pool = null;
-        }
     }
 }
