@@ -14,6 +14,8 @@ export AUPAT_HOME="$work/aupat-home"
 (cd "$(mktemp -d)" && "$project/bin/aupat" --script=gen_uuid >/dev/null)
 
 seconds() { date +%s.%N; }
+# One script run in a bench home (its archive in HOME/data, its logs in HOME/logs, run from HOME).
+aupat() { (cd "$1" && AUPAT_HOME="$1/data" AUPAT_LOGS="$1/logs" "$project/bin/aupat" "${@:2}"); }
 # Reads every file of a folder once, so that each timed run starts with its source in the page cache
 # whichever run came before. Without it the first run of a round read a colder source: this host gives
 # back cached pages by itself (about 50 MB every 30 s when idle), and a cold read of the corpus costs

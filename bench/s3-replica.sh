@@ -13,7 +13,6 @@ rounds=${2:-3}
 . bench/test-classes.sh
 corpus="$work/corpus-$count"
 [ -d "$corpus" ] || bench/make-corpus.sh "$corpus" "$count" 10
-aupat() { (cd "$1" && AUPAT_HOME="$1/data" AUPAT_LOGS="$1/logs" "$project/bin/aupat" "${@:2}"); }
 
 home="$work/s3-home"
 rm -rf "$home"
