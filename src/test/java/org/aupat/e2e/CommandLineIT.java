@@ -18,7 +18,7 @@ class CommandLineIT {
     /** The jar starts from the context prepared at build time (Spring AOT), which saves each script ~0.4 s. */
     @Test
     void theJarStartsFromItsPreparedContext() throws Exception {
-        JarRunner.Result r = new JarRunner(home, java.util.List.of("-Xlog:class+load=info:stderr")).run("--script=gen_uuid");
+        JarRunner.Result r = JarRunner.packaged(home, java.util.List.of("-Xlog:class+load=info:stderr")).run("--script=gen_uuid");
         assertThat(r.exit()).isZero();
         assertThat(r.err()).contains("org.aupat.AupatApplication__ApplicationContextInitializer ")
                 .doesNotContain("org.springframework.context.annotation.ClassPathBeanDefinitionScanner ");
@@ -28,7 +28,7 @@ class CommandLineIT {
     void genShaHashesEachFileLikeSha256sum() throws Exception {
         Files.writeString(home.resolve("a.txt"), "hello\n");
         Files.write(home.resolve("empty"), new byte[0]);
-        JarRunner.Result r = new JarRunner(home).run("--script=gen_sha", "--file=a.txt", "--file=empty");
+        JarRunner.Result r = JarRunner.packaged(home).run("--script=gen_sha", "--file=a.txt", "--file=empty");
         assertThat(r.exit()).isZero();
         assertThat(r.out()).isEqualTo(
                 "5891b5b522d5df086d0ff0b110fbd9d21bb4fc7163af34d08286a2e846f6be03  a.txt\n"
@@ -41,7 +41,7 @@ class CommandLineIT {
     @Test
     void genShaWarnsWhenItHashesSlowlyOnC1Alone() throws Exception {
         Files.writeString(home.resolve("a.txt"), "hello\n");
-        JarRunner withoutNss = new JarRunner(home, java.util.stream.Stream.concat(JarRunner.FAST_START.stream(),
+        JarRunner withoutNss = JarRunner.packaged(home, java.util.stream.Stream.concat(JarRunner.FAST_START.stream(),
                 java.util.stream.Stream.of("-Daupat.native-sha256=false")).toList());
         JarRunner.Result r = withoutNss.run("--script=gen_sha", "--file=a.txt");
         assertThat(r.exit()).as(r.err()).isZero();

@@ -10,10 +10,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
-/** Runs target/aupat.jar as a real child process in a home folder of its own, as a user would. */
+/**
+ * Runs the jar as a real child process in a home folder of its own, as a user would: through bin/aupat,
+ * the launcher the README gives users (which starts target/aupat.jar's classes from its class data
+ * sharing archive, about half the start-up: the crash, lock and signal suites start the jar hundreds of
+ * times), or target/aupat.jar itself with {@code java -jar} for the tests of what the packaged file does
+ * ({@link #packaged}).
+ */
 public final class JarRunner implements AupatRun {
     private final Path home;
     private final List<String> jvmOptions;
+    private final boolean packaged;
 
     /**
      * Options that start a short-lived JVM faster (C1 only, serial GC): the jar-level suites start the jar
@@ -27,8 +34,58 @@ public final class JarRunner implements AupatRun {
 
     /** A runner that passes JVM options (e.g. faster start-up flags for tests that start the jar many times). */
     public JarRunner(Path home, List<String> jvmOptions) {
+        this(home, jvmOptions, false);
+    }
+
+    private JarRunner(Path home, List<String> jvmOptions, boolean packaged) {
         this.home = home;
         this.jvmOptions = List.copyOf(jvmOptions);
+        this.packaged = packaged;
+    }
+
+    /** A runner of target/aupat.jar itself, as the build packaged it (its start, its nested jars, its manifest). */
+    public static JarRunner packaged(Path home) {
+        return packaged(home, FAST_START);
+    }
+
+    public static JarRunner packaged(Path home, List<String> jvmOptions) {
+        return new JarRunner(home, jvmOptions, true);
+    }
+
+    /**
+     * The command of one run: {@code java [agent] [options] -jar target/aupat.jar ARGS} for a packaged runner,
+     * else {@code bin/aupat ARGS} with the agent and options in JAVA_OPTS ({@link #launcherEnvironment}).
+     */
+    private List<String> command(String... args) {
+        List<String> command = new ArrayList<>();
+        if (packaged) {
+            command.add("java");
+            command.addAll(coverageAgent());
+            command.addAll(jvmOptions);
+            command.addAll(List.of("-jar", jar().toString()));
+        } else {
+            command.add(launcher().toString());
+        }
+        command.addAll(List.of(args));
+        return command;
+    }
+
+    /**
+     * What bin/aupat needs to run the jar under test: AUPAT_JAR, its archive folder in the build folder (one
+     * for every test; the launcher records it once, under its lock), and JAVA_OPTS. Empty for a packaged run.
+     */
+    private Map<String, String> launcherEnvironment() {
+        if (packaged) {
+            return Map.of();
+        }
+        List<String> options = new ArrayList<>(coverageAgent());
+        options.addAll(jvmOptions);
+        return Map.of("AUPAT_JAR", jar().toString(), "AUPAT_CDS", jar().resolveSibling("aupat-cds").toString(),
+                "JAVA_OPTS", String.join(" ", options));
+    }
+
+    static Path launcher() {
+        return Path.of("bin/aupat").toAbsolutePath();
     }
 
     public Path home() {
@@ -65,12 +122,8 @@ public final class JarRunner implements AupatRun {
      */
     public Process startThrough(List<String> wrapper, String... args) throws IOException {
         List<String> command = new ArrayList<>(wrapper);
-        command.add("java");
-        command.addAll(coverageAgent());
-        command.addAll(jvmOptions);
-        command.addAll(List.of("-jar", jar().toString()));
-        command.addAll(List.of(args));
-        return start(command, Map.of());
+        command.addAll(command(args));
+        return start(command, launcherEnvironment());
     }
 
     private Process start(List<String> command, Map<String, String> environment) throws IOException {
@@ -100,12 +153,8 @@ public final class JarRunner implements AupatRun {
      * XDG inside this runner's home) and no AUPAT_* setting, so that every path is the default one.
      */
     public Result runAsUser(Path workingFolder, String... args) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of("java"));
-        command.addAll(coverageAgent());
-        command.addAll(jvmOptions);
-        command.addAll(List.of("-jar", jar().toString()));
-        command.addAll(List.of(args));
-        return finish(start(command, workingFolder, userEnvironment(home), Map.of()), command, 5);
+        List<String> command = command(args);
+        return finish(start(command, workingFolder, userEnvironment(home), launcherEnvironment()), command, 5);
     }
 
     private Process start(List<String> command, Path workingFolder, Map<String, String> base,
@@ -130,7 +179,7 @@ public final class JarRunner implements AupatRun {
      * test's own (AUPAT_JAR names the jar under test; JAVA_OPTS is cleared unless given).
      */
     public Result runLauncher(Map<String, String> environment, String... args) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of(Path.of("bin/aupat").toAbsolutePath().toString()));
+        List<String> command = new ArrayList<>(List.of(launcher().toString()));
         command.addAll(List.of(args));
         Map<String, String> settings = new HashMap<>(Map.of("AUPAT_JAR", jar().toString(), "JAVA_OPTS", ""));
         settings.putAll(environment);

@@ -40,7 +40,7 @@ class PipelineIT {
         archivable.add(dcim.text("history.txt", "Built 1880."));
         Files.copy(card.resolve("DSC_0100.JPG"), card.resolve("DSC_0100 copy.JPG"));
         dcim.text("DSC_0100.THM", "thumbnail");
-        aupat = new JarRunner(home);
+        aupat = JarRunner.packaged(home);
     }
 
     private JarRunner.Result pipeline(String... extra) throws Exception {
