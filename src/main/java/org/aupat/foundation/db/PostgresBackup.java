@@ -3,7 +3,6 @@ package org.aupat.foundation.db;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -365,25 +364,22 @@ public final class PostgresBackup {
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE)) {
             channel.force(true);
         } catch (IOException e) {
-            throw new BackupError("cannot flush the backup " + file + " to disk: " + e.getMessage(), e);
+            throw new BackupError("cannot flush the backup " + file + " to disk: " + e + ".", e);
         }
     }
 
     /** Renames the verified file to its name and flushes the folder, so the name survives a power cut. */
     private static void move(Path temp, Path target) {
         try {
-            try {
-                Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temp, target);
-            }
+            // temp is target's sibling, so one file system: the atomic rename is always possible.
+            Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
             try (FileChannel folder = FileChannel.open(target.toAbsolutePath().getParent(), StandardOpenOption.READ)) {
                 folder.force(true);
             } catch (IOException e) {
                 // some file systems (network shares) cannot flush a folder; the file itself is on disk
             }
         } catch (IOException e) {
-            throw new BackupError("cannot rename " + temp + " to " + target + ": " + e.getMessage(), e);
+            throw new BackupError("cannot rename " + temp + " to " + target + ": " + e + ".", e);
         }
     }
 

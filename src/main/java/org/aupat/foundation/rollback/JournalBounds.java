@@ -21,10 +21,6 @@ final class JournalBounds {
         this.roots = roots.stream().map(p -> p.toAbsolutePath().normalize()).toList();
     }
 
-    List<Path> roots() {
-        return roots;
-    }
-
     /** Why undoing this entry could touch something outside AUPAT's folders, or null when it cannot. */
     String refusal(JournalEntry e) {
         Path target = path(e.target());
@@ -75,14 +71,14 @@ final class JournalBounds {
         return false;
     }
 
-    /** The real path of the part of {@code p} that exists, with the rest appended as written. */
+    /**
+     * The real path of the part of {@code p} that exists, with the rest appended as written. {@code p} is
+     * absolute, so its file system root ends the walk up at the latest.
+     */
     private static Path real(Path p) {
         Path existing = p;
-        while (existing != null && !Files.exists(existing, LinkOption.NOFOLLOW_LINKS)) {
+        while (!Files.exists(existing, LinkOption.NOFOLLOW_LINKS)) {
             existing = existing.getParent();
-        }
-        if (existing == null) {
-            return p;
         }
         try {
             return existing.toRealPath().resolve(existing.relativize(p));

@@ -119,6 +119,24 @@ class PostgresAdvisoryLockTest {
     }
 
     @Test
+    void aLockTakenByHandInAnotherProgramIsNamedByItsUserAddressAndApplication() throws Exception {
+        String database = pg.newDatabase();
+        java.util.Properties psql = new java.util.Properties();
+        psql.setProperty("user", LocalPostgres.USER);
+        psql.setProperty("password", LocalPostgres.PASSWORD);
+        psql.setProperty("ApplicationName", "psql");
+        // an administrator holding the archive's key by hand, say to keep every run out during maintenance
+        try (java.sql.Connection admin = java.sql.DriverManager.getConnection(pg.url(database), psql);
+                java.sql.Statement s = admin.createStatement()) {
+            s.execute("SELECT pg_advisory_lock(" + PostgresAdvisoryLock.key("archive-5") + ")");
+            assertThatThrownBy(() -> new PostgresAdvisoryLock(endpoint(database), "archive-5").acquire("db_import"))
+                    .isInstanceOf(LockHeldError.class)
+                    .hasMessageContaining("(a session of PostgreSQL user " + LocalPostgres.USER + " from 127.0.0.1,"
+                            + " application 'psql', since ");
+        }
+    }
+
+    @Test
     void aServerThatCannotBeReachedIsADatabaseErrorWithoutThePassword() {
         PostgresEndpoint nowhere = new PostgresEndpoint("jdbc:postgresql://127.0.0.1:1/none?connectTimeout=2",
                 "someone", "secret-pw-123");

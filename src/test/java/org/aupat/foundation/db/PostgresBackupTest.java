@@ -251,6 +251,140 @@ class PostgresBackupTest {
                 + " 'information_schema')")).as("one transaction: all or nothing").isEqualTo("0");
     }
 
+    @Test
+    void anExistingBackupIsNeverWrittenOver() throws Exception {
+        Path target = Files.writeString(dir.resolve("k.dump"), "yesterday's backup");
+
+        assertThatThrownBy(() -> new PostgresBackup(endpoint(pg.newDatabase()), null).backup(target))
+                .isInstanceOf(BackupError.class)
+                .hasMessage("the backup " + target + " exists already; a backup is never overwritten.");
+        assertThat(target).hasContent("yesterday's backup");
+    }
+
+    @Test
+    void aWrongPasswordOrAMissingDatabaseFailsBackupVerifyAndRestoreWithoutShowingThePassword() throws Exception {
+        String db = archive();
+        PostgresBackup.Verified good = new PostgresBackup(endpoint(db), null).backup(dir.resolve("good.dump"));
+        PostgresBackup wrong = new PostgresBackup(new PostgresEndpoint(pg.url(db), LocalPostgres.USER, "wrong-pw-42"),
+                null);
+        Path target = dir.resolve("l.dump");
+
+        assertThatThrownBy(() -> wrong.backup(target)).isInstanceOf(BackupError.class)
+                .hasMessageStartingWith("the backup of " + endpoint(db).describe() + " failed: FATAL: password"
+                        + " authentication failed for user \"" + LocalPostgres.USER + "\"")
+                .hasMessageEndingWith(". Nothing was kept; the database is unchanged.")
+                .hasMessageNotContaining("wrong-pw-42");
+        assertThat(target).doesNotExist();
+        assertThat(dir.resolve("l.dump" + PostgresBackup.TEMP_SUFFIX)).doesNotExist();
+
+        assertThatThrownBy(() -> wrong.verify(good.file(), good.rowCounts())).isInstanceOf(BackupError.class)
+                .hasMessageStartingWith("cannot verify the backup " + good.file() + " on " + endpoint(db).describe()
+                        + ": FATAL: password authentication failed").hasMessageNotContaining("wrong-pw-42");
+
+        String notCreated = "never_created_" + ProcessHandle.current().pid();
+        assertThatThrownBy(() -> wrong.restore(good.file(), endpoint(notCreated))).isInstanceOf(BackupError.class)
+                .hasMessageStartingWith("cannot restore " + good.file() + " into " + endpoint(notCreated).describe()
+                        + ": FATAL: database \"" + notCreated + "\" does not exist");
+        assertThat(good.file()).as("the backup itself is untouched").isRegularFile();
+    }
+
+    @Test
+    void aLeftScratchDatabaseTheRoleMayNotDropDoesNotStopTheBackup() throws Exception {
+        String db = archive();
+        String role = "keeper_" + ProcessHandle.current().pid();
+        pg.execute(db, "CREATE ROLE " + role + " LOGIN CREATEDB PASSWORD 'keeper-pw'",
+                "GRANT USAGE ON SCHEMA other TO " + role, "GRANT SELECT ON ALL TABLES IN SCHEMA public TO " + role,
+                "GRANT SELECT ON ALL TABLES IN SCHEMA other TO " + role);
+        // left by a backup an administrator ran as another role: this one may not drop it
+        String left = PostgresBackup.SCRATCH_PREFIX + tag(db) + "_0badf00d";
+        pg.execute("postgres", "CREATE DATABASE " + left);
+        try {
+            PostgresBackup.Verified verified = new PostgresBackup(new PostgresEndpoint(pg.url(db), role, "keeper-pw"),
+                    null).backup(dir.resolve("m.dump"));
+
+            assertThat(verified.file()).isRegularFile();
+            assertThat(verified.rowCounts()).containsEntry("\"public\".\"media_file\"", 5000L);
+            assertThat(scratchDatabases(db)).as("only the one it could not drop; its own is gone").isOne();
+        } finally {
+            pg.execute("postgres", "DROP DATABASE " + left);
+        }
+    }
+
+    @Test
+    void aPgRestoreThatCannotBeStartedFailsTheBackupNamingItAndNothingIsKept() throws Exception {
+        String db = archive();
+        Path tools = Files.createDirectories(dir.resolve("broken-tools"));
+        Files.createSymbolicLink(tools.resolve("pg_dump"), pg.bin().resolve("pg_dump"));
+        // a half-removed installation: the script is there, its interpreter is not
+        Path pgRestore = Files.writeString(tools.resolve("pg_restore"), "#!/nonexistent/bin/sh\n");
+        Files.setPosixFilePermissions(pgRestore, PosixFilePermissions.fromString("rwx------"));
+        Path target = dir.resolve("n.dump");
+
+        assertThatThrownBy(() -> new PostgresBackup(endpoint(db), tools).backup(target)).isInstanceOf(BackupError.class)
+                .hasMessageStartingWith("the backup " + target + " does not restore: cannot run " + pgRestore + ": ")
+                .hasMessageEndingWith(" Nothing was kept; the database is unchanged.");
+        assertThat(target).doesNotExist();
+        assertThat(dir.resolve("n.dump" + PostgresBackup.TEMP_SUFFIX)).doesNotExist();
+        assertThat(scratchDatabases(db)).isZero();
+    }
+
+    @Test
+    void aPgDumpThatReportsSuccessButWritesNoFileFailsTheBackup() throws Exception {
+        String db = archive();
+        Path tools = fakeTools("exit 0");
+        Path target = dir.resolve("o.dump");
+        Path temp = dir.resolve("o.dump" + PostgresBackup.TEMP_SUFFIX);
+
+        assertThatThrownBy(() -> new PostgresBackup(endpoint(db), tools).backup(target)).isInstanceOf(BackupError.class)
+                .hasMessage("cannot flush the backup " + temp + " to disk: java.nio.file.NoSuchFileException: " + temp
+                        + ". Nothing was kept; the database is unchanged.");
+        assertThat(target).doesNotExist();
+    }
+
+    @Test
+    void aGoodBackupVerifiesAgainLaterAndOneAgainstOtherCountsNamesAtMostFiveOfTheTablesThatDiffer() throws Exception {
+        String db = archive();
+        PostgresBackup backup = new PostgresBackup(endpoint(db), null);
+        PostgresBackup.Verified good = backup.backup(dir.resolve("p.dump"));
+        pg.execute(db, "INSERT INTO location VALUES (3, 'written after the backup')");
+
+        backup.verify(good.file(), good.rowCounts()); // the backup's own counts, not today's database
+        assertThat(scratchDatabases(db)).isZero();
+        Map<String, Long> another = new HashMap<>(good.rowCounts());
+        for (int i = 1; i <= 7; i++) {
+            another.put("\"public\".\"a_" + i + "\"", (long) i);
+        }
+
+        assertThatThrownBy(() -> backup.verify(good.file(), another)).isInstanceOf(BackupError.class)
+                .hasMessage("the backup " + good.file() + " does not restore to the rows of " + endpoint(db).describe()
+                        + ": table \"public\".\"a_1\": 1 rows in the database, absent in the backup; table"
+                        + " \"public\".\"a_2\": 2 rows in the database, absent in the backup; table \"public\".\"a_3\": 3"
+                        + " rows in the database, absent in the backup; table \"public\".\"a_4\": 4 rows in the database,"
+                        + " absent in the backup; table \"public\".\"a_5\": 5 rows in the database, absent in the backup;"
+                        + " ....");
+        assertThat(scratchDatabases(db)).isZero();
+    }
+
+    @Test
+    void aPgDumpWithoutPgRestoreBesideItOrOneThatCannotBeStartedIsRefusedWithExit3() throws Exception {
+        Path alone = Files.createDirectories(dir.resolve("alone"));
+        Files.createSymbolicLink(alone.resolve("pg_dump"), pg.bin().resolve("pg_dump"));
+        int server = 10000 * majorOf(pg.bin());
+        assertThatThrownBy(() -> PostgresClientPrograms.locate(alone, server, "h:5432/db"))
+                .isInstanceOf(PreflightError.class)
+                .satisfies(e -> assertThat(((AupatError) e).exitCode()).isEqualTo(ExitCode.PREFLIGHT))
+                .hasMessageStartingWith("there is no pg_restore beside " + alone.resolve("pg_dump") + ", and the backup"
+                        + " is verified by restoring it. Install the package postgresql-client-");
+
+        Path broken = Files.writeString(dir.resolve("pg_dump"), "#!/nonexistent/bin/sh\n");
+        Files.setPosixFilePermissions(broken, PosixFilePermissions.fromString("rwx------"));
+        assertThatThrownBy(() -> PostgresClientPrograms.locate(broken, 150004, "h:5432/db"))
+                .isInstanceOf(PreflightError.class)
+                .hasMessage("the backup needs pg_dump 15 or newer (the server h:5432/db is PostgreSQL 15), but " + broken
+                        + " is version unknown. Install the package postgresql-client-15 or set aupat.pg-dump to the"
+                        + " path of a pg_dump of version 15 or newer.");
+    }
+
     /** A folder with a pg_dump running {@code body} (the real one for --version) and the real pg_restore. */
     private Path fakeTools(String body) throws IOException {
         Path tools = Files.createDirectories(dir.resolve("tools-" + System.nanoTime()));

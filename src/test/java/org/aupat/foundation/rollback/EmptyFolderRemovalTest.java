@@ -92,4 +92,40 @@ class EmptyFolderRemovalTest {
         assertThat(root).as("the root too, once empty").doesNotExist();
         assertThat(home.resolve("archive")).isDirectory();
     }
+
+    @Test
+    void aFolderThatCannotBeRemovedFailsTheRemovalAndTheUndoRecreatesTheOthers() throws IOException {
+        Path root = Files.createDirectories(home.resolve("archive/mill"));
+        Path busy = Files.createDirectories(root.resolve("b-busy"));
+        Path done = Files.createDirectories(root.resolve("a-done"));
+        FileSystemCalls busyFolder = new DiskFileSystem() {
+            @Override
+            public void delete(Path file) throws IOException {
+                if (file.equals(busy)) {
+                    throw new IOException("Device or resource busy"); // a mount point, a share's open handle
+                }
+                super.delete(file);
+            }
+        };
+        try (FileTransaction tx = new FileTransactions(home.resolve("journal"), busyFolder).begin()) {
+            assertThatThrownBy(() -> tx.removeEmptyFoldersIn(root)).isInstanceOf(FileSystemError.class)
+                    .hasMessage("cannot remove the empty folder " + busy + ": java.io.IOException: Device or resource"
+                            + " busy. The transaction will be undone.");
+            assertThat(done).as("removed before the busy one").doesNotExist();
+        }
+        assertThat(done).as("undone").isDirectory();
+        assertThat(busy).isDirectory();
+        assertThat(home.resolve("journal")).isEmptyDirectory();
+    }
+
+    @Test
+    void aTreeThatIsNotThereIsRefusedNamingIt() {
+        Path gone = home.resolve("archive/gone");
+        try (FileTransaction tx = transactions().begin()) {
+            assertThatThrownBy(() -> tx.removeEmptyFoldersIn(gone)).isInstanceOf(FileSystemError.class)
+                    .hasMessageStartingWith("cannot walk " + gone + ": " + gone)
+                    .hasMessageEndingWith(". Nothing was removed; run the same command again.");
+        }
+        assertThat(home.resolve("archive")).doesNotExist();
+    }
 }

@@ -229,6 +229,89 @@ class JournalRecoveryTest {
                 .hasMessageContaining(pipe.toString()).hasMessageContaining("not a plain file");
     }
 
+    @Test
+    void aDamagedJournalIsRefusedNamingItsLineAndNothingOfItIsUndone() throws IOException {
+        String header = "{\"format\":1,\"archive\":\"" + ARCHIVE_A + "\"}";
+        String mkdir = "{\"op\":\"mkdir\",\"source\":null,\"target\":\"" + staging.resolve("loc") + "\"}";
+        Path made = Files.createDirectories(staging.resolve("loc"));
+        String changed = "line 1: its checksum does not match: the journal was changed since AUPAT wrote it";
+        // Each case: the message, then the lines; one starting with '!' keeps the checksum it has, the others get
+        // the checksum AUPAT would have written.
+        List<List<String>> damaged = List.of(
+                List.of(changed, "!" + chained("", header).substring(0, 65) + header.replace("\"format\":1",
+                        "\"format\":0"), mkdir),
+                List.of(changed, "!" + "0".repeat(64) + " this is no JSON", mkdir),
+                List.of("line 1: its header ({\"format\":2,\"archive\":\"" + ARCHIVE_A + "\"}) is not this"
+                        + " archive's, format 1", header.replace("\"format\":1", "\"format\":2"), mkdir),
+                List.of("line 1: its header is not readable: ", "[1, 2]", mkdir),
+                List.of("line 2: it names no operation or no target: {\"op\":\"copy\",\"source\":\"/x\"}", header,
+                        "{\"op\":\"copy\",\"source\":\"/x\"}"),
+                List.of("line 2 (mkdir " + staging + "/a\0b): it names a path that is not absolute and plain", header,
+                        "{\"op\":\"mkdir\",\"source\":null,\"target\":\"" + staging + "/a\\u0000b\"}"));
+        Path journal = Files.createDirectories(journals.resolve(ARCHIVE_A)).resolve("1-damaged.journal");
+        for (List<String> damage : damaged) {
+            StringBuilder text = new StringBuilder();
+            String previous = "";
+            for (String line : damage.subList(1, damage.size())) {
+                String written = line.startsWith("!") ? line.substring(1) : chained(previous, line);
+                previous = written.substring(0, 64);
+                text.append(written).append('\n');
+            }
+            Files.writeString(journal, text);
+            assertThatThrownBy(() -> of(ARCHIVE_A).recoverUnfinished()).as(damage.get(0))
+                    .isInstanceOf(JournalRefusedError.class)
+                    .hasMessageStartingWith("refusing to recover the file journal " + journal + ": " + damage.get(0))
+                    .hasMessageContaining("the journal is kept");
+            assertThat(journal).as("kept for a person").exists();
+            assertThat(made).as("nothing undone").isDirectory();
+        }
+    }
+
+    @Test
+    void aJournalWhoseFoldersWereRemovedByHandIsStillRecovered() throws IOException {
+        Path twin = Files.writeString(home.resolve("twin.jpg"), "the only copy");
+        Path journal = forged(new JournalEntry(JournalOperation.MKDIR, null, staging.resolve("a").toString()),
+                new JournalEntry(JournalOperation.MKDIR, null, staging.resolve("a/b").toString()),
+                new JournalEntry(JournalOperation.COPY, twin.toString(), staging.resolve("a/b/c.jpg").toString()));
+        // the folders it made are gone already (someone cleaned up after the crash)
+        assertThat(of(ARCHIVE_A).recoverUnfinished()).isOne();
+        assertThat(journal).doesNotExist();
+        assertThat(staging.resolve("a")).doesNotExist();
+        assertThat(twin).hasContent("the only copy");
+    }
+
+    @Test
+    void aJournalFarLargerThanAnyAupatWritesIsRefusedWithoutBeingRead() throws IOException {
+        Path journal = Files.createDirectories(journals.resolve(ARCHIVE_A)).resolve("1-huge.journal");
+        try (java.io.RandomAccessFile file = new java.io.RandomAccessFile(journal.toFile(), "rw")) {
+            file.setLength(256L * 1024 * 1024 + 1); // sparse: no disk space, and reading it would take the heap
+        }
+        assertThatThrownBy(() -> of(ARCHIVE_A).recoverUnfinished()).isInstanceOf(JournalRefusedError.class)
+                .hasMessageContaining(journal + ": it has 268435457 bytes, more than any journal AUPAT writes");
+        assertThat(Files.size(journal)).isEqualTo(268435457L);
+    }
+
+    @Test
+    void anArchiveIdentityThatIsNotOneStopsTheTransactionBeforeAnythingIsWritten() {
+        assertThatThrownBy(() -> of("archive-1").begin()).isInstanceOf(JournalRefusedError.class)
+                .hasMessage("the archive identity in the database ('archive-1') is not 32 hexadecimal digits: the table"
+                        + " archive_identity was changed. Restore it from a backup.")
+                .satisfies(e -> assertThat(((JournalRefusedError) e).exitCode()).isEqualTo(ExitCode.PREFLIGHT));
+        assertThat(journals).doesNotExist();
+    }
+
+    /** {@code json} as a journal line chained to the line whose checksum is {@code previousChecksum} ("" for the first). */
+    private static String chained(String previousChecksum, String json) {
+        try {
+            javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+            mac.init(new javax.crypto.spec.SecretKeySpec(ARCHIVE_A.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+            mac.update((previousChecksum + " ").getBytes(StandardCharsets.UTF_8));
+            return java.util.HexFormat.of().formatHex(mac.doFinal(json.getBytes(StandardCharsets.UTF_8))) + " " + json;
+        } catch (java.security.GeneralSecurityException e) {
+            throw new AssertionError(e);
+        }
+    }
+
     /** The line {@code json} with the checksum the journal format gives it after the line {@code previous}. */
     private static String rechecked(String previous, String json) {
         try {
