@@ -206,9 +206,7 @@ class PostgresBackupTest {
     void aRoleThatMayNotCreateDatabasesIsToldHowToLetIt() throws Exception {
         String db = archive();
         String role = "reader_" + ProcessHandle.current().pid();
-        pg.execute(db, "CREATE ROLE " + role + " LOGIN PASSWORD 'reader-pw'",
-                "GRANT USAGE ON SCHEMA other TO " + role, "GRANT SELECT ON ALL TABLES IN SCHEMA public TO " + role,
-                "GRANT SELECT ON ALL TABLES IN SCHEMA other TO " + role);
+        readingRole(db, role, "LOGIN PASSWORD 'reader-pw'");
         Path target = dir.resolve("g.dump");
 
         assertThatThrownBy(() -> new PostgresBackup(new PostgresEndpoint(pg.url(db), role, "reader-pw"), null)
@@ -292,9 +290,7 @@ class PostgresBackupTest {
     void aLeftScratchDatabaseTheRoleMayNotDropDoesNotStopTheBackup() throws Exception {
         String db = archive();
         String role = "keeper_" + ProcessHandle.current().pid();
-        pg.execute(db, "CREATE ROLE " + role + " LOGIN CREATEDB PASSWORD 'keeper-pw'",
-                "GRANT USAGE ON SCHEMA other TO " + role, "GRANT SELECT ON ALL TABLES IN SCHEMA public TO " + role,
-                "GRANT SELECT ON ALL TABLES IN SCHEMA other TO " + role);
+        readingRole(db, role, "LOGIN CREATEDB PASSWORD 'keeper-pw'");
         // left by a backup an administrator ran as another role: this one may not drop it
         String left = PostgresBackup.SCRATCH_PREFIX + tag(db) + "_0badf00d";
         pg.execute("postgres", "CREATE DATABASE " + left);
@@ -423,5 +419,11 @@ class PostgresBackupTest {
 
     private static int majorOf(Path bin) {
         return Integer.parseInt(bin.getParent().getFileName().toString());
+    }
+
+    /** A role with these attributes that may read every table of the archive {@code db} (enough for pg_dump). */
+    private void readingRole(String db, String role, String attributes) {
+        pg.execute(db, "CREATE ROLE " + role + " " + attributes, "GRANT USAGE ON SCHEMA other TO " + role,
+                "GRANT SELECT ON ALL TABLES IN SCHEMA public TO " + role, "GRANT SELECT ON ALL TABLES IN SCHEMA other TO " + role);
     }
 }

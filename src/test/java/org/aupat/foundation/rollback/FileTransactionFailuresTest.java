@@ -221,15 +221,7 @@ class FileTransactionFailuresTest {
 
     @Test
     void aDiscardedCopyWhoseFlushFailedIsStillDeletedAndTheCommitKeepsTheRest() throws IOException {
-        FileSystemCalls failingFlush = new DiskFileSystem() {
-            @Override
-            public FileChannel openWrite(Path file) throws IOException {
-                if (file.getFileName().toString().equals("2")) {
-                    throw new IOException("injected flush failure");
-                }
-                return super.openWrite(file);
-            }
-        };
+        FileSystemCalls failingFlush = FileTransactionTest.failingToWrite("2");
         Files.writeString(source.resolve("b.jpg"), "photo b");
         try (FileTransaction tx = transactions(failingFlush).begin()) {
             tx.copyToTemporary(source.resolve("a.jpg"), archive.resolve("incoming/1"));

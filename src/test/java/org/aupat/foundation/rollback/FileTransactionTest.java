@@ -140,15 +140,7 @@ class FileTransactionTest {
 
     @Test
     void aFailedFlushFailsTheChunkAndItsUndoRemovesTheCopies() throws IOException {
-        FileSystemCalls failing = new DiskFileSystem() {
-            @Override
-            public FileChannel openWrite(Path file) throws IOException {
-                if (file.getFileName().toString().equals("2")) {
-                    throw new IOException("injected flush failure");
-                }
-                return super.openWrite(file);
-            }
-        };
+        FileSystemCalls failing = failingToWrite("2");
         try (FileTransaction tx = transactions(failing).begin()) {
             tx.copyToTemporary(source.resolve("a.jpg"), archive.resolve("incoming/1"));
             tx.copyToTemporary(source.resolve("b.jpg"), archive.resolve("incoming/2"));
@@ -341,5 +333,18 @@ class FileTransactionTest {
                 throw new AssertionError("more than one journal in " + folder);
             }).orElseThrow();
         }
+    }
+
+    /** The disk, except that the file named {@code name} cannot be opened for writing (its flush fails). */
+    static FileSystemCalls failingToWrite(String name) {
+        return new DiskFileSystem() {
+            @Override
+            public FileChannel openWrite(Path file) throws IOException {
+                if (file.getFileName().toString().equals(name)) {
+                    throw new IOException("injected flush failure");
+                }
+                return super.openWrite(file);
+            }
+        };
     }
 }
