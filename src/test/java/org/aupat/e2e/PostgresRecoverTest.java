@@ -226,6 +226,24 @@ class PostgresRecoverTest {
     }
 
     @Test
+    void aResumedRecoverOnAnotherDiskStillMovesThePathsAndRewritesTheMasterJsons(@TempDir Path newDisk) throws Exception {
+        // Killed right after the restore committed, before the moves were found: the rerun finds and makes them.
+        Path homeB = Files.createDirectories(newDisk.resolve("mnt/new-disk/aupat"));
+        Files.createDirectories(marker(homeB).getParent());
+        Files.writeString(marker(homeB), "nas\n" + dumpName + "\n");
+        PostgresEndpoint endpoint = new PostgresEndpoint(server.url(database), LocalPostgres.USER, LocalPostgres.PASSWORD);
+        new PostgresBackup(endpoint, null).restore(nas.resolve("aupat-backups").resolve(dumpName), endpoint);
+
+        JarRunner.Result resumed = ok(homeB, "--script=recover", "--replica=nas");
+        assertThat(resumed.out()).contains("the paths it records were moved onto this one").contains("not restored 0");
+        assertThat(DisasterDrill.without(rows(database), "json_update="))
+                .isEqualTo(DisasterDrill.without(DisasterDrill.rebased(rowsBefore, home, homeB), "json_update="));
+        assertThat(Files.readString(archive(homeB).resolve(mastersBefore.keySet().iterator().next())))
+                .contains("\"loc_loc\" : \"" + homeB + "/");
+        assertThat(marker(homeB)).doesNotExist();
+    }
+
+    @Test
     void onceRestoredTheDatabaseIsUnderTheArchivesLockAndTheRerunFinishes() throws Exception {
         // Another computer pointed at the database locks the archive by its identity, as soon as it has one.
         PostgresEndpoint endpoint = new PostgresEndpoint(server.url(database), LocalPostgres.USER, LocalPostgres.PASSWORD);
