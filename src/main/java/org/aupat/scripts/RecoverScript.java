@@ -13,8 +13,8 @@ import picocli.CommandLine.Option;
 @Component
 @Command(name = "recover", description = {"Rebuild an empty home from a replica: the database from the newest backup"
         + " on it that matches its SHA-256 file, then every archived file and master JSON, each checked against its"
-        + " recorded SHA-256.", "Refuses (exit 3) a home that has a database or a non-empty archive folder; names"
-        + " every file it could not restore (exit 4)."})
+        + " recorded SHA-256.", "Refuses (exit 3) a home that has a database or a non-empty archive folder, and"
+        + " (exit 2) a PostgreSQL database that holds any table; names every file it could not restore (exit 4)."})
 public class RecoverScript extends AupatScript {
     @Option(names = "--replica", required = true, paramLabel = "NAME", description = "The replica to recover from.")
     String replica;

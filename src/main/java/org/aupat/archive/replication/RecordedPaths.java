@@ -31,7 +31,8 @@ import org.springframework.stereotype.Repository;
  * Each move rewrites the prefix of every column in {@link #COLUMNS} that starts with the old folder, and
  * the same paths inside the trash's saved rows (JSON), in one transaction. What a tool once said (the
  * exiftool and ffprobe output, whose SourceFile names the staging copy it read) and where a file came
- * from (card paths) are records, not places, and are kept as they are. Plain SQL, as on every database.
+ * from (card paths) are records, not places, and are kept as they are. Plain SQL, the same on the SQLite file
+ * recover makes and on the PostgreSQL database it restores.
  */
 @Repository
 class RecordedPaths {
@@ -81,26 +82,51 @@ class RecordedPaths {
      */
     List<Move> rebase(Path database, Home home) {
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + database.toAbsolutePath())) {
-            c.setAutoCommit(false);
+            return rebase(c, home);
+        } catch (SQLException e) {
+            throw new DatabaseError("cannot move the paths recorded in " + database + " to this home: " + e.getMessage()
+                    + "; nothing was restored.", e);
+        }
+    }
+
+    /**
+     * The same on any database's connection, in one transaction of its own: the moves are found and made
+     * together. Once made, the rows name {@code home}'s folders, so a second call finds and makes none.
+     */
+    List<Move> rebase(Connection c, Home home) throws SQLException {
+        boolean autoCommit = c.getAutoCommit();
+        c.setAutoCommit(false);
+        try {
             Set<String> present = columns(c);
-            List<Move> moves = new ArrayList<>();
-            Optional<String> archive = oldArchive(c, present);
-            archive.ifPresent(a -> moves.add(new Move(Folder.ARCHIVE, a, home.of(Folder.ARCHIVE))));
-            oldStaging(c, present).ifPresent(s -> moves.add(new Move(Folder.STAGING, s, home.of(Folder.STAGING))));
-            if (archive.isPresent()) {
-                oldTrash(c, present, archive.get())
-                        .ifPresent(t -> moves.add(new Move(Folder.TRASH, t, home.of(Folder.TRASH))));
-            }
-            List<Move> made = moves.stream().filter(m -> !m.from().equals(m.to())).toList();
+            List<Move> made = moves(c, present, home);
             for (Move move : made) {
                 apply(c, present, move);
             }
             c.commit();
             return made;
-        } catch (SQLException e) {
-            throw new DatabaseError("cannot move the paths recorded in " + database + " to this home: " + e.getMessage()
-                    + "; nothing was restored.", e);
+        } catch (SQLException | RuntimeException e) {
+            c.rollback();
+            throw e;
+        } finally {
+            c.setAutoCommit(autoCommit);
         }
+    }
+
+    /** The moves {@link #rebase} would make, read only: the folders the rows name that are not {@code home}'s. */
+    List<Move> moves(Connection c, Home home) throws SQLException {
+        return moves(c, columns(c), home);
+    }
+
+    private static List<Move> moves(Connection c, Set<String> present, Home home) throws SQLException {
+        List<Move> moves = new ArrayList<>();
+        Optional<String> archive = oldArchive(c, present);
+        archive.ifPresent(a -> moves.add(new Move(Folder.ARCHIVE, a, home.of(Folder.ARCHIVE))));
+        oldStaging(c, present).ifPresent(s -> moves.add(new Move(Folder.STAGING, s, home.of(Folder.STAGING))));
+        if (archive.isPresent()) {
+            oldTrash(c, present, archive.get())
+                    .ifPresent(t -> moves.add(new Move(Folder.TRASH, t, home.of(Folder.TRASH))));
+        }
+        return moves.stream().filter(m -> !m.from().equals(m.to())).toList();
     }
 
     private static void apply(Connection c, Set<String> present, Move move) throws SQLException {

@@ -18,6 +18,8 @@ import org.aupat.archive.media.MediaState;
 import org.aupat.archive.media.MediaType;
 import org.aupat.archive.replication.ReplicaRepository.LocationFolder;
 import org.aupat.foundation.config.AupatProperties;
+import org.aupat.foundation.db.PostgresAdvisoryLock;
+import org.aupat.foundation.db.PostgresBackup;
 import org.aupat.foundation.error.AupatError;
 import org.aupat.foundation.error.ConfigurationError;
 import org.aupat.foundation.error.FileSystemError;
@@ -41,11 +43,18 @@ import org.springframework.stereotype.Service;
  * each checked against its recorded SHA-256 as it is written, and every master JSON the replica is recorded
  * to hold. Whatever could not be restored is named, in the summary and the failure log.
  *
+ * <p>On PostgreSQL ({@link PostgresRecovery}) the backup is the newest verified pg_dump ({@code .dump}) on the
+ * replica, and the configured database is the target: it must hold no table, and the dump is restored into it
+ * in one transaction. Everything after the database (files, master JSONs, moved paths) is the same code for both.
+ *
  * <p>A kill at any instant converges when the same command runs again: the database appears whole or not
- * at all ({@link RecoveryRepository}); a marker beside it ({@code <database>.recovering}, naming the
- * replica and the backup) is written before it and removed only at the end, so a home holding it is an
- * unfinished recover, which the next run resumes (a file already there is kept only if it hashes to its
- * recorded SHA-256, and the file journal undoes a chunk that was not committed).
+ * at all ({@link RecoveryRepository}, or the restore's one transaction); a marker beside it
+ * ({@code <database>.recovering}, or {@code postgres.recovering} in the home, naming the replica and the
+ * backup) is written before it and removed only at the end, so a home holding it is an unfinished recover,
+ * which the next run resumes (a file already there is kept only if it hashes to its recorded SHA-256, and the
+ * file journal undoes a chunk that was not committed). On PostgreSQL the marker gets a second form once the
+ * restore committed: the archive's identity and the paths to move, written before they are moved, so a resumed
+ * run moves what is left and rewrites the master JSONs, and never resumes into another archive's database.
  */
 @Service
 public class RecoveryService {
@@ -55,6 +64,8 @@ public class RecoveryService {
     static final int NAMED = 50;
     /** A marker line naming a folder whose recorded paths were moved (the master JSONs are written again). */
     private static final String MOVED = "moved ";
+    /** A marker line (PostgreSQL): the restore committed, into the archive with this identity; its moves follow. */
+    private static final String RESTORED = "restored ";
 
     /** What a recovery restored and what it could not. */
     public static final class Summary {
@@ -127,11 +138,12 @@ public class RecoveryService {
     private final ProgressReporter progress;
     private final FileHasher hasher;
     private final IdentifyService identify;
+    private final PostgresRecovery server;
 
     public RecoveryService(Replicas replicas, AupatProperties properties, FileSystemCalls fs,
             RecoveryRepository database, VerifiedBackups backups, MediaRepository media, ReplicaRepository copies,
             ArchiveLayout layout, FileTransactions transactions, FailureLog failureLog, ProgressReporter progress,
-            FileHasher hasher, IdentifyService identify) {
+            FileHasher hasher, IdentifyService identify, PostgresRecovery server) {
         this.replicas = replicas;
         this.properties = properties;
         this.fs = fs;
@@ -145,6 +157,7 @@ public class RecoveryService {
         this.progress = progress;
         this.hasher = hasher;
         this.identify = identify;
+        this.server = server;
     }
 
     /** The marker of an unfinished recover: it lies beside the database while one runs. */
@@ -163,15 +176,12 @@ public class RecoveryService {
         }
     }
 
-    /** Pre-flight: the replica is reachable, the home has no database and an empty (or no) archive folder. */
+    /**
+     * Pre-flight: the replica is reachable, the home has no database (on PostgreSQL: the database holds no
+     * table) and an empty (or no) archive folder, or an interrupted recover from this replica is to be resumed.
+     */
     public void check(String name) {
-        if (!properties.databaseInFile()) {
-            throw new ConfigurationError("recover rebuilds a home around an SQLite database, and aupat.database is on"
-                    + " PostgreSQL (" + properties.database().shown() + "): restore the server's database from its"
-                    + " backup with pg_restore (README \"Shared archives on PostgreSQL\"); nothing was changed.");
-        }
         Replica replica = replicas.byName(name);
-        Path db = properties.databaseFile();
         Optional<List<String>> unfinished = unfinished();
         if (unfinished.isPresent()) {
             String from = unfinished.get().isEmpty() ? "" : unfinished.get().get(0);
@@ -183,22 +193,33 @@ public class RecoveryService {
             replica.requireReachable(false);
             return;
         }
-        try {
-            if (Files.exists(db, LinkOption.NOFOLLOW_LINKS) && Files.size(db) > 0) {
-                throw new PreflightError("recover fills an empty home, and the database " + db + " exists: move it"
-                        + " aside (or point --aupat.database at a new place) first; nothing was changed.");
+        if (server.active()) {
+            if (server.holdsTables()) {
+                throw new ConfigurationError("recover fills an empty database, and " + server.shown() + " (aupat.database)"
+                        + " holds tables, maybe an archive other computers use: create a new empty database (CREATE"
+                        + " DATABASE name;) and point aupat.database at it; nothing was changed.");
             }
-            Path archive = properties.archive();
-            if (Files.isDirectory(archive)) {
-                try (Stream<Path> entries = Files.list(archive)) {
-                    if (entries.findAny().isPresent()) {
-                        throw new PreflightError("recover fills an empty home, and the archive folder " + archive
-                                + " is not empty: move it aside first; nothing was changed.");
-                    }
+        } else {
+            Path db = properties.databaseFile();
+            try {
+                if (Files.exists(db, LinkOption.NOFOLLOW_LINKS) && Files.size(db) > 0) {
+                    throw new PreflightError("recover fills an empty home, and the database " + db + " exists: move it"
+                            + " aside (or point --aupat.database at a new place) first; nothing was changed.");
                 }
+            } catch (IOException e) {
+                throw new PreflightError("cannot look at " + db + ": " + e.getMessage(), e);
             }
-        } catch (IOException e) {
-            throw new PreflightError("cannot look at " + db + " or the archive folder: " + e.getMessage(), e);
+        }
+        Path archive = properties.archive();
+        if (Files.isDirectory(archive)) {
+            try (Stream<Path> entries = Files.list(archive)) {
+                if (entries.findAny().isPresent()) {
+                    throw new PreflightError("recover fills an empty home, and the archive folder " + archive
+                            + " is not empty: move it aside first; nothing was changed.");
+                }
+            } catch (IOException e) {
+                throw new PreflightError("cannot look at the archive folder " + archive + ": " + e.getMessage(), e);
+            }
         }
         replica.requireReachable(false);
     }
@@ -208,27 +229,49 @@ public class RecoveryService {
         Replica replica = replicas.byName(name);
         Summary summary = new Summary(name);
         Optional<List<String>> unfinished = unfinished();
-        if (unfinished.isPresent() && Files.exists(properties.databaseFile(), LinkOption.NOFOLLOW_LINKS)) {
-            List<String> lines = unfinished.get();
-            summary.backup = lines.size() > 1 ? lines.get(1) : "the backup of the interrupted run";
-            lines.stream().skip(2).filter(l -> l.startsWith(MOVED)).map(l -> l.substring(MOVED.length()))
-                    .forEach(summary.moved::add);
-            log.warn("resuming the recover from replica {} that an interrupted run left unfinished", name);
-        } else {
-            restoreDatabase(replica, summary);
+        PostgresAdvisoryLock.Held archiveLock = null;
+        try {
+            if (unfinished.isPresent() && databaseMade()) {
+                List<String> lines = unfinished.get();
+                summary.backup = lines.size() > 1 ? lines.get(1) : "the backup of the interrupted run";
+                lines.stream().skip(2).filter(l -> l.startsWith(MOVED)).map(l -> l.substring(MOVED.length()))
+                        .forEach(summary.moved::add);
+                log.warn("resuming the recover from replica {} that an interrupted run left unfinished", name);
+            } else {
+                restoreDatabase(replica, summary);
+                if (server.active()) {
+                    archiveLock = server.archiveIdentity().map(server::lockArchive).orElse(null);
+                }
+            }
+            if (server.active()) {
+                movePathsOnServer(name, summary);
+            }
+            restoreFiles(replica, summary);
+            restoreMasterJsons(replica, summary);
+            if (!summary.moved.isEmpty()) {
+                rewriteMasterJsons(summary);
+            }
+            finished();
+            return summary;
+        } finally {
+            if (archiveLock != null) {
+                archiveLock.close();
+            }
         }
-        restoreFiles(replica, summary);
-        restoreMasterJsons(replica, summary);
-        if (!summary.moved.isEmpty()) {
-            rewriteMasterJsons(summary);
-        }
-        finished();
-        return summary;
     }
 
-    /** The newest backup on the replica that matches its SHA-256 file becomes the database. */
+    /** Whether the database is there whole: the SQLite file got its name, or the server's restore committed. */
+    private boolean databaseMade() {
+        return server.active() ? server.holdsTables() : Files.exists(properties.databaseFile(), LinkOption.NOFOLLOW_LINKS);
+    }
+
+    /**
+     * The newest backup on the replica that matches its SHA-256 file (and restores) becomes the database: an
+     * SQLite file ({@code .db}) or, on PostgreSQL, a pg_dump ({@code .dump}) restored into the empty database.
+     */
     private void restoreDatabase(Replica replica, Summary summary) {
-        List<String> names = replica.list(Replica.BACKUPS).stream().filter(n -> n.endsWith(".db"))
+        String extension = server.active() ? PostgresBackup.EXTENSION : ".db";
+        List<String> names = replica.list(Replica.BACKUPS).stream().filter(n -> n.endsWith(extension))
                 .sorted(Comparator.comparing(RecoveryService::backupOrder).reversed()).toList();
         try {
             // Before the journal, which lies inside it: a transaction creates only folders that are missing.
@@ -246,28 +289,84 @@ public class RecoveryService {
             }
             Path target = properties.backups().resolve(backup);
             try (FileTransaction transaction = local.begin()) {
-                if (!Files.exists(target)) {
+                if (!alreadyRestored(target, listed.get(), transaction)) {
                     replica.fetch(path, target, listed.get(), transaction);
                 }
                 transaction.commit();
-                database.prepare(target, listed.get(), properties.databaseFile());
-                List<RecordedPaths.Move> moves = database.rebase(properties.databaseFile(),
-                        new RecordedPaths.Home(properties.archive(), properties.staging(), properties.trash()));
-                moves.forEach(m -> summary.moved.add(m.toString()));
-                backups.adopt(target, listed.get());
-                StringBuilder marker = new StringBuilder(replica.name() + "\n" + backup + "\n");
-                summary.moved.forEach(m -> marker.append(MOVED).append(m).append('\n'));
-                mark(marker.toString());
-                database.place(properties.databaseFile());
+                if (server.active()) {
+                    restoreOnServer(replica, backup, target, listed.get());
+                } else {
+                    restoreFile(replica, backup, target, listed.get(), summary);
+                }
                 summary.backup = backup;
                 return;
+            } catch (PreflightError | ConfigurationError e) {
+                throw e; // the home or the database refuses, not this backup: an older one would fare no better
             } catch (AupatError e) {
                 log.warn("replica {}: backup {} cannot be used: {}; an older one is tried", replica.name(), backup,
                         e.getMessage());
             }
         }
         throw new FileSystemError("replica " + replica.name() + " (" + replica.where() + ") holds no database backup"
-                + " that matches its .sha256 file, so nothing can be recovered from it; nothing was changed.", null);
+                + " that matches its .sha256 file and restores (the log says why each was refused), so nothing can be"
+                + " recovered from it; nothing was changed.", null);
+    }
+
+    /** SQLite: the backup is copied, checked and moved onto this home under a temporary name, then named. */
+    private void restoreFile(Replica replica, String backup, Path copy, String sha256, Summary summary) {
+        database.prepare(copy, sha256, properties.databaseFile());
+        List<RecordedPaths.Move> moves = database.rebase(properties.databaseFile(), home());
+        moves.forEach(m -> summary.moved.add(m.toString()));
+        backups.adopt(copy, sha256);
+        StringBuilder marker = new StringBuilder(replica.name() + "\n" + backup + "\n");
+        summary.moved.forEach(m -> marker.append(MOVED).append(m).append('\n'));
+        mark(marker.toString());
+        database.place(properties.databaseFile());
+    }
+
+    /**
+     * PostgreSQL: the marker first, then the dump into the empty database in one transaction. A dump that does
+     * not restore leaves the database empty and no marker; the next older backup is tried.
+     */
+    private void restoreOnServer(Replica replica, String backup, Path dump, String sha256) {
+        backups.adopt(dump, sha256);
+        mark(replica.name() + "\n" + backup + "\n");
+        try {
+            server.restore(dump);
+        } catch (RuntimeException e) {
+            finished();
+            throw e;
+        }
+    }
+
+    /**
+     * PostgreSQL: the restored rows' paths are moved onto this home. The moves are found once, right after the
+     * restore, and written into the marker with the archive's identity before they are made; a resumed run takes
+     * them from there (the rows may be moved already) and refuses a database that holds another archive.
+     */
+    private void movePathsOnServer(String replica, Summary summary) {
+        List<String> lines = unfinished().orElseThrow(() -> new IllegalStateException("written before the restore"));
+        String id = server.archiveIdentity().orElse("none");
+        Optional<String> restored = lines.stream().filter(l -> l.startsWith(RESTORED))
+                .map(l -> l.substring(RESTORED.length())).findFirst();
+        if (restored.isPresent() && !restored.get().equals(id)) {
+            throw new PreflightError("an interrupted recover restored archive " + restored.get() + " into "
+                    + server.shown() + ", which now holds archive " + id + ": something else wrote it since. Create a"
+                    + " new empty database, point aupat.database at it, remove " + marker() + " and run the recover"
+                    + " again; nothing was changed.");
+        }
+        if (restored.isEmpty()) {
+            server.moves(home()).forEach(m -> summary.moved.add(m.toString()));
+            StringBuilder marker = new StringBuilder(replica + "\n" + summary.backup + "\n" + RESTORED + id + "\n");
+            summary.moved.forEach(m -> marker.append(MOVED).append(m).append('\n'));
+            mark(marker.toString());
+        }
+        server.rebase(home());
+    }
+
+    /** This home's folders, where the restored rows must say their files lie. */
+    private RecordedPaths.Home home() {
+        return new RecordedPaths.Home(properties.archive(), properties.staging(), properties.trash());
     }
 
     /** Writes the marker of a recover under way, flushed, before the database gets its name. */
@@ -317,7 +416,7 @@ public class RecoveryService {
 
     /** Sorts backup names by their time, a -2, -3... suffix after the plain name of the same second. */
     static String backupOrder(String name) {
-        String stem = name.substring(0, name.length() - 3);
+        String stem = name.replaceFirst("\\.(db|dump)$", "");
         java.util.regex.Matcher m = java.util.regex.Pattern.compile("(.*_\\d{2}-\\d{2}-\\d{2})(?:-(\\d+))?").matcher(stem);
         return m.matches() ? m.group(1) + String.format("-%06d", m.group(2) == null ? 1 : Integer.parseInt(m.group(2)))
                 : stem;

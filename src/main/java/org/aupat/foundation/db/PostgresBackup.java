@@ -52,6 +52,8 @@ public final class PostgresBackup {
     /** The file name extension for these backups: a pg_dump custom-format archive, not an SQLite file. */
     public static final String EXTENSION = ".dump";
     static final String SCRATCH_PREFIX = "aupat_verify_";
+    /** The application name pg_restore's sessions carry, so a restore a killed run left is found. */
+    static final String RESTORE_APPLICATION = "aupat pg_restore";
     private static final Logger log = LoggerFactory.getLogger(PostgresBackup.class);
     private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -174,7 +176,8 @@ public final class PostgresBackup {
             throw new PreflightError("the backup " + dump + " does not exist. Name a .dump file of the backups folder.");
         }
         try (Connection target = connect(emptyDatabase)) {
-            Map<String, Long> before = rowCounts(target);
+            endLeftRestores(target);
+            List<String> before = tables(target);
             if (!before.isEmpty()) {
                 throw new PreflightError("the database " + emptyDatabase.describe() + " is not empty (it holds "
                         + before.size() + " tables); a backup is restored only into an empty database. Create one:"
@@ -187,6 +190,56 @@ public final class PostgresBackup {
         } catch (SQLException e) {
             throw new BackupError("cannot restore " + dump + " into " + emptyDatabase.describe() + ": " + e.getMessage()
                     + ".", e);
+        }
+    }
+
+    /** Whether the connection's database holds no table (system schemas aside): what a restore may fill. */
+    public static boolean holdsNoTable(Connection c) throws SQLException {
+        return tables(c).isEmpty();
+    }
+
+    /**
+     * Ends the restores into the connection's database that a killed run left running: pg_restore outlives a
+     * process killed with kill -9, and its one transaction, rolled back here, leaves the database as empty as it
+     * was. If it committed first, the database is whole. Either way the caller then sees the database as it
+     * stays. Restores run under the run lock, so none of them belongs to a live run; a restore by hand
+     * (application name pg_restore) is not AUPAT's and is left alone.
+     */
+    public static void endLeftRestores(Connection c) throws SQLException {
+        String left = " FROM pg_stat_activity WHERE datname = current_database() AND application_name = ?"
+                + " AND pid <> pg_backend_pid()";
+        int ended = 0;
+        try (PreparedStatement s = c.prepareStatement("SELECT pg_terminate_backend(pid)" + left)) {
+            s.setString(1, RESTORE_APPLICATION);
+            try (ResultSet r = s.executeQuery()) {
+                while (r.next()) {
+                    ended++;
+                }
+            }
+        }
+        if (ended == 0) {
+            return;
+        }
+        log.warn("ended {} restore(s) into {} that an interrupted run left running", ended, c.getCatalog());
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(60);
+        try (PreparedStatement s = c.prepareStatement("SELECT count(*)" + left)) {
+            s.setString(1, RESTORE_APPLICATION);
+            while (true) {
+                try (ResultSet r = s.executeQuery()) {
+                    r.next();
+                    if (r.getLong(1) == 0) {
+                        return;
+                    }
+                }
+                if (System.nanoTime() > deadline) {
+                    throw new BackupError("a restore into " + c.getCatalog() + " that an interrupted run left is still"
+                            + " running a minute after it was ended; wait for it, then run again.");
+                }
+                Thread.sleep(100);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new BackupError("interrupted while waiting for a restore an interrupted run left to end", e);
         }
     }
 
@@ -253,6 +306,15 @@ public final class PostgresBackup {
 
     /** Every table's row count, {@code schema.table} -> rows, system schemas left out. */
     static Map<String, Long> rowCounts(Connection c) throws SQLException {
+        Map<String, Long> counts = new TreeMap<>();
+        for (String table : tables(c)) {
+            counts.put(table, Long.parseLong(single(c, "SELECT count(*) FROM ONLY " + table)));
+        }
+        return counts;
+    }
+
+    /** Every table, {@code schema.table} quoted, system schemas left out. */
+    private static List<String> tables(Connection c) throws SQLException {
         List<String> tables = new ArrayList<>();
         try (Statement s = c.createStatement(); ResultSet r = s.executeQuery("SELECT n.nspname, c.relname FROM pg_class c"
                 + " JOIN pg_namespace n ON n.oid = c.relnamespace WHERE c.relkind IN ('r', 'p')"
@@ -262,11 +324,7 @@ public final class PostgresBackup {
                 tables.add(quote(r.getString(1)) + "." + quote(r.getString(2)));
             }
         }
-        Map<String, Long> counts = new TreeMap<>();
-        for (String table : tables) {
-            counts.put(table, Long.parseLong(single(c, "SELECT count(*) FROM ONLY " + table)));
-        }
-        return counts;
+        return tables;
     }
 
     private static String quote(String identifier) {
