@@ -14,6 +14,8 @@ import java.util.concurrent.TimeUnit;
 public final class JarRunner implements AupatRun {
     private final Path home;
     private final List<String> jvmOptions;
+    /** Set for every child on top of the home's (e.g. a PostgreSQL database's credentials). */
+    private final Map<String, String> environment;
 
     /**
      * Options that start a short-lived JVM faster (C1 only, serial GC): the jar-level suites start the jar
@@ -27,8 +29,20 @@ public final class JarRunner implements AupatRun {
 
     /** A runner that passes JVM options (e.g. faster start-up flags for tests that start the jar many times). */
     public JarRunner(Path home, List<String> jvmOptions) {
+        this(home, jvmOptions, Map.of());
+    }
+
+    private JarRunner(Path home, List<String> jvmOptions, Map<String, String> environment) {
         this.home = home;
         this.jvmOptions = List.copyOf(jvmOptions);
+        this.environment = Map.copyOf(environment);
+    }
+
+    /** This runner, with these environment settings for each child it starts (AUPAT_DATABASE_PASSWORD, ...). */
+    public JarRunner withEnvironment(Map<String, String> settings) {
+        Map<String, String> all = new HashMap<>(environment);
+        all.putAll(settings);
+        return new JarRunner(home, jvmOptions, all);
     }
 
     public Path home() {
@@ -73,8 +87,10 @@ public final class JarRunner implements AupatRun {
         return start(command, Map.of());
     }
 
-    private Process start(List<String> command, Map<String, String> environment) throws IOException {
-        return start(command, home, homeEnvironment(home), environment);
+    private Process start(List<String> command, Map<String, String> settings) throws IOException {
+        Map<String, String> all = new HashMap<>(environment);
+        all.putAll(settings);
+        return start(command, home, homeEnvironment(home), all);
     }
 
     /**
@@ -118,6 +134,11 @@ public final class JarRunner implements AupatRun {
         builder.redirectOutput(home.resolve("last-stdout.txt").toFile());
         builder.redirectError(home.resolve("last-stderr.txt").toFile());
         return builder.start();
+    }
+
+    /** Waits (5 minutes at most) for a run {@link #start started} here and gives its result. */
+    public Result finish(Process process) throws IOException, InterruptedException {
+        return finish(process, List.of("a started run, pid " + process.pid()), 5);
     }
 
     @Override
