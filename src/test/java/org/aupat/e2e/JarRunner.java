@@ -21,6 +21,8 @@ public final class JarRunner implements AupatRun {
     private final Path home;
     private final List<String> jvmOptions;
     private final boolean packaged;
+    /** Set for every child on top of the home's (e.g. a PostgreSQL database's credentials). */
+    private final Map<String, String> environment;
 
     /**
      * Options that start a short-lived JVM faster (C1 only, serial GC): the jar-level suites start the jar
@@ -34,13 +36,21 @@ public final class JarRunner implements AupatRun {
 
     /** A runner that passes JVM options (e.g. faster start-up flags for tests that start the jar many times). */
     public JarRunner(Path home, List<String> jvmOptions) {
-        this(home, jvmOptions, false);
+        this(home, jvmOptions, false, Map.of());
     }
 
-    private JarRunner(Path home, List<String> jvmOptions, boolean packaged) {
+    private JarRunner(Path home, List<String> jvmOptions, boolean packaged, Map<String, String> environment) {
         this.home = home;
         this.jvmOptions = List.copyOf(jvmOptions);
         this.packaged = packaged;
+        this.environment = Map.copyOf(environment);
+    }
+
+    /** This runner, with these environment settings for each child it starts (AUPAT_DATABASE_PASSWORD, ...). */
+    public JarRunner withEnvironment(Map<String, String> settings) {
+        Map<String, String> all = new HashMap<>(environment);
+        all.putAll(settings);
+        return new JarRunner(home, jvmOptions, packaged, all);
     }
 
     /** A runner of target/aupat.jar itself, as the build packaged it (its start, its nested jars, its manifest). */
@@ -49,7 +59,7 @@ public final class JarRunner implements AupatRun {
     }
 
     public static JarRunner packaged(Path home, List<String> jvmOptions) {
-        return new JarRunner(home, jvmOptions, true);
+        return new JarRunner(home, jvmOptions, true, Map.of());
     }
 
     /**
@@ -126,8 +136,10 @@ public final class JarRunner implements AupatRun {
         return start(command, launcherEnvironment());
     }
 
-    private Process start(List<String> command, Map<String, String> environment) throws IOException {
-        return start(command, home, homeEnvironment(home), environment);
+    private Process start(List<String> command, Map<String, String> settings) throws IOException {
+        Map<String, String> all = new HashMap<>(environment);
+        all.putAll(settings);
+        return start(command, home, homeEnvironment(home), all);
     }
 
     /**
@@ -167,6 +179,11 @@ public final class JarRunner implements AupatRun {
         builder.redirectOutput(home.resolve("last-stdout.txt").toFile());
         builder.redirectError(home.resolve("last-stderr.txt").toFile());
         return builder.start();
+    }
+
+    /** Waits (5 minutes at most) for a run {@link #start started} here and gives its result. */
+    public Result finish(Process process) throws IOException, InterruptedException {
+        return finish(process, List.of("a started run, pid " + process.pid()), 5);
     }
 
     @Override

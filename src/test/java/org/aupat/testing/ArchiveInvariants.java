@@ -21,19 +21,36 @@ import java.util.TreeMap;
 import java.util.stream.Stream;
 
 /**
- * The "nothing lost" invariants of an AUPAT home after a run, read straight from disk and the SQLite
- * file (not through AUPAT's code): every source file archived exactly once with its bytes intact,
- * staging empty, no temporary files, a sound database.
+ * The "nothing lost" invariants of an AUPAT home after a run, read straight from disk and the database
+ * (not through AUPAT's code): every source file archived exactly once with its bytes intact, staging
+ * empty, no temporary files, a sound database. The database is an SQLite file, or a database on a
+ * {@link LocalPostgres} server ({@link #onServer}: the queries then run there, PRAGMAs excepted).
  */
 public final class ArchiveInvariants {
+    /** Opens a connection to the archive's database. */
+    private interface Connections {
+        Connection open() throws SQLException;
+    }
+
     private final Path database;
+    private final Connections connections;
     private final Path staging;
     private final Path archive;
 
     public ArchiveInvariants(Path database, Path staging, Path archive) {
+        this(database, () -> DriverManager.getConnection("jdbc:sqlite:" + database), staging, archive);
+    }
+
+    private ArchiveInvariants(Path database, Connections connections, Path staging, Path archive) {
         this.database = database;
+        this.connections = connections;
         this.staging = staging;
         this.archive = archive;
+    }
+
+    /** The archive whose database is {@code database} on {@code server}, its files in these folders. */
+    public static ArchiveInvariants onServer(LocalPostgres server, String database, Path staging, Path archive) {
+        return new ArchiveInvariants(null, () -> server.connect(database), staging, archive);
     }
 
     /** The default layout of a home folder: data/aupat.db, data/staging, data/archive. */
@@ -95,7 +112,10 @@ public final class ArchiveInvariants {
         }
     }
 
-    /** Asserts staging holds no file, nothing anywhere is an unfinished temporary file, and the database is sound. */
+    /**
+     * Asserts staging holds no file, nothing anywhere is an unfinished temporary file, and the database is sound
+     * (an SQLite file's checks: not for {@link #onServer}).
+     */
     public void assertCleanAndSound() throws SQLException {
         assertThat(files(staging)).as("files left in staging").isEmpty();
         List<Path> temporary = new ArrayList<>();
@@ -148,6 +168,6 @@ public final class ArchiveInvariants {
     }
 
     private Connection connect() throws SQLException {
-        return DriverManager.getConnection("jdbc:sqlite:" + database);
+        return connections.open();
     }
 }

@@ -75,7 +75,10 @@ class FileStager {
                 String filmStock, boolean hardlink, String importId) {
     }
 
-    @Checkpointed("stage files")
+    /** The checkpointed operation of an import. */
+    static final String OPERATION = "stage files";
+
+    @Checkpointed(OPERATION)
     public void stage(Plan plan, ImportSummary summary, ChunkedRun run) {
         long resumeAt = resumePosition(plan, run);
         summary.resumedFrom(resumeAt);

@@ -14,6 +14,7 @@ import org.aupat.archive.location.LocationService.Prepared;
 import org.aupat.archive.location.LocationService.Registered;
 import org.aupat.archive.media.MediaType;
 import org.aupat.foundation.checkpoint.ChunkedRun;
+import org.aupat.foundation.checkpoint.InterruptedRuns;
 import org.aupat.foundation.checkpoint.RunIdentity;
 import org.aupat.foundation.config.AupatProperties;
 import org.aupat.foundation.error.ConfigurationError;
@@ -45,11 +46,12 @@ public class ImportService {
     private final ArchiveClock clock;
     private final ArchiveLayout layout;
     private final ImportRepository imports;
+    private final InterruptedRuns interrupted;
 
     public ImportService(LocationService locations, LocationRepository locationRepository, FileStager stager,
                          PreflightChecker preflight, PreflightChecks checks,
                          AupatProperties properties, ArchiveDatabase database, ArchiveClock clock, ArchiveLayout layout,
-                         ImportRepository imports) {
+                         ImportRepository imports, InterruptedRuns interrupted) {
         this.locations = locations;
         this.locationRepository = locationRepository;
         this.stager = stager;
@@ -60,6 +62,7 @@ public class ImportService {
         this.clock = clock;
         this.layout = layout;
         this.imports = imports;
+        this.interrupted = interrupted;
     }
 
     /** The source folder as it will be walked: checked, absolute and real. */
@@ -184,7 +187,7 @@ public class ImportService {
 
     /**
      * Registers the location (or adds to it), opens the import record (the unfinished one of this same run
-     * after a kill), then stages the source chunk by chunk, resumed from the checkpoint of {@code run} when it
+     * after a kill in this home), then stages the source chunk by chunk, resumed from the checkpoint of {@code run} when it
      * was interrupted; records the summary in the import and returns it.
      */
     public ImportSummary run(ReadyImport ready, RunIdentity run) {
@@ -194,7 +197,8 @@ public class ImportService {
         RunContext.location(registered.location().uuid());
         String importId = imports.open(new ImportRepository.Opening(run.script(), run.options(),
                 prepared.source() == null ? null : prepared.source().toString(), prepared.location().author(), describe(prepared),
-                registered.location().uuid(), registered.subUuid()), clock.timestamp());
+                registered.location().uuid(), registered.subUuid()), interrupted.here(run, FileStager.OPERATION),
+                clock.timestamp());
         imports.claimUrls(importId, registered.location().uuid(),
                 prepared.location().urls().stream().map(LocationService.Url::url).toList());
         ImportSummary summary = new ImportSummary(registered.location().uuid(), registered.location().name(),

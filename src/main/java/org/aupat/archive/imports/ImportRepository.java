@@ -48,14 +48,16 @@ public class ImportRepository {
     }
 
     /**
-     * The import this run records into: the unfinished one of the same script and run key (a run killed
-     * before it finished, now rerun), else a new one. Returns its id.
+     * The import this run records into: when {@code interruptedHere} (this machine's checkpoint says its run of
+     * these options was killed before it finished), the unfinished one of the same script and run key; else a new
+     * one. An unfinished import is not enough: on a shared database it may be another machine's run, alive.
+     * Returns its id.
      */
     @Transactional
-    public String open(Opening run, String now) {
-        Optional<String> unfinished = jdbc.queryForList("SELECT imp_id FROM imports WHERE run_key = ? AND script = ?"
-                + " AND finished IS NULL ORDER BY started DESC LIMIT 1", String.class, run.runKey(), run.script())
-                .stream().findFirst();
+    public String open(Opening run, boolean interruptedHere, String now) {
+        Optional<String> unfinished = !interruptedHere ? Optional.empty() : jdbc.queryForList("SELECT imp_id FROM"
+                + " imports WHERE run_key = ? AND script = ? AND finished IS NULL ORDER BY started DESC LIMIT 1",
+                String.class, run.runKey(), run.script()).stream().findFirst();
         if (unfinished.isPresent()) {
             jdbc.update("UPDATE imports SET runs = runs + 1, loc_uuid = ?, sub_uuid = ? WHERE imp_id = ?",
                     run.locationUuid(), run.subUuid(), unfinished.get());

@@ -46,9 +46,7 @@ class CheckpointAspect extends MethodAdvice {
     }
 
     private void open(ChunkedRun run, RunIdentity identity, String operation) {
-        // Two databases may share one checkpoint file (it lies beside them): a checkpoint is one archive's.
-        CheckpointId id = archive.find().map(identity.checkpoint(operation)::inArchive)
-                .orElseGet(() -> identity.checkpoint(operation));
+        CheckpointId id = InterruptedRuns.id(identity, operation, archive);
         Optional<Checkpoint> found = Optional.empty();
         try {
             if (identity.restart() && store.discard(id)) {

@@ -5,11 +5,16 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.aupat.archive.media.MediaKey;
+import org.aupat.foundation.checkpoint.Checkpoint;
+import org.aupat.foundation.checkpoint.CheckpointId;
+import org.aupat.foundation.checkpoint.CheckpointStore;
+import org.aupat.foundation.checkpoint.ChunkCounts;
 import org.aupat.e2e.InProcessRunner;
 import org.aupat.e2e.JarRunner;
 import org.aupat.foundation.error.ValidationError;
@@ -23,7 +28,7 @@ import org.springframework.jdbc.datasource.DriverManagerDataSource;
  * Imports are records, on a real archive in process: each db_import run is one import with its source, author,
  * options and counts, every file row names it, a location added to by several cards lists each, a re-import of
  * the same card is an import of its own (of duplicates), and a run that finds its own unfinished import (killed
- * before it finished) continues it instead of making a second one.
+ * before it finished in this home) continues it instead of making a second one.
  */
 class ImportRecordsTest {
     private static final Pattern PRINTED = Pattern.compile("import ([0-9a-f]{8})");
@@ -82,11 +87,14 @@ class ImportRecordsTest {
         assertThat(aupat.run("--script=db_migrate").exit()).isZero();
         Path cardA = card("card-a", "A");
         ImportRepository imports = new ImportRepository(database());
-        // As a db_import killed before it finished leaves it: open, no location yet, no summary.
-        String killed = imports.open(new ImportRepository.Opening("db_import", "source=" + cardA.toAbsolutePath().normalize()
-                + " location=Resumed Mill", cardA.toString(), "tester", "", null, null), "2026-01-01T00:00:00.000Z");
+        // As a db_import killed before it finished leaves it: open, no location yet, no summary, and this home's
+        // checkpoint of its staging unfinished.
+        String runKey = "source=" + cardA.toAbsolutePath().normalize() + " location=Resumed Mill";
+        String killed = imports.open(new ImportRepository.Opening("db_import", runKey, cardA.toString(), "tester", "",
+                null, null), false, "2026-01-01T00:00:00.000Z");
         String other = imports.open(new ImportRepository.Opening("pipeline", "source=elsewhere location=Other", "elsewhere",
-                "tester", "", null, null), "2026-01-01T00:00:00.000Z");
+                "tester", "", null, null), false, "2026-01-01T00:00:00.000Z");
+        leaveUnfinishedCheckpoint("db_import", runKey);
 
         String printed = printedId(ok(aupat.run("--script=db_import", "--source=" + cardA, "--name=Resumed Mill",
                 "--state=ny", "--type=industrial")));
@@ -165,6 +173,38 @@ class ImportRecordsTest {
             }
         }
         throw new IllegalStateException();
+    }
+
+    /**
+     * An unfinished import of the same options with no checkpoint in this home is another machine's run, which may
+     * be alive (a shared database): this run opens an import of its own and leaves that one alone.
+     */
+    @Test
+    void anUnfinishedImportThisHomeDidNotRunIsNotContinued() throws Exception {
+        InProcessRunner aupat = new InProcessRunner(home);
+        assertThat(aupat.run("--script=db_migrate").exit()).isZero();
+        Path card = card("card-a", "A");
+        ImportRepository imports = new ImportRepository(database());
+        String elsewhere = imports.open(new ImportRepository.Opening("db_import", "source=" + card.toAbsolutePath()
+                .normalize() + " location=Shared Mill", card.toString(), "tester", "", null, null), false,
+                "2026-01-01T00:00:00.000Z");
+
+        String printed = printedId(ok(aupat.run("--script=db_import", "--source=" + card, "--name=Shared Mill",
+                "--state=ny", "--type=industrial")));
+        assertThat(printed).isNotEqualTo(elsewhere);
+        assertThat(imports.find(elsewhere).orElseThrow().runs()).as("the other run's import, untouched").isEqualTo(1);
+        assertThat(imports.find(elsewhere).orElseThrow().isFinished()).isFalse();
+        assertThat(imports.find(printed).orElseThrow().files()).isEqualTo(2);
+    }
+
+    /** What a run killed in its staging leaves in this home: its checkpoint, in progress. */
+    private void leaveUnfinishedCheckpoint(String script, String runKey) {
+        String archive = database().queryForObject("SELECT archive_id FROM archive_identity", String.class);
+        Instant then = Instant.parse("2026-01-01T00:00:00Z");
+        try (CheckpointStore checkpoints = new CheckpointStore(home.resolve("data/checkpoint_state.db"))) {
+            checkpoints.save(new Checkpoint(new CheckpointId(script, "stage files", runKey).inArchive(archive),
+                    Checkpoint.Status.IN_PROGRESS, 0, 0, null, null, ChunkCounts.NONE, 0, 0, then, then, null, null));
+        }
     }
 
     private JdbcTemplate database() {
