@@ -118,12 +118,22 @@ class PostgresArchiveIT {
         Process second;
         // Inserts wait while the test holds the media tables (reads go on): both importers check every file, find
         // none recorded, stage the whole card, then wait at their first insert. Released, they race for each row.
-        try (Connection gate = server.connect(shared); Statement s = gate.createStatement()) {
+        // Before that, the new location: while the test holds its table, one importer waits to insert it and the
+        // other waits for the first to finish registering (or, were registering not one at a time, waits to
+        // insert a second "Shared Mill").
+        try (Connection gate = server.connect(shared); Statement s = gate.createStatement();
+             Connection names = server.connect(shared); Statement n = names.createStatement()) {
             gate.setAutoCommit(false);
+            names.setAutoCommit(false);
             s.execute("LOCK TABLE images, videos, documents IN EXCLUSIVE MODE");
+            n.execute("LOCK TABLE locations IN EXCLUSIVE MODE");
             first = a.start(importCard);
             second = b.start(importCard);
-            awaitWaitingInserts(2, first, second);
+            awaitWaiting(2, "registering the location", "relation = 'locations'::regclass OR locktype = 'advisory'",
+                    first, second);
+            names.commit();
+            awaitWaiting(2, "their first insert",
+                    "relation IN ('images'::regclass, 'videos'::regclass, 'documents'::regclass)", first, second);
             took("two db_imports: both staged the card and wait at their first insert", started);
             gate.commit();
         }
@@ -330,15 +340,15 @@ class PostgresArchiveIT {
     }
 
     /**
-     * Waits until {@code count} sessions wait to write a media table, failing when a process ends first or after
-     * 60 s.
+     * Waits until {@code count} sessions wait for a lock that {@code condition} (on pg_locks) describes, failing
+     * when a process ends first or after 60 s.
      */
-    private void awaitWaitingInserts(int count, Process... processes) throws Exception {
+    private void awaitWaiting(int count, String what, String condition, Process... processes) throws Exception {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
         try (Connection c = server.connect(shared); Statement s = c.createStatement()) {
             while (true) {
-                try (var r = s.executeQuery("SELECT count(DISTINCT pid) FROM pg_locks WHERE NOT granted AND relation IN"
-                        + " ('images'::regclass, 'videos'::regclass, 'documents'::regclass)")) {
+                try (var r = s.executeQuery("SELECT count(DISTINCT pid) FROM pg_locks WHERE NOT granted AND (" + condition
+                        + ")")) {
                     r.next();
                     if (r.getInt(1) >= count) {
                         return;
@@ -347,7 +357,7 @@ class PostgresArchiveIT {
                 for (Process p : processes) {
                     assertThat(p.isAlive()).as("importer pid " + p.pid() + " still running").isTrue();
                 }
-                assertThat(System.nanoTime()).as("both importers at their first insert within 60 s").isLessThan(deadline);
+                assertThat(System.nanoTime()).as("both importers at " + what + " within 60 s").isLessThan(deadline);
                 Thread.sleep(20);
             }
         }

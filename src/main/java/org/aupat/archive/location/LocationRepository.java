@@ -4,6 +4,8 @@ import org.aupat.foundation.db.Tables;
 import java.util.List;
 import java.util.Optional;
 import org.aupat.foundation.error.ValidationError;
+import org.aupat.foundation.db.SqlDialect;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Repository;
@@ -16,9 +18,25 @@ public class LocationRepository {
             rs.getString("sub_type"), rs.getString("org_loc"), rs.getString("loc_loc"), rs.getString("imp_author"));
 
     private final JdbcTemplate jdbc;
+    private final SqlDialect dialect;
 
+    /** On an SQLite database (tests). */
     public LocationRepository(JdbcTemplate jdbc) {
+        this(jdbc, SqlDialect.SQLITE);
+    }
+
+    @Autowired
+    public LocationRepository(JdbcTemplate jdbc, SqlDialect dialect) {
         this.jdbc = jdbc;
+        this.dialect = dialect;
+    }
+
+    /**
+     * Until this transaction ends, no other run on any computer registers a location: two importers of one
+     * card on two computers would otherwise both find no location by that name and both create one.
+     */
+    public void oneRegistrationAtATime() {
+        dialect.oneAtATimeUntilCommit(jdbc, "register a location");
     }
 
     /** Whether db_migrate has created the archive tables. */

@@ -115,6 +115,7 @@ public class LocationService {
     /** Creates the location (or finds it), its sub-location and its URLs, in one transaction. */
     @Transactional
     public Registered register(Prepared p, String now) {
+        repository.oneRegistrationAtATime();
         Location location;
         boolean created = false;
         Optional<Location> found = existing(p);

@@ -1,9 +1,13 @@
 package org.aupat.foundation.db;
 
 import java.sql.Connection;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /** PostgreSQL's side of {@link SqlDialect}: globs become anchored regular expressions, JSON is cast from text. */
 final class PostgresDialect implements SqlDialect {
+    /** The first key of AUPAT's transaction-scoped advisory locks: "AUPA" in ASCII. */
+    private static final int AUPAT_MARK = 0x41555041;
+
     @Override
     public String vendor() {
         return "postgresql";
@@ -76,5 +80,14 @@ final class PostgresDialect implements SqlDialect {
     @Override
     public long totalChanges(Connection connection) {
         return -1;
+    }
+
+    /**
+     * The two-key form of advisory locks, whose keys never meet the run lock's single 64-bit key: AUPAT's
+     * mark, then what is done. Released by the server when the transaction ends, however it ends.
+     */
+    @Override
+    public void oneAtATimeUntilCommit(JdbcTemplate jdbc, String what) {
+        jdbc.query("SELECT pg_advisory_xact_lock(?, ?)", rs -> null, AUPAT_MARK, what.hashCode());
     }
 }

@@ -2,6 +2,7 @@ package org.aupat.foundation.db;
 
 import java.sql.Connection;
 import java.util.List;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * The few places where SQLite's SQL and PostgreSQL's differ and no portable form exists, chosen once at
@@ -41,6 +42,14 @@ public interface SqlDialect {
 
     /** The greatest of several values, none of them NULL (SQLite's max(a, b), PostgreSQL's greatest). */
     String greatest(String... values);
+
+    /**
+     * Makes the calling transaction, until it ends, the only one on any computer doing {@code what}: for a
+     * check followed by an insert that no unique constraint can guard (a new location's name). Nothing on
+     * SQLite, whose write transactions already run one at a time; a transaction-scoped advisory lock on
+     * PostgreSQL, where importers on several computers write at once (docs/postgresql.md).
+     */
+    void oneAtATimeUntilCommit(JdbcTemplate jdbc, String what);
 
     /** Rows changed so far on this connection, for the transaction log; -1 where the database cannot say. */
     long totalChanges(Connection connection);

@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /** SQLite's side of {@link SqlDialect}. */
 final class SqliteDialect implements SqlDialect {
@@ -54,5 +55,10 @@ final class SqliteDialect implements SqlDialect {
         } catch (SQLException e) {
             return 0;
         }
+    }
+
+    /** An SQLite write transaction (BEGIN IMMEDIATE) holds the database's one write lock already. */
+    @Override
+    public void oneAtATimeUntilCommit(JdbcTemplate jdbc, String what) {
     }
 }
