@@ -19,6 +19,8 @@ public final class LocalS3 implements AutoCloseable {
     public static final String SECRET_KEY = "aupat-test-secret-0a1b2c3d4e5f6a7b8c9d";
     private final S3Proxy proxy;
     private final BlobStoreContext context;
+    private final boolean secure;
+    private javax.net.ssl.TrustManager[] trust;
 
     public LocalS3(String... buckets) throws Exception {
         this(null, buckets);
@@ -26,13 +28,29 @@ public final class LocalS3 implements AutoCloseable {
 
     /** A server whose objects lie as files under {@code folder} (jclouds' filesystem store), or in memory when null. */
     public LocalS3(java.nio.file.Path folder, String... buckets) throws Exception {
+        this(folder, null, null, buckets);
+    }
+
+    /**
+     * A server that speaks HTTPS only when {@code keyStore} (a PKCS12 file with the server's key and certificate,
+     * for 127.0.0.1) is given, as every real service is used; plain HTTP otherwise.
+     */
+    public LocalS3(java.nio.file.Path folder, java.nio.file.Path keyStore, String keyStorePassword, String... buckets)
+            throws Exception {
+        secure = keyStore != null;
         Properties overrides = new Properties();
         if (folder != null) {
             overrides.setProperty("jclouds.filesystem.basedir", folder.toAbsolutePath().toString());
         }
         context = ContextBuilder.newBuilder(folder == null ? "transient" : "filesystem").credentials("identity", "credential")
                 .overrides(overrides).build(BlobStoreContext.class);
-        proxy = S3Proxy.builder().blobStore(context.getBlobStore()).endpoint(URI.create("http://127.0.0.1:0"))
+        S3Proxy.Builder builder = S3Proxy.builder().blobStore(context.getBlobStore());
+        if (secure) {
+            builder.secureEndpoint(URI.create("https://127.0.0.1:0")).keyStore(keyStore.toString(), keyStorePassword);
+        } else {
+            builder.endpoint(URI.create("http://127.0.0.1:0"));
+        }
+        proxy = builder
                 .awsAuthentication(AuthenticationType.AWS_V2_OR_V4, ACCESS_KEY, SECRET_KEY)
                 // s3proxy answers 501 to the flexible-checksum headers (x-amz-checksum-sha256) that AUPAT sends for
                 // services that check them; here they are ignored, and AUPAT's own hash of what it sent decides.
@@ -46,12 +64,47 @@ public final class LocalS3 implements AutoCloseable {
         }
     }
 
+    /**
+     * A server over HTTPS, as every real service is used, with a key and self-signed certificate for 127.0.0.1
+     * made by the JDK's keytool in {@code folder}; {@link #trust()} trusts that certificate alone.
+     */
+    public static LocalS3 overHttps(java.nio.file.Path folder, String... buckets) throws Exception {
+        java.nio.file.Path keyStore = folder.resolve("server.p12");
+        String password = "local-s3-" + System.nanoTime();
+        Process keytool = new ProcessBuilder(java.nio.file.Path.of(System.getProperty("java.home"), "bin", "keytool").toString(),
+                "-genkeypair", "-alias", "s3", "-keyalg", "EC", "-groupname", "secp256r1", "-dname", "CN=127.0.0.1",
+                "-ext", "SAN=ip:127.0.0.1", "-validity", "2", "-keystore", keyStore.toString(), "-storetype", "PKCS12",
+                "-storepass", password, "-keypass", password).redirectErrorStream(true).start();
+        String said = new String(keytool.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        if (keytool.waitFor() != 0) {
+            throw new IllegalStateException("keytool could not make the test server's certificate: " + said);
+        }
+        LocalS3 s3 = new LocalS3(null, keyStore, password, buckets);
+        java.security.KeyStore keys = java.security.KeyStore.getInstance("PKCS12");
+        try (java.io.InputStream in = java.nio.file.Files.newInputStream(keyStore)) {
+            keys.load(in, password.toCharArray());
+        }
+        java.security.KeyStore trusted = java.security.KeyStore.getInstance("PKCS12");
+        trusted.load(null, null);
+        trusted.setCertificateEntry("s3", keys.getCertificate("s3"));
+        javax.net.ssl.TrustManagerFactory factory = javax.net.ssl.TrustManagerFactory.getInstance("PKIX");
+        factory.init(trusted);
+        s3.trust = factory.getTrustManagers();
+        return s3;
+    }
+
+    /** Trust in this server's certificate alone (over HTTPS), or null. */
+    public javax.net.ssl.TrustManager[] trust() {
+        return trust;
+    }
+
     public BlobStore blobStore() {
         return context.getBlobStore();
     }
 
     public URI endpoint() {
-        return URI.create("http://127.0.0.1:" + proxy.getPort());
+        return secure ? URI.create("https://127.0.0.1:" + proxy.getSecurePort())
+                : URI.create("http://127.0.0.1:" + proxy.getPort());
     }
 
     /** The settings of an S3 replica in this server's bucket, as command-line arguments. */
@@ -77,11 +130,14 @@ public final class LocalS3 implements AutoCloseable {
     }
 
     /**
-     * The bench's server (bench/s3-replica.sh): {@code LocalS3 FOLDER BUCKET} stores objects under FOLDER, prints
-     * {@code endpoint http://127.0.0.1:PORT} and serves until its standard input closes.
+     * The bench's server (bench/s3-replica.sh): {@code LocalS3 FOLDER BUCKET [KEYSTORE PASSWORD]} stores objects
+     * under FOLDER, prints {@code endpoint http[s]://127.0.0.1:PORT} and serves until its standard input closes;
+     * with a PKCS12 key store, over HTTPS.
      */
     public static void main(String[] args) throws Exception {
-        try (LocalS3 s3 = new LocalS3(java.nio.file.Path.of(args[0]), args[1])) {
+        java.nio.file.Path keyStore = args.length > 3 ? java.nio.file.Path.of(args[2]) : null;
+        try (LocalS3 s3 = new LocalS3(java.nio.file.Path.of(args[0]), keyStore, keyStore == null ? null : args[3],
+                args[1])) {
             System.out.println("endpoint " + s3.endpoint());
             System.out.flush();
             while (System.in.read() >= 0) {

@@ -1,11 +1,14 @@
 package org.aupat.archive.replication;
 
+import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
+import java.security.DigestInputStream;
+import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -13,6 +16,8 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManager;
 import org.aupat.foundation.config.ReplicaTarget;
 import org.aupat.foundation.error.ChecksumMismatchError;
 import org.aupat.foundation.error.FileSystemError;
@@ -26,7 +31,13 @@ import software.amazon.awssdk.core.ResponseInputStream;
 import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
 import software.amazon.awssdk.core.checksums.ResponseChecksumValidation;
 import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.core.interceptor.Context;
+import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.http.SdkHttpRequest;
+import software.amazon.awssdk.http.SystemPropertyTlsKeyManagersProvider;
+import software.amazon.awssdk.http.apache.ApacheHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.S3Configuration;
@@ -56,6 +67,8 @@ final class S3Replica implements Replica {
      * rclone's four transfers by default); memory stays bounded (one 16 MB part each at most).
      */
     static final int CONCURRENT_SENDS = 4;
+    /** Reads of an archived file while it is sent: 16 times the SDK's own 4 KB, so fewer reads and hash calls. */
+    static final int READ_BUFFER = 64 * 1024;
     private static final String SHA_METADATA = "aupat-sha256";
     private static final String MTIME_METADATA = "aupat-mtime";
 
@@ -64,19 +77,25 @@ final class S3Replica implements Replica {
     private final FileHasher hasher;
     private final long multipartAbove;
     private final int partSize;
+    private final TrustManager[] trust;
     private S3Client client;
 
     S3Replica(String name, ReplicaTarget.S3 settings, FileHasher hasher) {
-        this(name, settings, hasher, MULTIPART_ABOVE, PART_SIZE);
+        this(name, settings, hasher, MULTIPART_ABOVE, PART_SIZE, null);
     }
 
-    /** With other multipart sizes (a test's, to send parts without 64 MB files). */
-    S3Replica(String name, ReplicaTarget.S3 settings, FileHasher hasher, long multipartAbove, int partSize) {
+    /**
+     * With other multipart sizes (a test's, to send parts without 64 MB files) and the certificates to trust over
+     * HTTPS (a test server's own; null: the JDK's trust store, as for every real service).
+     */
+    S3Replica(String name, ReplicaTarget.S3 settings, FileHasher hasher, long multipartAbove, int partSize,
+            TrustManager[] trust) {
         this.name = name;
         this.settings = settings;
         this.hasher = hasher;
         this.multipartAbove = multipartAbove;
         this.partSize = partSize;
+        this.trust = trust;
     }
 
     @Override
@@ -92,8 +111,9 @@ final class S3Replica implements Replica {
 
     private synchronized S3Client client() {
         if (client == null) {
-            NativeSha256Provider.install();
+            NativeCryptoProvider.install();
             S3ClientBuilder builder = S3Client.builder()
+                    .httpClientBuilder(ApacheHttpClient.builder().socketFactory(new BufferedTlsSocketFactory(tls())))
                     .region(Region.of(settings.regionOrDefault()))
                     .credentialsProvider(DefaultCredentialsProvider.builder().build())
                     .forcePathStyle(settings.usesPathStyle())
@@ -105,13 +125,39 @@ final class S3Replica implements Replica {
                     .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
                     .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED)
                     .overrideConfiguration(c -> c.retryStrategy(AwsRetryStrategy.standardRetryStrategy().toBuilder()
-                            .maxAttempts(MAX_ATTEMPTS).build()));
+                            .maxAttempts(MAX_ATTEMPTS).build()).addExecutionInterceptor(new NoExpectContinue()));
             if (settings.endpoint() != null) {
                 builder.endpointOverride(settings.endpoint());
             }
             client = builder.build();
         }
         return client;
+    }
+
+    /** TLS as the SDK sets it up by default: client keys from javax.net.ssl.keyStore, the JDK's (or the given) trust. */
+    private SSLContext tls() {
+        try {
+            SSLContext context = SSLContext.getInstance("TLS");
+            context.init(SystemPropertyTlsKeyManagersProvider.create().keyManagers(), trust, null);
+            return context;
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("every Java runtime has TLS", e);
+        }
+    }
+
+    /**
+     * Sends each body with its headers instead of asking the server first ("Expect: 100-continue", which the SDK
+     * adds to every upload, whatever its client's setting): that question costs a round trip per file, which
+     * over a network is a photo's upload time again; it only spares the body of a request the server refuses,
+     * and pre-flight has already proven the bucket and the credentials.
+     */
+    static final class NoExpectContinue implements ExecutionInterceptor {
+        @Override
+        public SdkHttpRequest modifyHttpRequest(Context.ModifyHttpRequest context, ExecutionAttributes attributes) {
+            SdkHttpRequest request = context.httpRequest();
+            return request.firstMatchingHeader("Expect").isPresent() ? request.toBuilder().removeHeader("Expect").build()
+                    : request;
+        }
     }
 
     private String key(String path) {
@@ -159,9 +205,11 @@ final class S3Replica implements Replica {
     }
 
     /**
-     * One PUT carrying the SHA-256 for the service to check, while AUPAT hashes the bytes it actually sent
-     * (each attempt reads the file anew): a service that does not check flexible checksums still never gets
-     * a copy recorded as proven when the file changed under it; such an object is removed again.
+     * One PUT carrying the recorded SHA-256 for the service to check, while AUPAT hashes the bytes it read to
+     * send (each attempt reads the file anew): a service that does not check flexible checksums still never
+     * gets a copy recorded as proven when the file rotted or changed; such an object is removed again. The
+     * hash is taken below the read buffer, so it covers at least the bytes sent; when it is the recorded one,
+     * the bytes read were exactly the recorded file, and those sent (its length) were that file.
      */
     private void putHashed(Path file, long size, String path, String sha256, Map<String, String> metadata) {
         java.util.concurrent.atomic.AtomicReference<MessageDigest> sent = new java.util.concurrent.atomic.AtomicReference<>();
@@ -169,7 +217,7 @@ final class S3Replica implements Replica {
             MessageDigest digest = FileHasher.newDigest();
             sent.set(digest);
             try {
-                return new java.security.DigestInputStream(Files.newInputStream(file), digest);
+                return new BufferedInputStream(new DigestInputStream(Files.newInputStream(file), digest), READ_BUFFER);
             } catch (IOException e) {
                 throw new java.io.UncheckedIOException(e);
             }

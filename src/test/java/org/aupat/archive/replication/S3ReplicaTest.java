@@ -21,9 +21,15 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The S3 replica against a real S3 API server on the loopback address: uploads, parts, checksums, refusals. */
+/**
+ * The S3 replica against real S3 API servers on the loopback address, one over plain HTTP and one over HTTPS
+ * (as every real service is used): uploads, parts, checksums, rotted files, refusals.
+ */
 class S3ReplicaTest {
     static LocalS3 s3;
+    static LocalS3 tls;
+    @TempDir
+    static Path certificates;
     @TempDir
     Path home;
     final FileHasher hasher = new FileHasher();
@@ -31,11 +37,13 @@ class S3ReplicaTest {
     @BeforeAll
     static void startServer() throws Exception {
         s3 = new LocalS3("bucket");
+        tls = LocalS3.overHttps(certificates, "bucket");
     }
 
     @AfterAll
     static void stopServer() throws Exception {
         s3.close();
+        tls.close();
     }
 
     @AfterEach
@@ -44,14 +52,101 @@ class S3ReplicaTest {
     }
 
     S3Replica replica(long multipartAbove, int partSize) {
+        return replica(s3, multipartAbove, partSize);
+    }
+
+    S3Replica replica(LocalS3 server, long multipartAbove, int partSize) {
         LocalS3.useCredentials(LocalS3.ACCESS_KEY, LocalS3.SECRET_KEY);
-        return new S3Replica("offsite", new ReplicaTarget.S3("bucket", s3.endpoint(), "us-east-1", "archive-1", true),
-                hasher, multipartAbove, partSize);
+        return new S3Replica("offsite", new ReplicaTarget.S3("bucket", server.endpoint(), "us-east-1", "archive-1", true),
+                hasher, multipartAbove, partSize, server.trust());
     }
 
     @Test
     void aLargeFileGoesInPartsAndComesBackByteForByte() throws Exception {
-        S3Replica replica = replica(6L * 1024 * 1024, 5 * 1024 * 1024);
+        aLargeFileGoesInPartsAndComesBackByteForByte(s3);
+    }
+
+    @Test
+    void overHttpsTooFilesOfEverySizeGoAndComeBackByteForByte() throws Exception {
+        aLargeFileGoesInPartsAndComesBackByteForByte(tls);
+        S3Replica replica = replica(tls, S3Replica.MULTIPART_ABOVE, S3Replica.PART_SIZE);
+        FileTransactions transactions = new FileTransactions(home.resolve("journal"), new DiskFileSystem());
+        // Sizes around the 16 KB of a TLS record and the 64 KB of a read, and a photo's.
+        for (int size : new int[] {0, 1, 16 * 1024 - 1, 16 * 1024, 16 * 1024 + 1, 64 * 1024 + 3, 3 * 1024 * 1024 + 5}) {
+            byte[] bytes = new byte[size];
+            new Random(size).nextBytes(bytes);
+            Path file = Files.write(home.resolve("photo-" + size + ".jpg"), bytes);
+            String sha = hasher.sha256(file);
+            try (FileTransaction t = transactions.begin()) {
+                replica.send(file, "ny-x/photos/" + file.getFileName(), sha, t);
+                t.commit();
+            }
+            assertThat(replica.hash("ny-x/photos/" + file.getFileName())).as("%d bytes", size).contains(sha);
+        }
+        assertThat(replica.list("ny-x/photos")).hasSize(7);
+    }
+
+    /** A byte of the archived file flipped on disk after its SHA-256 was recorded (bit rot): never a good copy. */
+    @Test
+    void aFileThatRottedAfterItsHashWasRecordedIsNeverKeptInOnePutOrInParts() throws Exception {
+        for (LocalS3 server : new LocalS3[] {tls, s3}) {
+            S3Replica replica = replica(server, 6L * 1024 * 1024, 5 * 1024 * 1024);
+            FileTransactions transactions = new FileTransactions(home.resolve("journal"), new DiskFileSystem());
+            for (int size : new int[] {200 * 1024, 13 * 1024 * 1024}) {
+                byte[] bytes = new byte[size];
+                new Random(size).nextBytes(bytes);
+                Path file = Files.write(home.resolve("rotten-" + size + ".jpg"), bytes);
+                String recorded = hasher.sha256(file);
+                try (java.io.RandomAccessFile disk = new java.io.RandomAccessFile(file.toFile(), "rw")) {
+                    disk.seek(size / 2);
+                    int b = disk.read();
+                    disk.seek(size / 2);
+                    disk.write(b ^ 0x10);
+                }
+                String key = "rotten/" + file.getFileName();
+                try (FileTransaction t = transactions.begin()) {
+                    assertThatThrownBy(() -> replica.send(file, key, recorded, t)).as("%s, %d bytes", server.endpoint(), size)
+                            .isInstanceOf(FileSystemError.class).hasMessageContaining("SHA-256 mismatch");
+                }
+                assertThat(server.blobStore().blobExists("bucket", "archive-1/" + key)).as("%d bytes", size).isFalse();
+                assertThat(replica.hash(key)).isEmpty();
+            }
+        }
+    }
+
+    @Test
+    void noUploadWaitsForTheServersPermissionToSendItsBody() {
+        software.amazon.awssdk.http.SdkHttpRequest put = software.amazon.awssdk.http.SdkHttpRequest.builder()
+                .uri(URI.create("https://127.0.0.1/bucket/a.jpg")).method(software.amazon.awssdk.http.SdkHttpMethod.PUT)
+                .putHeader("Expect", "100-continue").putHeader("Content-Length", "5").build();
+        software.amazon.awssdk.http.SdkHttpRequest sent = new S3Replica.NoExpectContinue().modifyHttpRequest(
+                new software.amazon.awssdk.core.interceptor.Context.ModifyHttpRequest() {
+                    @Override
+                    public software.amazon.awssdk.core.SdkRequest request() {
+                        return null;
+                    }
+
+                    @Override
+                    public software.amazon.awssdk.http.SdkHttpRequest httpRequest() {
+                        return put;
+                    }
+
+                    @Override
+                    public java.util.Optional<software.amazon.awssdk.core.sync.RequestBody> requestBody() {
+                        return java.util.Optional.empty();
+                    }
+
+                    @Override
+                    public java.util.Optional<software.amazon.awssdk.core.async.AsyncRequestBody> asyncRequestBody() {
+                        return java.util.Optional.empty();
+                    }
+                }, new software.amazon.awssdk.core.interceptor.ExecutionAttributes());
+        assertThat(sent.firstMatchingHeader("Expect")).isEmpty();
+        assertThat(sent.firstMatchingHeader("Content-Length")).contains("5");
+    }
+
+    private void aLargeFileGoesInPartsAndComesBackByteForByte(LocalS3 server) throws Exception {
+        S3Replica replica = replica(server, 6L * 1024 * 1024, 5 * 1024 * 1024);
         byte[] bytes = new byte[13 * 1024 * 1024 + 17];
         new Random(7).nextBytes(bytes);
         Path big = Files.write(home.resolve("big.mov"), bytes);
@@ -62,7 +157,7 @@ class S3ReplicaTest {
             t.commit();
         }
         assertThat(replica.hash("ny-x/videos/big.mov")).contains(sha);
-        assertThat(s3.blobStore().blobExists("bucket", "archive-1/ny-x/videos/big.mov")).isTrue();
+        assertThat(server.blobStore().blobExists("bucket", "archive-1/ny-x/videos/big.mov")).isTrue();
         assertThat(replica.list("ny-x/videos")).containsExactly("big.mov");
 
         Path back = home.resolve("back/big.mov");
