@@ -8,7 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.security.DigestInputStream;
-import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -16,7 +15,6 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManager;
 import org.aupat.foundation.config.ReplicaTarget;
 import org.aupat.foundation.error.ChecksumMismatchError;
@@ -36,7 +34,6 @@ import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.http.SdkHttpRequest;
-import software.amazon.awssdk.http.SystemPropertyTlsKeyManagersProvider;
 import software.amazon.awssdk.http.apache.ApacheHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -113,7 +110,7 @@ final class S3Replica implements Replica {
         if (client == null) {
             NativeCryptoProvider.install();
             S3ClientBuilder builder = S3Client.builder()
-                    .httpClientBuilder(ApacheHttpClient.builder().socketFactory(new BufferedTlsSocketFactory(tls())))
+                    .httpClientBuilder(httpClient())
                     .region(Region.of(settings.regionOrDefault()))
                     .credentialsProvider(DefaultCredentialsProvider.builder().build())
                     .forcePathStyle(settings.usesPathStyle())
@@ -134,15 +131,13 @@ final class S3Replica implements Replica {
         return client;
     }
 
-    /** TLS as the SDK sets it up by default: client keys from javax.net.ssl.keyStore, the JDK's (or the given) trust. */
-    private SSLContext tls() {
-        try {
-            SSLContext context = SSLContext.getInstance("TLS");
-            context.init(SystemPropertyTlsKeyManagersProvider.create().keyManagers(), trust, null);
-            return context;
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("every Java runtime has TLS", e);
+    /** The SDK's Apache client, trusting the JDK's certificate authorities or, where given, a test server's own. */
+    private ApacheHttpClient.Builder httpClient() {
+        ApacheHttpClient.Builder http = ApacheHttpClient.builder();
+        if (trust != null) {
+            http.tlsTrustManagersProvider(() -> trust);
         }
+        return http;
     }
 
     /**
