@@ -7,8 +7,13 @@ import java.util.List;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Transactional;
 
-/** Reads everything that belongs to one location, table by table, streaming rows to a callback. */
+/**
+ * Reads everything that belongs to one location, table by table, streaming rows to a callback. The streaming
+ * reads are read-only transactions: on PostgreSQL only a query inside a transaction goes through a cursor
+ * (PostgresDatabase's fetch size); in autocommit the driver would hold every row of the table at once.
+ */
 @Repository
 class MasterJsonRepository {
     /** Tables exported in the master JSON, with the columns they are ordered by (stable output). */
@@ -59,10 +64,12 @@ class MasterJsonRepository {
         return folders.isEmpty() ? null : folders.get(0);
     }
 
+    @Transactional(readOnly = true)
     void location(String locationUuid, RowSink sink) {
         stream("SELECT * FROM locations WHERE loc_uuid = ?", sink, locationUuid);
     }
 
+    @Transactional(readOnly = true)
     void rows(Section section, String locationUuid, RowSink sink) {
         stream("SELECT * FROM " + section.table + " WHERE loc_uuid = ? ORDER BY " + section.orderBy, sink, locationUuid);
     }
