@@ -304,30 +304,6 @@ class CrashIT {
         }
     }
 
-    /**
-     * sha -> what an uninterrupted run decides about that file (flags, hardware, category folder, relations). The raw
-     * exiftool/ffprobe dumps are left out: they name the home's paths and file dates.
-     */
-    private static Map<String, String> rows(Path home) throws SQLException {
-        ArchiveInvariants db = ArchiveInvariants.ofHome(home);
-        Path archive = home.resolve("data/archive");
-        Map<String, String> rows = new TreeMap<>();
-        for (String sql : List.of(
-                "SELECT img_sha256, img_loc, 'img', original, camera, phone, drone, go_pro, film, other, "
-                        + "img_hardware, img_vids, img_docs, img_verified IS NOT NULL FROM images",
-                "SELECT vid_sha256, vid_loc, 'vid', original, camera, phone, drone, go_pro, dash_cam, other, "
-                        + "vid_hardware, vid_imgs, vid_docs, vid_verified IS NOT NULL FROM videos",
-                "SELECT doc_sha256, doc_loc, 'doc', doc_ext, docs_img, docs_vid, doc_verified IS NOT NULL FROM documents")) {
-            for (List<String> row : db.rows(sql)) {
-                // <state-type>/<location folder>/<category folders>/<name>: the category folders are the same in every home.
-                Path inArchive = archive.relativize(Path.of(row.get(1)));
-                String category = inArchive.subpath(2, inArchive.getNameCount() - 1).toString();
-                rows.put(row.get(0), category + " " + String.join("|", row.subList(2, row.size())));
-            }
-        }
-        return rows;
-    }
-
     private static long stagingFiles(Path home) {
         return files(home.resolve("data/staging")).size();
     }
@@ -595,5 +571,10 @@ class CrashIT {
             }
         }
         return "not hit: the run finished first (exit " + process.exitValue() + ")";
+    }
+
+    /** What an uninterrupted run decides about each file (ArchiveInvariants#decisions). */
+    private static Map<String, String> rows(Path home) throws SQLException {
+        return ArchiveInvariants.ofHome(home).decisions();
     }
 }

@@ -5,11 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
-import java.sql.ResultSetMetaData;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -20,6 +15,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.aupat.foundation.hashing.FileHasher;
+import org.aupat.testing.ArchiveInvariants;
 
 /**
  * The restore drill, the same for the jar and in process: import the sample card, replicate it to a folder
@@ -174,23 +170,10 @@ final class DisasterDrill {
 
     /** Every row of the archive's tables, as text, in a stable order. */
     static Map<String, List<String>> rows(Path database) throws Exception {
+        ArchiveInvariants archive = new ArchiveInvariants(database, null, null);
         Map<String, List<String>> rows = new TreeMap<>();
-        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + database); Statement s = c.createStatement()) {
-            for (String table : TABLES) {
-                List<String> lines = new ArrayList<>();
-                try (ResultSet rs = s.executeQuery("SELECT * FROM " + table)) {
-                    ResultSetMetaData meta = rs.getMetaData();
-                    while (rs.next()) {
-                        StringBuilder line = new StringBuilder();
-                        for (int i = 1; i <= meta.getColumnCount(); i++) {
-                            line.append(meta.getColumnName(i)).append('=').append(rs.getString(i)).append('|');
-                        }
-                        lines.add(line.toString());
-                    }
-                }
-                lines.sort(null);
-                rows.put(table, lines);
-            }
+        for (String table : TABLES) {
+            rows.put(table, archive.tableLines(table));
         }
         return rows;
     }

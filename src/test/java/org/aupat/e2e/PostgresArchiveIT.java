@@ -12,7 +12,6 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -317,29 +316,6 @@ class PostgresArchiveIT {
     }
 
     /**
-     * sha -> what the run decided about the file (category folder, flags, hardware, relations), as CrashIT
-     * compares a crashed home with its reference.
-     */
-    private Map<String, String> rows(JarRunner home, String database) throws SQLException {
-        Path archive = home.home().resolve("data/archive");
-        ArchiveInvariants db = ArchiveInvariants.onServer(server, database, null, archive);
-        Map<String, String> rows = new TreeMap<>();
-        for (String sql : List.of(
-                "SELECT img_sha256, img_loc, 'img', original, camera, phone, drone, go_pro, film, other, "
-                        + "img_hardware, img_vids, img_docs, img_verified IS NOT NULL FROM images",
-                "SELECT vid_sha256, vid_loc, 'vid', original, camera, phone, drone, go_pro, dash_cam, other, "
-                        + "vid_hardware, vid_imgs, vid_docs, vid_verified IS NOT NULL FROM videos",
-                "SELECT doc_sha256, doc_loc, 'doc', doc_ext, docs_img, docs_vid, doc_verified IS NOT NULL FROM documents")) {
-            for (List<String> row : db.rows(sql)) {
-                Path inArchive = archive.relativize(Path.of(row.get(1)));
-                String category = inArchive.subpath(2, inArchive.getNameCount() - 1).toString();
-                rows.put(row.get(0), category + " " + String.join("|", row.subList(2, row.size())));
-            }
-        }
-        return rows;
-    }
-
-    /**
      * Waits until {@code count} sessions wait for a lock that {@code condition} (on pg_locks) describes, failing
      * when a process ends first or after 60 s.
      */
@@ -399,5 +375,10 @@ class PostgresArchiveIT {
             // A file vanished while the running jar was being watched: count again on the next poll.
             return List.of();
         }
+    }
+
+    /** What the run decided about each file, as CrashIT compares a crashed home with its reference. */
+    private Map<String, String> rows(JarRunner home, String database) throws SQLException {
+        return ArchiveInvariants.onServer(server, database, null, home.home().resolve("data/archive")).decisions();
     }
 }

@@ -6,7 +6,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
-import java.sql.ResultSetMetaData;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -19,6 +18,7 @@ import org.aupat.foundation.db.PostgresAdvisoryLock;
 import org.aupat.foundation.db.PostgresBackup;
 import org.aupat.foundation.db.PostgresEndpoint;
 import org.aupat.foundation.hashing.FileHasher;
+import org.aupat.testing.ArchiveInvariants;
 import org.aupat.testing.LocalPostgres;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -334,20 +334,7 @@ class PostgresRecoverTest {
     }
 
     private List<String> rows(String db, String table) throws Exception {
-        List<String> lines = new ArrayList<>();
-        try (Connection c = server.connect(db); Statement s = c.createStatement();
-                ResultSet rs = s.executeQuery("SELECT * FROM " + table)) {
-            ResultSetMetaData meta = rs.getMetaData();
-            while (rs.next()) {
-                StringBuilder line = new StringBuilder();
-                for (int i = 1; i <= meta.getColumnCount(); i++) {
-                    line.append(meta.getColumnName(i)).append('=').append(rs.getString(i)).append('|');
-                }
-                lines.add(line.toString());
-            }
-        }
-        lines.sort(null);
-        return lines;
+        return ArchiveInvariants.onServer(server, db, null, null).tableLines(table);
     }
 
     private List<String> tables(String db) throws Exception {

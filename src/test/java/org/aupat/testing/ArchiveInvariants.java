@@ -11,6 +11,7 @@ import java.security.MessageDigest;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
@@ -165,6 +166,46 @@ public final class ArchiveInvariants {
             }
         }
         return rows;
+    }
+
+    /**
+     * sha -> what a run decided about each file (its category folders, flags, hardware, relations, verified),
+     * the same in every home, to compare an archive that was killed and rerun with an uninterrupted one. The
+     * raw exiftool/ffprobe dumps are left out: they name the home's paths and the files' dates.
+     */
+    public Map<String, String> decisions() throws SQLException {
+        Map<String, String> decisions = new TreeMap<>();
+        for (String sql : List.of(
+                "SELECT img_sha256, img_loc, 'img', original, camera, phone, drone, go_pro, film, other, "
+                        + "img_hardware, img_vids, img_docs, img_verified IS NOT NULL FROM images",
+                "SELECT vid_sha256, vid_loc, 'vid', original, camera, phone, drone, go_pro, dash_cam, other, "
+                        + "vid_hardware, vid_imgs, vid_docs, vid_verified IS NOT NULL FROM videos",
+                "SELECT doc_sha256, doc_loc, 'doc', doc_ext, docs_img, docs_vid, doc_verified IS NOT NULL FROM documents")) {
+            for (List<String> row : rows(sql)) {
+                // <state-type>/<location folder>/<category folders>/<name>: the category folders are the same in every home.
+                Path inArchive = archive.relativize(Path.of(row.get(1)));
+                String category = inArchive.subpath(2, inArchive.getNameCount() - 1).toString();
+                decisions.put(row.get(0), category + " " + String.join("|", row.subList(2, row.size())));
+            }
+        }
+        return decisions;
+    }
+
+    /** Every row of {@code table}, each as {@code column=value|...}, sorted: two databases' tables compare as lists. */
+    public List<String> tableLines(String table) throws SQLException {
+        List<String> lines = new ArrayList<>();
+        try (Connection c = connect(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT * FROM " + table)) {
+            ResultSetMetaData meta = rs.getMetaData();
+            while (rs.next()) {
+                StringBuilder line = new StringBuilder();
+                for (int i = 1; i <= meta.getColumnCount(); i++) {
+                    line.append(meta.getColumnName(i)).append('=').append(rs.getString(i)).append('|');
+                }
+                lines.add(line.toString());
+            }
+        }
+        lines.sort(null);
+        return lines;
     }
 
     private Connection connect() throws SQLException {
