@@ -132,8 +132,9 @@ class PostgresBackupTest {
     @Test
     void aFailedDumpLeavesNoFileAndSaysWhatPgDumpSaid() throws Exception {
         String db = archive();
-        Path tools = fakeTools("echo 'pg_dump: error: query failed: out of cheese' >&2; echo partial > \"${3#--file=}\";"
-                + " exit 1");
+        // It writes part of a dump where it was told to (its --file= argument, wherever that stands) and fails.
+        Path tools = fakeTools("for a; do case $a in --file=*) out=${a#--file=};; esac; done;"
+                + " echo 'pg_dump: error: query failed: out of cheese' >&2; echo partial > \"$out\"; exit 1");
         Path target = dir.resolve("c.dump");
 
         assertThatThrownBy(() -> new PostgresBackup(endpoint(db), tools).backup(target)).isInstanceOf(BackupError.class)
@@ -147,7 +148,8 @@ class PostgresBackupTest {
     @Test
     void aDumpDamagedOnItsWayToDiskFailsTheBackupAndNothingIsKept() throws Exception {
         String db = archive();
-        Path tools = fakeTools("\"" + pg.bin().resolve("pg_dump") + "\" \"$@\" && truncate -s 2000 \"${4#--file=}\"");
+        Path tools = fakeTools("for a; do case $a in --file=*) out=${a#--file=};; esac; done; \"" + pg.bin().resolve("pg_dump")
+                + "\" \"$@\" && truncate -s 2000 \"$out\"");
         Path target = dir.resolve("j.dump");
 
         assertThatThrownBy(() -> new PostgresBackup(endpoint(db), tools).backup(target)).isInstanceOf(BackupError.class)
