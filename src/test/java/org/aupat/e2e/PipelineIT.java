@@ -4,10 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import org.aupat.testing.ArchiveInvariants;
 import org.aupat.testing.MediaFactory;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -15,20 +17,33 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The whole pipeline through the real jar, on media with real camera tags for every hardware category,
  * a live-photo pair, DJI sidecars, duplicates and an ignored file.
+ *
+ * <p>{@code java -jar} on the packaged file ({@link JarRunner#packaged}) runs the whole pipeline and the
+ * refusals: what only the packaged jar shows (its nested jars, its manifest, the rule files and time zone
+ * data inside it, exit codes of a real process). The cases about what the archive then does (a second
+ * import, a sub-location, damaged files) run the same Launcher and application in process
+ * ({@link InProcessRunner}) on the same card, without a JVM start per run. The card is made once (about
+ * twenty ffmpeg and exiftool runs) and copied into each test's home.
  */
 class PipelineIT {
+    @TempDir
+    static Path made;
+    /** The card's files, relative to the card (card/DCIM/..., card/DJI/...), that the pipeline archives. */
+    static final List<String> ARCHIVABLE = new ArrayList<>();
     @TempDir
     Path home;
     Path card;
     JarRunner aupat;
+    InProcessRunner inProcess;
     final List<Path> archivable = new ArrayList<>();
 
-    @BeforeEach
-    void card() throws Exception {
-        card = Files.createDirectories(home.resolve("card/DCIM"));
-        Path dji = Files.createDirectories(home.resolve("card/DJI"));
+    @BeforeAll
+    static void makeCard() throws Exception {
+        Path card = Files.createDirectories(made.resolve("card/DCIM"));
+        Path dji = Files.createDirectories(made.resolve("card/DJI"));
         MediaFactory dcim = new MediaFactory(card);
         MediaFactory drone = new MediaFactory(dji);
+        List<Path> archivable = new ArrayList<>();
         archivable.add(dcim.photo("IMG_0001.JPG", "Apple", "iPhone 13 Pro", "2023:05:01 10:00:00", "-04:00", 42.9, -78.8));
         archivable.add(dcim.iphoneMov("IMG_0001.MOV", "iPhone 13 Pro"));
         archivable.add(dcim.photo("DSC_0100.JPG", "Canon", "Canon EOS 5D Mark IV"));
@@ -40,14 +55,38 @@ class PipelineIT {
         archivable.add(dcim.text("history.txt", "Built 1880."));
         Files.copy(card.resolve("DSC_0100.JPG"), card.resolve("DSC_0100 copy.JPG"));
         dcim.text("DSC_0100.THM", "thumbnail");
-        aupat = JarRunner.packaged(home);
+        archivable.forEach(p -> ARCHIVABLE.add(made.relativize(p).toString()));
     }
 
-    private JarRunner.Result pipeline(String... extra) throws Exception {
-        List<String> args = new ArrayList<>(List.of("--script=pipeline", "--source=card", "--name=  richard   olmsted complex",
-                "--state=NY", "--type=Asylum", "--url=https://username.smugmug.com/Abandoned/Olmsted", "--author=Bryant"));
+    @BeforeEach
+    void card() throws Exception {
+        try (var files = Files.walk(made.resolve("card"))) {
+            for (Path from : files.toList()) {
+                Path to = home.resolve(made.relativize(from).toString());
+                if (Files.isDirectory(from)) {
+                    Files.createDirectories(to);
+                } else {
+                    Files.copy(from, to, StandardCopyOption.COPY_ATTRIBUTES);
+                }
+            }
+        }
+        card = home.resolve("card/DCIM");
+        ARCHIVABLE.forEach(p -> archivable.add(home.resolve(p)));
+        aupat = JarRunner.packaged(home);
+        inProcess = new InProcessRunner(home);
+    }
+
+    private JarRunner.Result pipeline(AupatRun run, String... extra) throws Exception {
+        List<String> args = new ArrayList<>(List.of("--script=pipeline", "--source=" + source(run, "card"),
+                "--name=  richard   olmsted complex", "--state=NY", "--type=Asylum",
+                "--url=https://username.smugmug.com/Abandoned/Olmsted", "--author=Bryant"));
         args.addAll(List.of(extra));
-        return aupat.run(args.toArray(String[]::new));
+        return run.run(args.toArray(String[]::new));
+    }
+
+    /** A folder of the home as the run is given it: relative for the jar (run in the home), absolute in process. */
+    private String source(AupatRun run, String folder) {
+        return run instanceof InProcessRunner in ? in.path(folder) : folder;
     }
 
     private Path location() throws Exception {
@@ -64,7 +103,7 @@ class PipelineIT {
 
     @Test
     void archivesEveryFileOnceInTheLayoutOfTheSpec() throws Exception {
-        JarRunner.Result r = pipeline();
+        JarRunner.Result r = pipeline(aupat);
         assertThat(r.exit()).as(r.err()).isZero();
         assertThat(r.out()).contains("Found 11 files: 9 imported (5 images, 2 videos, 2 documents")
                 .contains("1 duplicates, 1 ignored, 0 failed");
@@ -101,10 +140,10 @@ class PipelineIT {
 
     @Test
     void runningTheSameImportAgainAddsNothing() throws Exception {
-        assertThat(pipeline().exit()).isZero();
+        assertThat(pipeline(inProcess).exit()).isZero();
         ArchiveInvariants invariants = ArchiveInvariants.ofHome(home);
         var before = invariants.recordedFiles();
-        JarRunner.Result again = pipeline();
+        JarRunner.Result again = pipeline(inProcess);
         assertThat(again.exit()).as(again.err()).isZero();
         assertThat(again.out()).contains("Added to location").contains("0 imported").contains("10 duplicates");
         assertThat(again.err()).doesNotContain("Wrote");
@@ -118,7 +157,7 @@ class PipelineIT {
         MediaFactory dcim = new MediaFactory(card);
         Path junk = dcim.randomBytes("junk.jpg", 5000);
         dcim.zeroBytes("empty.jpg");
-        JarRunner.Result r = pipeline();
+        JarRunner.Result r = pipeline(inProcess);
         assertThat(r.exit()).as(r.err()).isEqualTo(4);
         assertThat(r.out()).contains("1 failed");
         assertThat(r.err()).contains("empty.jpg").doesNotContain("\tat ");
@@ -131,13 +170,14 @@ class PipelineIT {
 
     @Test
     void aSubLocationImportAddsToTheLocationAndOtherLocationsOwnTheirBytes() throws Exception {
-        assertThat(pipeline().exit()).isZero();
+        assertThat(pipeline(inProcess).exit()).isZero();
         ArchiveInvariants invariants = ArchiveInvariants.ofHome(home);
         String location = invariants.query("SELECT loc_uuid FROM locations").get(0);
         Path buildingC = Files.createDirectories(home.resolve("card2"));
         Path still = new MediaFactory(buildingC).photo("IMG_0200.JPG", "Apple", "iPhone 13 Pro");
         Files.copy(card.resolve("DSC_0100.JPG"), buildingC.resolve("DSC_0100.JPG"));
-        JarRunner.Result added = aupat.run("--script=pipeline", "--source=card2", "--location=" + location,
+        String card2 = "--source=" + source(inProcess, "card2");
+        JarRunner.Result added = inProcess.run("--script=pipeline", card2, "--location=" + location,
                 "--sub-location=building c");
         assertThat(added.exit()).as(added.err()).isZero();
         assertThat(added.out()).contains("1 imported").contains("1 duplicates");
@@ -147,7 +187,7 @@ class PipelineIT {
         assertThat(names(location().resolve("photos/original_phone")))
                 .anyMatch(name -> name.startsWith(loc12 + "-" + sub12 + "-img_"));
 
-        JarRunner.Result other = aupat.run("--script=pipeline", "--source=card2", "--name=Another Mill", "--state=pa",
+        JarRunner.Result other = inProcess.run("--script=pipeline", card2, "--name=Another Mill", "--state=pa",
                 "--type=industrial");
         assertThat(other.exit()).as(other.err()).isZero();
         assertThat(other.out()).contains("0 imported").contains("2 duplicates");
@@ -180,7 +220,7 @@ class PipelineIT {
     @Test
     void aJpegCutShortIsArchivedFlaggedDamagedNamedAndTheRunExits4() throws Exception {
         Path cut = new MediaFactory(card).jpegCutInHalf("IMG_0300.JPG");
-        JarRunner.Result r = pipeline();
+        JarRunner.Result r = pipeline(inProcess);
         assertThat(r.exit()).as(r.err()).isEqualTo(4);
         assertThat(r.out()).contains("1 damaged file(s) archived").contains("IMG_0300.JPG");
         assertThat(r.err()).doesNotContain("\tat ");

@@ -21,6 +21,11 @@ import org.junit.jupiter.api.io.TempDir;
  * made, while files are copied, near the end); the identical command run again must end exactly as an
  * uninterrupted recover: every row, archived file and master JSON byte for byte as in the lost home, and
  * no temporary name, journal or marker left.
+ *
+ * <p>Only the recover that is killed needs a process of its own. The import and replicate that make the
+ * lost home, and the rerun after each kill, run in process ({@link InProcessRunner}): the rerun starts
+ * from nothing but what the dead process left on disk (its run lock is an OS file lock, gone with it),
+ * as a new process would, without a JVM start each time.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class RecoverCrashIT {
@@ -35,8 +40,9 @@ class RecoverCrashIT {
     void importAndReplicate(@TempDir Path temp) throws Exception {
         home = Files.createDirectories(temp.resolve("home"));
         nas = Files.createDirectories(temp.resolve("nas"));
-        CrashFixtures.importLocation(home, temp.resolve("card"), PHOTOS, "Crash Recover Mill", replica());
-        JarRunner.Result r = new JarRunner(home).run("--script=replicate", replica());
+        InProcessRunner aupat = new InProcessRunner(home);
+        CrashFixtures.importLocation(aupat, temp.resolve("card"), PHOTOS, "Crash Recover Mill", replica());
+        JarRunner.Result r = aupat.run("--script=replicate", replica());
         assertThat(r.exit()).as(r.out() + r.err()).isZero();
         rowsBefore = DisasterDrill.rows(home.resolve("data/aupat.db"));
         archiveBefore = DisasterDrill.files(home.resolve("data/archive"));
@@ -83,7 +89,7 @@ class RecoverCrashIT {
         report.add("recover killed " + (alive ? "mid-run" : "after it ended") + " with "
                 + count(home.resolve("data/archive")) + " photo(s) in the archive, database "
                 + (exists(home.resolve("data/aupat.db")) ? "there" : "not there"));
-        JarRunner.Result r = aupat.run("--script=recover", "--replica=nas", replica());
+        JarRunner.Result r = new InProcessRunner(home).run("--script=recover", "--replica=nas", replica());
         assertThat(r.exit()).as(report.get(report.size() - 1) + "\n" + r.out() + r.err()).isZero();
         assertThat(r.out()).as("the totals are results, on stdout").contains("not restored 0");
     }

@@ -24,6 +24,9 @@ import org.junit.jupiter.api.io.TempDir;
  * files; the identical command run again must leave every archived file and master JSON exactly once on
  * the replica with the right bytes, no temporary name, and a replica_copies row for each that names its
  * bytes; the replica's backup matches its .sha256 file.
+ *
+ * <p>Only the replicate that is killed needs a process of its own: the import and the rerun after each
+ * kill run in process ({@link InProcessRunner}), the rerun from what the dead process left on disk alone.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ReplicateCrashIT {
@@ -37,7 +40,7 @@ class ReplicateCrashIT {
     void importALocation(@TempDir Path temp) throws Exception {
         work = temp;
         home = Files.createDirectories(temp.resolve("home"));
-        CrashFixtures.importLocation(home, temp.resolve("card"), PHOTOS, "Crash Replica Mill");
+        CrashFixtures.importLocation(new InProcessRunner(home), temp.resolve("card"), PHOTOS, "Crash Replica Mill");
         archive = DisasterDrill.files(home.resolve("data/archive"));
         assertThat(archive).hasSizeGreaterThan(PHOTOS);
     }
@@ -80,7 +83,7 @@ class ReplicateCrashIT {
         p.destroyForcibly().waitFor();
         report.add("replicate to " + name + " killed " + (alive ? "mid-run" : "after it ended") + " with "
                 + count(nas) + " photo(s) on the replica");
-        JarRunner.Result r = aupat.run("--script=replicate", setting);
+        JarRunner.Result r = new InProcessRunner(home).run("--script=replicate", setting);
         assertThat(r.exit()).as(report.get(report.size() - 1) + "\n" + r.out() + r.err()).isZero();
     }
 

@@ -17,6 +17,9 @@ import org.junit.jupiter.api.io.TempDir;
  * SIGTERM (systemd's stop) and SIGINT (Ctrl-C) sent to a running import: it stops at a safe point with
  * 143 or 130 and one line saying how to resume, leaves no tool process and no lock behind, and the
  * same command then finishes the import with every file recorded once.
+ *
+ * <p>Only the run that is signalled needs a process of its own: the setup before it and the rerun after
+ * it run in process ({@link InProcessRunner}), the rerun from what the stopped process left on disk.
  */
 class SignalIT {
     @TempDir
@@ -43,7 +46,8 @@ class SignalIT {
     private static void interruptThenResume(String name, String signal, int exit) throws Exception {
         Path home = Files.createDirectories(work.resolve(name));
         JarRunner aupat = new JarRunner(home);
-        JarRunner.Result migrated = aupat.run("--script=db_migrate");
+        InProcessRunner inProcess = new InProcessRunner(home);
+        JarRunner.Result migrated = inProcess.run("--script=db_migrate");
         assertThat(migrated.exit()).as(migrated.err()).isZero();
         String[] args = {"--script=db_import", "--source=" + bulk, "--name=Signal Mill", "--state=ny", "--type=industrial"};
 
@@ -63,7 +67,7 @@ class SignalIT {
                 .doesNotContain("\tat ").doesNotContain("unexpected");
         assertThat(tools).as("exiftool and ffprobe children").noneMatch(ProcessHandle::isAlive);
 
-        JarRunner.Result rerun = aupat.run(args);
+        JarRunner.Result rerun = inProcess.run(args);
         assertThat(rerun.exit()).as("the lock was released and the rerun converges: " + rerun.err()).isZero();
         ArchiveInvariants invariants = ArchiveInvariants.ofHome(home);
         assertThat(invariants.recordedFiles().keySet())
@@ -95,8 +99,9 @@ class SignalIT {
         }
         Path home = Files.createDirectories(work.resolve("group"));
         JarRunner aupat = new JarRunner(home);
-        assertThat(aupat.run("--script=db_migrate").exit()).isZero();
-        JarRunner.Result imported = aupat.run("--script=db_import", "--source=" + videos, "--name=Group Mill",
+        InProcessRunner inProcess = new InProcessRunner(home);
+        assertThat(inProcess.run("--script=db_migrate").exit()).isZero();
+        JarRunner.Result imported = inProcess.run("--script=db_import", "--source=" + videos, "--name=Group Mill",
                 "--state=ny", "--type=industrial");
         assertThat(imported.exit()).as(imported.err()).isZero();
 
@@ -125,7 +130,7 @@ class SignalIT {
         assertThat(Files.exists(failureLog) ? Files.readAllLines(failureLog) : List.<String>of())
                 .as("files recorded as failed because of the signal").isEmpty();
 
-        JarRunner.Result rerun = aupat.run("--script=db_organize");
+        JarRunner.Result rerun = inProcess.run("--script=db_organize");
         assertThat(rerun.exit()).as("the rerun converges: " + rerun.err()).isZero();
         assertThat(Files.readAllLines(failureLog)).as("after the rerun").isEmpty();
     }
