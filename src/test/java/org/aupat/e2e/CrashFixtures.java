@@ -18,11 +18,16 @@ final class CrashFixtures {
      * through the real jar's pipeline in {@code home}; {@code settings} are added to the command.
      */
     static void importLocation(Path home, Path card, int photos, String name, String... settings) throws Exception {
+        importLocation(new JarRunner(home), card, photos, name, settings);
+    }
+
+    /** The same import through {@code aupat} (in process for a suite whose only process is the killed run). */
+    static void importLocation(AupatRun aupat, Path card, int photos, String name, String... settings) throws Exception {
         Files.createDirectories(card);
         new MediaFactory(card).photos("IMG_", photos, "Canon");
         String[] args = Stream.concat(Stream.of("--script=pipeline", "--source=" + card, "--name=" + name,
                 "--state=ny", "--type=industrial"), Stream.of(settings)).toArray(String[]::new);
-        JarRunner.Result r = new JarRunner(home).run(args);
+        JarRunner.Result r = aupat.run(args);
         assertThat(r.exit()).as(r.out() + r.err()).isZero();
     }
 
