@@ -29,6 +29,11 @@ import org.junit.jupiter.api.io.TempDir;
  * uninterrupted run: every file exactly once at its new place with its bytes, the same rows, each move recorded
  * once, no temporary names or journals, every master JSON current. Each case starts from the same archive
  * (restored into the same folder, as the database records absolute paths).
+ *
+ * <p>Only the run that is killed needs to be a process. The archive, the uninterrupted reference runs and the
+ * reruns go through {@link InProcessRunner}: the same Launcher and application, without a JVM start each. A
+ * rerun in process finds what the dead process left exactly as a new process would: the lock file (whose OS
+ * lock died with it), the file journal, the ledger's rows, the database's own journal.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class MoveCrashIT {
@@ -58,7 +63,7 @@ class MoveCrashIT {
         media.text("notes.txt", "east wing");
         sources = ArchiveInvariants.files(card);
         assertThat(sources).hasSize(300);
-        JarRunner aupat = new JarRunner(home);
+        InProcessRunner aupat = new InProcessRunner(home);
         ok(aupat.run("--script=pipeline", "--source=" + first, "--name=Wrong Mill", "--state=ny", "--type=industrial"));
         ok(aupat.run("--script=pipeline", "--source=" + other, "--name=Right Mill", "--state=ny", "--type=industrial"));
         wrong = query("SELECT loc_uuid FROM locations WHERE loc_name = 'Wrong Mill'").get(0);
@@ -119,10 +124,9 @@ class MoveCrashIT {
     private void killThenRerun(String[] args, Map<String, String> reference, int moved, String name, Predicate<Path> now)
             throws Exception {
         restore();
-        JarRunner aupat = new JarRunner(home);
         Path transactionLog = home.resolve("logs/transaction.log");
         Files.writeString(transactionLog, "");
-        Process process = aupat.start(args);
+        Process process = new JarRunner(home).start(args);
         long started = System.nanoTime();
         String outcome = "not hit: the run finished first";
         while (process.isAlive()) {
@@ -139,6 +143,7 @@ class MoveCrashIT {
         report.add(name + " -> " + outcome);
         assertThat(outcome).as(name + ": the instant it waits for never came").doesNotStartWith("not hit");
 
+        InProcessRunner aupat = new InProcessRunner(home);
         ok(aupat.run(args));
         assertSound(moved);
         assertThat(state()).as(name).isEqualTo(reference);
