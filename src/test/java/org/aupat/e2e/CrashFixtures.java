@@ -15,15 +15,9 @@ final class CrashFixtures {
 
     /**
      * Imports {@code photos} Canon photos made in {@code card} into a new location of that name (NY, industrial)
-     * through the real jar's pipeline in {@code home}; {@code settings} are added to the command.
-     */
-    static void importLocation(Path home, Path card, int photos, String name, String... settings) throws Exception {
-        importLocation(new JarRunner(home), card, photos, name, settings);
-    }
-
-    /**
-     * The same through {@code aupat}: an {@link InProcessRunner} where the import only sets the stage for the
-     * run that is killed (the archive it leaves on disk is the same; it skips a JVM start).
+     * through {@code aupat}'s pipeline; {@code settings} are added to the command. An {@link InProcessRunner}
+     * where the import only sets the stage for the run that is killed (the archive it leaves on disk is the
+     * same; it skips a JVM start).
      */
     static void importLocation(AupatRun aupat, Path card, int photos, String name, String... settings) throws Exception {
         Files.createDirectories(card);
