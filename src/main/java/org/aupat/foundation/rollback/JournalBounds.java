@@ -50,8 +50,13 @@ final class JournalBounds {
         return roots.stream().anyMatch(root -> root.startsWith(f));
     }
 
+    /**
+     * Names the folders, and that a folder replica is among them only in a run that is given it: a replicate
+     * killed with a replica named on its command line alone leaves a journal that only such a run may undo.
+     */
     private String outside() {
-        return "outside AUPAT's folders (" + folders() + ")";
+        return "outside AUPAT's folders (" + folders() + "; a folder replica is one of them only in a run given its"
+                + " aupat.replicas setting, so if it names one, run the interrupted command again with it)";
     }
 
     private String folders() {

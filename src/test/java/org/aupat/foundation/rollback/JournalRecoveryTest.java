@@ -110,6 +110,30 @@ class JournalRecoveryTest {
     }
 
     @Test
+    void aTransactionKilledInsideAFolderReplicaIsUndoneOnlyByARunThatKnowsTheReplica() throws IOException {
+        Path replica = Files.createDirectories(home.resolve("nas"));
+        List<Path> withReplica = List.of(staging, archive, backups, replica);
+        FileTransaction killed = new FileTransactions(journals, () -> Optional.of(ARCHIVE_A), withReplica,
+                new DiskFileSystem()).begin();
+        killed.copy(user.resolve("only.jpg"), replica.resolve("ny-industrial/only.jpg"), null);
+        Path journal = onlyJournal(journals.resolve(ARCHIVE_A));
+
+        assertThatThrownBy(() -> of(ARCHIVE_A).recoverUnfinished()).as("a run not given the replica")
+                .isInstanceOf(JournalRefusedError.class)
+                .hasMessageContaining("its undo would remove the folder " + replica.resolve("ny-industrial"))
+                .hasMessageContaining("a folder replica is one of them only in a run given its aupat.replicas setting")
+                .hasMessageContaining("run the interrupted command again with it");
+        assertThat(replica.resolve("ny-industrial/only.jpg")).as("nothing undone").hasContent("the only copy");
+
+        assertThat(new FileTransactions(journals, () -> Optional.of(ARCHIVE_A), withReplica, new DiskFileSystem())
+                .recoverUnfinished()).isOne();
+        assertThat(replica.resolve("ny-industrial")).doesNotExist();
+        assertThat(replica).isDirectory();
+        assertThat(journal).doesNotExist();
+        assertThat(user.resolve("only.jpg")).hasContent("the only copy");
+    }
+
+    @Test
     void aSymbolicLinkInsideStagingDoesNotLeadRecoveryOutside() throws IOException {
         Files.createSymbolicLink(staging.resolve("door"), user);
         Path twin = Files.writeString(home.resolve("twin.jpg"), "the only copy");
