@@ -4,12 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
-import java.util.stream.Stream;
+import org.aupat.testing.ArchiveInvariants;
 import org.aupat.testing.MediaFactory;
 
 /**
@@ -38,16 +37,7 @@ final class CatalogueHome {
     static CatalogueHome build(Path home) throws Exception {
         CatalogueHome h = new CatalogueHome(home);
         Path card = home.resolve("card");
-        try (Stream<Path> files = Files.walk(Path.of("samples/card"))) {
-            for (Path file : files.toList()) {
-                Path target = card.resolve(Path.of("samples/card").relativize(file).toString());
-                if (Files.isDirectory(file)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(file, target, StandardCopyOption.COPY_ATTRIBUTES);
-                }
-            }
-        }
+        ArchiveInvariants.copyTree(Path.of("samples/card"), card);
         JarRunner.Result sample = h.aupat.run("--script=pipeline", "--source=" + card, "--name=Sample Mill", "--state=ny",
                 "--type=industrial");
         assertThat(sample.exit()).as(sample.err()).isZero();

@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -60,7 +59,7 @@ final class DisasterDrill {
         assertThat(rows.get("images")).isNotEmpty();
         boolean moved = !home.equals(homeB);
 
-        deleteTree(home);
+        ArchiveInvariants.deleteTree(home);
         Files.createDirectories(homeB);
 
         JarRunner.Result recovered = intoB.run(with.apply(new String[] {"--script=recover", "--replica=" + name}));
@@ -187,13 +186,5 @@ final class DisasterDrill {
             }
         }
         return files;
-    }
-
-    static void deleteTree(Path root) throws IOException {
-        try (Stream<Path> walk = Files.walk(root)) {
-            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(p);
-            }
-        }
     }
 }

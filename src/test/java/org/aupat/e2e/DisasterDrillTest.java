@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
+import org.aupat.testing.ArchiveInvariants;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -68,7 +69,7 @@ class DisasterDrillTest {
         String[] replica = replicatedCard(aupat);
         Path lost = onReplica(".jpg").get(0);
         Files.delete(lost);
-        DisasterDrill.deleteTree(home);
+        ArchiveInvariants.deleteTree(home);
         Files.createDirectories(home);
 
         JarRunner.Result recovered = aupat.run("--script=recover", "--replica=nas", replica[0]);
@@ -87,7 +88,7 @@ class DisasterDrillTest {
             bytes[bytes.length / 2] ^= 0x55;
             Files.write(backup, bytes);
         }
-        DisasterDrill.deleteTree(home);
+        ArchiveInvariants.deleteTree(home);
         Files.createDirectories(home);
 
         JarRunner.Result recovered = aupat.run("--script=recover", "--replica=nas", replica[0]);

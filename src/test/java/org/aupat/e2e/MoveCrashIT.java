@@ -6,9 +6,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -70,7 +68,7 @@ class MoveCrashIT {
         right = query("SELECT loc_uuid FROM locations WHERE loc_name = 'Right Mill'").get(0);
         ok(aupat.run("--script=pipeline", "--source=" + card, "--location=" + wrong));
         importId = query("SELECT imp_id FROM imports WHERE source = '" + card + "'").get(0);
-        copy(home, template);
+        ArchiveInvariants.copyTree(home, template);
 
         ok(aupat.run(moveArgs()));
         assertSound(300);
@@ -226,35 +224,13 @@ class MoveCrashIT {
     }
 
     private void restore() throws IOException {
-        delete(home);
-        copy(template, home);
+        if (Files.exists(home)) {
+            ArchiveInvariants.deleteTree(home);
+        }
+        ArchiveInvariants.copyTree(template, home);
     }
 
     private static void ok(JarRunner.Result r) {
         assertThat(r.exit()).as(r.out() + r.err()).isZero();
-    }
-
-    private static void copy(Path from, Path to) throws IOException {
-        try (Stream<Path> walk = Files.walk(from)) {
-            for (Path p : walk.toList()) {
-                Path target = to.resolve(from.relativize(p).toString());
-                if (Files.isDirectory(p)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(p, target, StandardCopyOption.COPY_ATTRIBUTES);
-                }
-            }
-        }
-    }
-
-    private static void delete(Path root) throws IOException {
-        if (!Files.exists(root)) {
-            return;
-        }
-        try (Stream<Path> walk = Files.walk(root)) {
-            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(p);
-            }
-        }
     }
 }

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import org.aupat.testing.ArchiveInvariants;
@@ -60,16 +59,7 @@ class PipelineIT {
 
     @BeforeEach
     void card() throws Exception {
-        try (var files = Files.walk(made.resolve("card"))) {
-            for (Path from : files.toList()) {
-                Path to = home.resolve(made.relativize(from).toString());
-                if (Files.isDirectory(from)) {
-                    Files.createDirectories(to);
-                } else {
-                    Files.copy(from, to, StandardCopyOption.COPY_ATTRIBUTES);
-                }
-            }
-        }
+        ArchiveInvariants.copyTree(made.resolve("card"), home.resolve("card"));
         card = home.resolve("card/DCIM");
         ARCHIVABLE.forEach(p -> archivable.add(home.resolve(p)));
         aupat = JarRunner.packaged(home);

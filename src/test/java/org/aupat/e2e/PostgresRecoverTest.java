@@ -82,7 +82,7 @@ class PostgresRecoverTest {
     void loseEverything() throws Exception {
         server.execute("postgres", "DROP DATABASE IF EXISTS " + database + " WITH (FORCE)", "CREATE DATABASE " + database);
         if (Files.exists(home)) {
-            DisasterDrill.deleteTree(home);
+            ArchiveInvariants.deleteTree(home);
         }
         Files.createDirectories(home);
     }

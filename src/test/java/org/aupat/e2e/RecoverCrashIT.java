@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
+import org.aupat.testing.ArchiveInvariants;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -72,7 +73,7 @@ class RecoverCrashIT {
     /** The disk that held the home is gone: an empty home at the same place (the rows name absolute paths). */
     private void lose() throws IOException {
         if (Files.exists(home)) {
-            DisasterDrill.deleteTree(home);
+            ArchiveInvariants.deleteTree(home);
         }
         Files.createDirectories(home);
     }

@@ -185,16 +185,7 @@ class TrashCrashIT {
 
     private Path copyOf(String name) throws Exception {
         Path home = work.resolve(name);
-        try (Stream<Path> all = Files.walk(imported)) {
-            for (Path from : all.toList()) {
-                Path to = home.resolve(imported.relativize(from).toString());
-                if (Files.isDirectory(from)) {
-                    Files.createDirectories(to);
-                } else {
-                    Files.copy(from, to, java.nio.file.StandardCopyOption.COPY_ATTRIBUTES);
-                }
-            }
-        }
+        ArchiveInvariants.copyTree(imported, home);
         // Paths in the database are absolute: point them at this copy.
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + home.resolve("data/aupat.db"));
              Statement s = c.createStatement()) {
