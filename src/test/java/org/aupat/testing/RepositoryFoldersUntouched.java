@@ -18,8 +18,9 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * Fails a test class that writes into the project's {@code data/} or {@code logs/} (the dev profile's
- * archive and logs) or into AUPAT's default home or settings folder ({@link #watched}): every test works in
- * a temporary home.
+ * archive and logs), leaves a new file in the project folder itself (a path a test meant for its temporary
+ * folder, resolved against the working folder instead), or writes into AUPAT's default home or settings folder
+ * ({@link #watched}): every test works in a temporary home.
  * Registered for every test class through META-INF/services; the files a class added are named and
  * removed again, so the next class is not blamed and a developer's folders stay as they were.
  */
@@ -64,13 +65,14 @@ public class RepositoryFoldersUntouched implements BeforeAllCallback, AfterAllCa
                 // left for the developer; the failure below names it
             }
         }
-        throw new AssertionError(context.getDisplayName() + " wrote into the project's data/ or logs/ or AUPAT's default"
-                + " home instead of a temporary home: " + changed + ". Give the test its own home (aupat.home and every"
+        throw new AssertionError(context.getDisplayName() + " wrote into the project folder, its data/ or logs/, or"
+                + " AUPAT's default home instead of a temporary home: " + changed + ". Give the test its own home (aupat.home and every"
                 + " --aupat.* path, or InProcessRunner / FoundationContext.settings / JarRunner).");
     }
 
     /**
-     * The project's {@code data/} and {@code logs/}, and AUPAT's default home and settings folder: the real
+     * The project's {@code data/} and {@code logs/}, the project folder's own entries (a new file there is a path
+     * resolved against the working folder by mistake), and AUPAT's default home and settings folder: the real
      * account's ({@code ~/.local/share/aupat}, {@code ~/.config/aupat}) and the ones this JVM's environment
      * names (under Maven, HOME and XDG point into target/test-home, so a test that forgot its own home fails
      * there too instead of writing into the user's). A user's home is looked at two levels deep (the
@@ -80,6 +82,7 @@ public class RepositoryFoldersUntouched implements BeforeAllCallback, AfterAllCa
         Map<Path, Integer> watched = new java.util.LinkedHashMap<>();
         watched.put(Path.of("data"), Integer.MAX_VALUE);
         watched.put(Path.of("logs"), Integer.MAX_VALUE);
+        watched.put(Path.of(""), 1);
         Map<String, String> account = Map.of("HOME", accountHome);
         for (Path home : List.of(AupatHome.dataHome(account, accountHome), AupatHome.configHome(account, accountHome),
                 AupatHome.dataHome(environment, accountHome), AupatHome.configHome(environment, accountHome))) {

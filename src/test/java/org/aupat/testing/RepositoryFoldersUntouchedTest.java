@@ -17,8 +17,22 @@ class RepositoryFoldersUntouchedTest {
     void watchesTheAccountsHomeAndTheEnvironmentsHome() {
         Map<Path, Integer> watched = RepositoryFoldersUntouched.watched(Map.of("HOME", dir.resolve("env").toString()),
                 dir.resolve("account").toString());
-        assertThat(watched).containsKeys(Path.of("data"), Path.of("logs"), dir.resolve("account/.local/share/aupat"),
-                dir.resolve("account/.config/aupat"), dir.resolve("env/.local/share/aupat"), dir.resolve("env/.config/aupat"));
+        assertThat(watched).containsKeys(Path.of("data"), Path.of("logs"), Path.of(""),
+                dir.resolve("account/.local/share/aupat"), dir.resolve("account/.config/aupat"), dir.resolve("env/.local/share/aupat"), dir.resolve("env/.config/aupat"));
+    }
+
+    /** A stray file in the project folder (PostgresBackupTest's fake pg_dump once wrote one named --no-password). */
+    @Test
+    void aNewFileInTheProjectFolderIsAChangeAndAFileDeeperDownIsNot() throws Exception {
+        Path project = Files.createDirectories(dir.resolve("project"));
+        Files.createDirectories(project.resolve("target"));
+        Map<Path, Integer> watched = Map.of(project, 1);
+        Map<Path, String> before = RepositoryFoldersUntouched.snapshot(watched);
+        Files.writeString(project.resolve("target/build.log"), "a build writes below target/\n");
+        assertThat(RepositoryFoldersUntouched.snapshot(watched)).isEqualTo(before);
+        Files.writeString(project.resolve("--no-password"), "a partial dump\n");
+        assertThat(RepositoryFoldersUntouched.snapshot(watched)).isNotEqualTo(before)
+                .containsKey(project.resolve("--no-password"));
     }
 
     @Test
