@@ -65,14 +65,18 @@ else
 fi
 
 ratios=()
+# The client's own CPU-seconds (user + system, its children included) from GNU time's last line: on a host
+# of 2 cores the server's work and the client's share them, so a client's CPU is the steadier figure.
+cpu() { tail -1 "$1" | awk '{ printf "%.1f", $1 + $2 }'; }
 run_aupat() {
     sync; warm "$archive"
     local start end
     start=$(seconds)
     # shellcheck disable=SC2086
-    aupat "$home" --script=replicate --quiet $s3 >"$work/s3-replicate.txt" 2>&1 \
+    (cd "$home" && AUPAT_HOME="$home/data" AUPAT_LOGS="$home/logs" /usr/bin/time -f "%U %S" -o "$work/s3-cpu.txt" \
+        "$project/bin/aupat" --script=replicate --quiet $s3) >"$work/s3-replicate.txt" 2>&1 \
         || { echo "replicate failed, see $work/s3-replicate.txt" >&2; tail -3 "$work/s3-replicate.txt" >&2; exit 1; }
-    end=$(seconds); t_aupat=$(calc "$end - $start")
+    end=$(seconds); t_aupat=$(calc "$end - $start"); c_aupat=$(cpu "$work/s3-cpu.txt")
 }
 run_rclone() {
     sync; warm "$archive"
@@ -80,9 +84,9 @@ run_rclone() {
     start=$(seconds)
     # AWS_CA_BUNDLE (set on some hosts) would replace the bench's certificate (or, over plain HTTP, make rclone
     # refuse its client): not wanted here.
-    env -u AWS_CA_BUNDLE rclone copy --checksum "${rclone_tls[@]}" "$archive" "bench:bench/rclone-$round" 2>"$work/rclone.txt" \
+    env -u AWS_CA_BUNDLE /usr/bin/time -f "%U %S" -o "$work/rclone-cpu.txt" rclone copy --checksum "${rclone_tls[@]}" "$archive" "bench:bench/rclone-$round" 2>"$work/rclone.txt" \
         || { echo "rclone failed, see $work/rclone.txt" >&2; tail -3 "$work/rclone.txt" >&2; exit 1; }
-    end=$(seconds); t_rclone=$(calc "$end - $start")
+    end=$(seconds); t_rclone=$(calc "$end - $start"); c_rclone=$(cpu "$work/rclone-cpu.txt")
 }
 for round in $(seq 1 "$rounds"); do
     # Every file again: forget what the last round recorded, and write under a prefix of this round.
@@ -95,11 +99,11 @@ for round in $(seq 1 "$rounds"); do
         if [ $((round % 2)) = 1 ]; then run_aupat; run_rclone; first=replicate; else run_rclone; run_aupat; first=rclone; fi
         ratio=$(calc "$t_rclone / $t_aupat")
         ratios+=("$ratio")
-        printf 'round %d (%s first): replicate to S3 %.2f s, rclone copy --checksum %.2f s, throughput replicate/rclone %.2f\n' \
-            "$round" "$first" "$t_aupat" "$t_rclone" "$ratio"
+        printf 'round %d (%s first): replicate to S3 %.2f s (%s CPU-s), rclone copy --checksum %.2f s (%s CPU-s), throughput replicate/rclone %.2f\n' \
+            "$round" "$first" "$t_aupat" "$c_aupat" "$t_rclone" "$c_rclone" "$ratio"
     else
         run_aupat
-        printf 'round %d: replicate to S3 %.2f s\n' "$round" "$t_aupat"
+        printf 'round %d: replicate to S3 %.2f s (%s CPU-s)\n' "$round" "$t_aupat" "$c_aupat"
     fi
 done
 objects=$(find "$work/s3/bench/aupat-1" -type f | wc -l)
